@@ -1,0 +1,114 @@
+// swift-tools-version:6.1
+// ChargeSim: virtual OCPP 1.6J charge points, our own WebSocket stack, and an
+// AMPECO-compatible Public API bridge. Module layout and arrows: ../shared/DESIGN.md.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ChargeSim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chargesim", targets: ["chargesim"]),
+        .executable(name: "chargesim-wstest", targets: ["chargesim-wstest"]),
+        .library(name: "WebSocket", targets: ["WebSocket"]),
+        .library(name: "OCPP16", targets: ["OCPP16"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "CentralSystem", targets: ["CentralSystem"]),
+        .library(name: "PublicAPI", targets: ["PublicAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: deflate (RFC 7692) and TLS/SHA-1 come from the OS, we write no crypto.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        // OpenSSL exposes some of its API as macros, which Swift cannot call; this shim wraps them.
+        .target(
+            name: "COpenSSLShim",
+            dependencies: ["COpenSSL"]
+        ),
+
+        .target(
+            name: "WebSocket",
+            dependencies: [
+                "CZlib",
+                "COpenSSL",
+                "COpenSSLShim",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "OCPP16", swiftSettings: swiftSettings),
+        .target(
+            name: "Simulator",
+            dependencies: ["WebSocket", "OCPP16"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "PublicAPI", swiftSettings: swiftSettings),
+        .target(
+            name: "CentralSystem",
+            dependencies: ["WebSocket", "OCPP16", "PublicAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "chargesim",
+            dependencies: [
+                "Simulator",
+                "CentralSystem",
+                "PublicAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "chargesim-wstest",
+            dependencies: [
+                "WebSocket",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Shared test support: manual clock, drip-feed verifier, JSON-schema checks, CLI runner.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "WebSocket",
+                "OCPP16",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "WebSocketTests",
+            dependencies: [
+                "WebSocket", "TestSupport", "CZlib", "COpenSSL",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "OCPP16Tests", dependencies: ["OCPP16", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChargesimTests", dependencies: ["TestSupport", "chargesim"], swiftSettings: swiftSettings),
+    ]
+)

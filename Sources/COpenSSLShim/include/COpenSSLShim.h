@@ -1,0 +1,12 @@
+#ifndef CHARGESIM_COPENSSL_MACRO_SHIM_H
+#define CHARGESIM_COPENSSL_MACRO_SHIM_H
+// OpenSSL implements these as preprocessor macros, which Swift cannot import;
+// each wrapper is one line that expands the macro.
+#include <openssl/ssl.h>
+#include <openssl/bio.h>
+
+int chargesim_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
+long chargesim_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
+long chargesim_BIO_pending(BIO *bio);
+long chargesim_SSL_CTX_set_mode(SSL_CTX *ctx, long mode);
+#endif

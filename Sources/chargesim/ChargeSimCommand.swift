@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `chargesim` command line: one command type per subcommand.
+@main
+struct ChargeSimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chargesim",
+        abstract: "Virtual OCPP 1.6J charge points, an embedded central system and an AMPECO Public API bridge.",
+        version: "0.1.0",
+        subcommands: [
+            DemoCommand.self,
+            FleetCommand.self,
+            CSMSCommand.self,
+            APICommand.self,
+            ProfilesCommand.self,
+            BenchCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `chargesim profiles`: the charger models in `profiles/`.
+struct ProfilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profiles",
+        abstract: "List and check charger profiles (profiles/*.yaml)."
+    )
+
+    func run() throws {
+        throw NotBuiltYet.exit("profiles", needs: "charger profiles (issue 5)")
+    }
+}

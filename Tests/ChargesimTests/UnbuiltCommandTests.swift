@@ -1,0 +1,39 @@
+import TestSupport
+import Testing
+
+/// The CLI tells the truth about what is not built: each such subcommand names what it needs
+/// and exits 69 (`EX_UNAVAILABLE`), and nothing pretends to run.
+@Suite struct UnbuiltCommandTests {
+    let runner = CommandRunner()
+
+    @Test(arguments: [
+        (
+            "demo",
+            "chargesim demo: not built yet. It needs the virtual charge point (issue 5) and the embedded central system (issue 8).\n"
+        ),
+        (
+            "fleet",
+            "chargesim fleet: not built yet. It needs the virtual charge point and the fleet runner (issue 5).\n"
+        ),
+        ("csms", "chargesim csms: not built yet. It needs the embedded central system (issue 8).\n"),
+        ("api", "chargesim api: not built yet. It needs the Public API client (issue 9).\n"),
+    ])
+    func unbuiltSubcommandSaysWhatItNeeds(subcommand: String, message: String) throws {
+        let outcome = try runner.run("chargesim", [subcommand])
+        #expect(outcome == .init(exitCode: 69, standardOutput: "", standardError: message))
+    }
+
+    @Test func helpListsEverySubcommand() throws {
+        let outcome = try runner.run("chargesim", ["--help"])
+        #expect(outcome.exitCode == 0)
+        for name in ["demo", "fleet", "csms", "api", "profiles", "bench"] {
+            #expect(outcome.standardOutput.contains("  \(name) "), "help is missing \(name)")
+        }
+    }
+
+    @Test func unknownSubcommandIsAUsageError() throws {
+        let outcome = try runner.run("chargesim", ["flet"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.standardError.contains("Unexpected argument 'flet'"))
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: format lint, the Swift tests, then the conformance runs against
+# real peers (each step says what it runs). Called by `make test` and so by `.ci/run`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== swift format lint"
+swift format lint --strict -r Sources Tests
+
+echo "== swift test"
+swift build --build-tests
+swift test --skip-build
