@@ -12,6 +12,16 @@ public protocol OCPPRequest: OCPPPayload {
     associatedtype Response: OCPPPayload
     /// The action name on the wire, e.g. `"BootNotification"`.
     static var action: String { get }
+    /// Which side sends this CALL; the other side answers it.
+    static var initiator: OCPPInitiator { get }
+}
+
+/// The side of an OCPP 1.6J connection that sends a given CALL.
+public enum OCPPInitiator: String, Sendable, Equatable, CaseIterable {
+    /// The charge point (e.g. BootNotification, MeterValues).
+    case chargePoint
+    /// The central system (e.g. RemoteStartTransaction, SetChargingProfile).
+    case centralSystem
 }
 
 /// A value that decodes as JSON of the right type but breaks a schema constraint
