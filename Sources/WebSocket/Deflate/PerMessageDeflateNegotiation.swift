@@ -32,6 +32,13 @@ extension PerMessageDeflateOptions {
     /// window sizes no larger than we asked for, and `server_no_context_takeover` or
     /// `server_max_window_bits` present when we asked for them.
     public func clientAccept(responseHeaderValue: String) throws(PerMessageDeflateError) -> PerMessageDeflateParameters {
+        try Self.clientAccept(responseHeaderValue: responseHeaderValue, offered: offeredParameters)
+    }
+
+    /// The check of `clientAccept(responseHeaderValue:)` against any offer.
+    static func clientAccept(
+        responseHeaderValue: String, offered: PerMessageDeflateExtensionParameters
+    ) throws(PerMessageDeflateError) -> PerMessageDeflateParameters {
         guard let list = ExtensionHeaderList(headerValues: [responseHeaderValue]) else {
             throw .invalidNegotiationResponse("malformed Sec-WebSocket-Extensions: \(responseHeaderValue)")
         }
@@ -42,7 +49,6 @@ extension PerMessageDeflateOptions {
             throw .invalidNegotiationResponse("extension \(element.name) was not offered")
         }
         let response = try PerMessageDeflateExtensionParameters(element.parameters)
-        let offered = offeredParameters
 
         if offered.serverNoContextTakeover && !response.serverNoContextTakeover {
             throw .invalidNegotiationResponse("server_no_context_takeover was requested but not accepted")
