@@ -111,7 +111,8 @@ import Testing
                 "permessage-deflate; server_no_context_takeover; client_no_context_takeover; "
                     + "server_max_window_bits=9; client_max_window_bits=11"
             ],
-            options: Options(), parameters: parameters(
+            options: Options(),
+            parameters: parameters(
                 serverNoContextTakeover: true, clientNoContextTakeover: true, server: 9, client: 11),
             response: "permessage-deflate; server_no_context_takeover; client_no_context_takeover; "
                 + "server_max_window_bits=9; client_max_window_bits=11"),
@@ -257,7 +258,8 @@ import Testing
             options: Options(), response: "permessage-deflate, x-foo", reason: "expected exactly one extension, got 2"),
         ClientErrorCase(options: Options(), response: "x-foo", reason: "extension x-foo was not offered"),
         ClientErrorCase(
-            options: Options(), response: "permessage-deflate;;", reason: "malformed Sec-WebSocket-Extensions: "
+            options: Options(), response: "permessage-deflate;;",
+            reason: "malformed Sec-WebSocket-Extensions: "
                 + "permessage-deflate;;"),
         ClientErrorCase(options: Options(), response: "permessage-deflate; foo", reason: "unknown parameter foo"),
         ClientErrorCase(

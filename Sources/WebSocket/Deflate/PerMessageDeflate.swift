@@ -12,7 +12,8 @@ public final class PerMessageDeflate {
     private let resetsCompressorAfterMessage: Bool
     private let resetsDecompressorAfterMessage: Bool
 
-    public init(parameters: PerMessageDeflateParameters, role: PerMessageDeflateRole, options: PerMessageDeflateOptions) {
+    public init(parameters: PerMessageDeflateParameters, role: PerMessageDeflateRole, options: PerMessageDeflateOptions)
+    {
         let directions = Directions(parameters: parameters, role: role)
         deflater = ZlibDeflater(
             windowBits: directions.outboundWindowBits, level: options.compressionLevel,
@@ -36,7 +37,9 @@ public final class PerMessageDeflate {
     /// grows by doubling and never past the power of two at or above `maxSize`, so a deflate bomb
     /// costs at most that much memory before `.messageTooBig`. After any error the connection
     /// must fail: the shared window is gone.
-    public func decompress(_ payload: ByteBuffer, maxSize: Int, allocator: ByteBufferAllocator) throws(PerMessageDeflateError) -> ByteBuffer {
+    public func decompress(_ payload: ByteBuffer, maxSize: Int, allocator: ByteBufferAllocator)
+        throws(PerMessageDeflateError) -> ByteBuffer
+    {
         // Text compresses about 3 to 10 times; start there and double.
         var output = allocator.buffer(capacity: min(max(maxSize, 0), max(payload.readableBytes * 4, 256)))
         try inflater.inflateMessage(payload, maxSize: maxSize, into: &output)

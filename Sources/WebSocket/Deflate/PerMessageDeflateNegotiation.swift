@@ -31,7 +31,8 @@ extension PerMessageDeflateOptions {
     /// 7.1): exactly one extension, permessage-deflate, no unknown or repeated parameter, the
     /// window sizes no larger than we asked for, and `server_no_context_takeover` or
     /// `server_max_window_bits` present when we asked for them.
-    public func clientAccept(responseHeaderValue: String) throws(PerMessageDeflateError) -> PerMessageDeflateParameters {
+    public func clientAccept(responseHeaderValue: String) throws(PerMessageDeflateError) -> PerMessageDeflateParameters
+    {
         try Self.clientAccept(responseHeaderValue: responseHeaderValue, offered: offeredParameters)
     }
 
