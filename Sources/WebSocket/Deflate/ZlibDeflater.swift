@@ -38,11 +38,7 @@ final class ZlibDeflater {
     /// the start of an empty stored block that the receiver completes with `00 00 FF FF`, so
     /// zlib is not called (it would refuse a second flush with no input in between).
     func compress(_ message: ByteBuffer, allocator: ByteBufferAllocator) -> ByteBuffer {
-        guard message.readableBytes > 0 else {
-            var output = allocator.buffer(capacity: 1)
-            output.writeInteger(UInt8(0))
-            return output
-        }
+        guard message.readableBytes > 0 else { return Self.emptyMessage(allocator: allocator) }
         let bound = Int(deflateBound(stream, uLong(message.readableBytes)))
         var output = allocator.buffer(capacity: bound + 16)
         message.withUnsafeReadableBytes { input in
@@ -80,8 +76,12 @@ final class ZlibDeflater {
         return output
     }
 
-    /// Forgets the history, so the next message refers to nothing before it.
-    func reset() {
-        deflateReset(stream)
+    /// The compressed form of an empty message: `00`, whatever the stream's state, since a sync
+    /// flush always leaves the output byte-aligned.
+    static func emptyMessage(allocator: ByteBufferAllocator) -> ByteBuffer {
+        var output = allocator.buffer(capacity: 1)
+        output.writeInteger(UInt8(0))
+        return output
     }
+
 }

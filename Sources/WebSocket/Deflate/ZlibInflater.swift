@@ -62,11 +62,6 @@ final class ZlibInflater {
         }
     }
 
-    /// Forgets the peer's history (the peer resets its compressor after each message).
-    func reset() {
-        inflateReset(stream)
-    }
-
     private enum Outcome {
         /// All input consumed and all output produced.
         case consumed
