@@ -13,14 +13,14 @@ final class ZlibDeflater {
     ///   - windowBits: the agreed window, 8...15. zlib refuses 8 for raw deflate, so 9 is used:
     ///     zlib never emits a distance longer than the window minus 262 bytes, which for a 512
     ///     byte window is 250, within what a peer inflating with a 256-byte window accepts.
-    ///   - level: zlib compression level, clamped to 0...9.
+    ///   - level: zlib compression level, clamped to -1...9 (-1 is zlib's default, 6).
     ///   - memoryLevel: zlib memory level, clamped to 1...9.
     init(windowBits: Int, level: Int, memoryLevel: Int) {
         self.windowBits = min(max(windowBits, 9), 15)
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let code = deflateInit2_(
-            stream, Int32(min(max(level, 0), 9)), Z_DEFLATED, -Int32(self.windowBits),
+            stream, Int32(min(max(level, -1), 9)), Z_DEFLATED, -Int32(self.windowBits),
             Int32(min(max(memoryLevel, 1), 9)), Z_DEFAULT_STRATEGY, zlibVersion(),
             Int32(MemoryLayout<z_stream>.size))
         // With clamped arguments the only failure left is Z_MEM_ERROR, like any failed allocation.
