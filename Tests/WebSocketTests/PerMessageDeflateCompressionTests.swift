@@ -284,6 +284,29 @@ import Testing
         }
     }
 
+    /// Random bytes, and valid messages with one byte flipped, never crash nor pass the limit.
+    @Test func arbitraryInputIsRejectedOrBounded() throws {
+        var generator = SeededGenerator(seed: 12)
+        let valid = compress(Pair(Self.parameters()).client, Self.repetitive(count: 10_000))
+        for round in 0..<400 {
+            var payload: [UInt8]
+            if round.isMultiple(of: 2) {
+                payload = generator.bytes(count: Int.random(in: 1...300, using: &generator))
+            } else {
+                payload = valid
+                payload[Int.random(in: 0..<payload.count, using: &generator)] ^= UInt8.random(
+                    in: 1...255, using: &generator)
+            }
+            let receiver = Pair(Self.parameters()).server
+            do {
+                let output = try decompress(receiver, payload, maxSize: 4096)
+                #expect(output.count <= 4096)
+            } catch {
+                #expect(error == .invalidCompressedData || error == .messageTooBig(limit: 4096))
+            }
+        }
+    }
+
     // MARK: Memory
 
     @Test func memoryEstimateFollowsZlibFormula() {

@@ -28,8 +28,8 @@ final class ZlibInflater {
     }
 
     /// Inflates one message payload (trailer appended) onto `output`, which never grows past
-    /// `maxSize` readable bytes nor, given ByteBuffer's power-of-two storage, past the next
-    /// power of two above `maxSize`. On error `output` holds what was inflated so far and the
+    /// `maxSize` new readable bytes nor, given ByteBuffer's power-of-two storage, past the
+    /// power of two at or above the limit. On error `output` holds what was inflated so far and the
     /// stream is reset; the connection must then fail, since the shared window is lost.
     func inflateMessage(
         _ payload: ByteBuffer, maxSize: Int, into output: inout ByteBuffer
