@@ -84,16 +84,16 @@ OBJECT_NAMES = {
     "firmware": "Firmware",
 }
 OBJECT_DOCS = {
-    "IdTagInfo": "Status information about an identifier (OCPP 1.6 section 7.24 IdTagInfo).",
+    "IdTagInfo": "Status information about an identifier (OCPP 1.6 section 7, IdTagInfo).",
     "CertificateHashData": "Identifies a certificate by hashes (security extension, CertificateHashDataType).",
-    "ChargingSchedule": "A charging schedule (OCPP 1.6 section 7.12 ChargingSchedule).",
-    "ChargingSchedulePeriod": "One period of a charging schedule (OCPP 1.6 section 7.13 ChargingSchedulePeriod).",
-    "KeyValue": "A configuration key and its value (OCPP 1.6 section 7.25 KeyValue).",
+    "ChargingSchedule": "A charging schedule (OCPP 1.6 section 7, ChargingSchedule).",
+    "ChargingSchedulePeriod": "One period of a charging schedule (OCPP 1.6 section 7, ChargingSchedulePeriod).",
+    "KeyValue": "A configuration key and its value (OCPP 1.6 section 7, KeyValue).",
     "LogParameters": "Where and which log to upload (security extension, LogParametersType).",
-    "MeterValue": "Sampled values taken at one instant (OCPP 1.6 section 7.31 MeterValue).",
-    "SampledValue": "One sampled value (OCPP 1.6 section 7.43 SampledValue).",
-    "ChargingProfile": "A charging profile (OCPP 1.6 section 7.8 ChargingProfile).",
-    "AuthorizationData": "A local authorization list entry (OCPP 1.6 section 7.2 AuthorizationData).",
+    "MeterValue": "Sampled values taken at one instant (OCPP 1.6 section 7, MeterValue).",
+    "SampledValue": "One sampled value (OCPP 1.6 section 7, SampledValue).",
+    "ChargingProfile": "A charging profile (OCPP 1.6 section 7, ChargingProfile).",
+    "AuthorizationData": "A local authorization list entry (OCPP 1.6 section 7, AuthorizationData).",
     "Firmware": "A signed firmware image to install (security extension, FirmwareType).",
 }
 

@@ -1,5 +1,5 @@
 /// A decimal number with one fractional digit: the schemas' `"type": "number", "multipleOf": 0.1`
-/// (charging limits and minimum charging rates, OCPP 1.6 section 7.13 ChargingSchedulePeriod).
+/// (charging limits and minimum charging rates, OCPP 1.6 section 7, ChargingSchedulePeriod).
 ///
 /// Stored as a whole number of tenths, so a value always encodes as an exact multiple of 0.1.
 public struct DecimalTenths: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
