@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MESSAGES = os.path.join(ROOT, "Sources", "OCPP16", "Messages")
@@ -56,7 +57,7 @@ PROFILE_TITLES = {
     "Reservation": "Reservation profile",
     "SmartCharging": "Smart Charging profile",
     "RemoteTrigger": "Remote Trigger profile",
-    "Security": "1.6 security extension (Improved security for OCPP 1.6-J, edition 3)",
+    "Security": "security extension",
 }
 
 # Actions the charge point sends; the central system sends the rest. DataTransfer goes both ways.
@@ -219,9 +220,11 @@ class Model:
         self.structs = {}  # name -> Struct
         self.enums = {}  # name -> list of raw values (merged)
         self.enum_notes = {}  # name -> note about merged value sets
+        self.enum_uses = {}  # name -> schema paths that use the enum
         self.object_shapes = {}  # name -> canonical shape, to check that shared objects agree
 
     def add_enum(self, name, values, where):
+        self.enum_uses.setdefault(name, []).append(where)
         known = self.enums.get(name)
         if known is None:
             self.enums[name] = list(values)
@@ -349,8 +352,19 @@ def field_doc(field):
     return "/// `%s`: %s." % (field.name, ", ".join(parts))
 
 
+def doc_comment(text, indent=""):
+    """`///` lines of at most 120 columns; a blank line in `text` becomes a paragraph break."""
+    lines = []
+    for paragraph in text.split("\n///\n"):
+        if lines:
+            lines.append(indent + "///")
+        width = 120 - len(indent) - 4
+        lines.extend(indent + "/// " + line for line in textwrap.wrap(paragraph.replace("\n/// ", " "), width))
+    return lines
+
+
 def struct_source(struct, conformance, extra_members):
-    lines = [HEADER, "/// " + struct.doc]
+    lines = [HEADER] + doc_comment(struct.doc)
     lines.append("public struct %s: %s {" % (struct.name, conformance))
     lines.extend(extra_members)
     for field in struct.fields:
@@ -397,11 +411,13 @@ def struct_source(struct, conformance, extra_members):
     return "\n".join(lines) + "\n"
 
 
-def enum_source(name, values, notes):
-    lines = [HEADER, "/// The values of `%s` in the OCPP 1.6 schemas." % name]
+def enum_source(name, values, notes, uses):
+    text = "The values of `%s` in the OCPP 1.6 schemas.\n///\nUsed by %s." % (
+        name, ", ".join("`%s`" % use for use in uses)
+    )
     for note in notes:
-        lines.append("///")
-        lines.append("/// " + note)
+        text += "\n///\n" + note
+    lines = [HEADER] + doc_comment(text)
     lines.append("public enum %s: String, Sendable, Hashable, Codable, CaseIterable {" % name)
     for value in values:
         lines.append('    /// `"%s"`' % value)
@@ -504,7 +520,10 @@ def samples_source(entries):
         for variant in ("full", "minimal"):
             counter = [0]
             value = struct_sample(local, struct_name, variant == "full", counter, fields)
-            lines.append('        PayloadSample(schema: "%s", variant: "%s", payload: %s),' % (schema, variant, value))
+            lines.append("        PayloadSample(")
+            lines.append('            schema: "%s", variant: "%s",' % (schema, variant))
+            lines.append("            payload: %s" % value)
+            lines.append("        ),")
     lines.append("    ]")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -531,8 +550,15 @@ def main():
             with open(os.path.join(args.schemas, schema + ".json")) as handle:
                 root = json.load(handle)
             name = action + suffix
-            section = "OCPP 1.6 security extension" if folder == "Security" else "OCPP 1.6 edition 2 section 6"
+            section = (
+                "Improved security for OCPP 1.6-J, edition 3" if folder == "Security" else "OCPP 1.6 edition 2 section 6"
+            )
             doc = "The %s.%s payload (%s; %s)." % (action, noun, section, PROFILE_TITLES[folder])
+            if name == "DataTransferRequest":
+                doc += (
+                    "\n///\nEither side may send it (OCPP 1.6 sections 4.3 and 5.6). ``initiator`` says"
+                    " `.chargePoint`; a registry of handled actions accepts it in both directions."
+                )
             build_struct(model, root, name, root, schema, folder, doc)
             # Samples use the fields as this schema allows them (enum value sets can be narrower).
             required = set(root.get("required", []))
@@ -568,7 +594,7 @@ def main():
             )
     for name, values in model.enums.items():
         outputs[os.path.join(MESSAGES, "Types", name + ".swift")] = enum_source(
-            name, values, model.enum_notes.get(name, [])
+            name, values, model.enum_notes.get(name, []), model.enum_uses[name]
         )
     outputs[os.path.join(MESSAGES, "OCPPMessageCatalog.swift")] = catalog_source(actions)
     outputs[SAMPLES] = samples_source(top)

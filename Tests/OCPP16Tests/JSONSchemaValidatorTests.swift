@@ -53,7 +53,8 @@ import Testing
             #"""
             {"connectorId":1,"csChargingProfiles":{"chargingProfileId":1,"stackLevel":0,
              "chargingProfilePurpose":"TxProfile","chargingProfileKind":"Absolute",
-             "chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":\#(limit)}]}}}
+             "chargingSchedule":{"chargingRateUnit":"A",
+              "chargingSchedulePeriod":[{"startPeriod":0,"limit":\#(limit)}]}}}
             """#
         }
         #expect(try violations("SetChargingProfile", schedule("16.1")) == [])

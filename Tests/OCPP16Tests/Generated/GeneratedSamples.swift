@@ -16,18 +16,24 @@ enum GeneratedSamples {
     static let all: [PayloadSample] = [
         PayloadSample(
             schema: "Authorize", variant: "full",
-            payload: AuthorizeRequest(idTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)))),
-        PayloadSample(schema: "Authorize", variant: "minimal", payload: AuthorizeRequest(idTag: "v1")),
+            payload: AuthorizeRequest(idTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)))
+        ),
+        PayloadSample(
+            schema: "Authorize", variant: "minimal",
+            payload: AuthorizeRequest(idTag: "v1")
+        ),
         PayloadSample(
             schema: "AuthorizeResponse", variant: "full",
             payload: AuthorizeResponse(
                 idTagInfo: IdTagInfo(
                     expiryDate: OCPPTimestamp(millisecondsSince1970: 1795701787999),
                     parentIdTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
-                    status: .concurrentTx))),
+                    status: .concurrentTx))
+        ),
         PayloadSample(
             schema: "AuthorizeResponse", variant: "minimal",
-            payload: AuthorizeResponse(idTagInfo: IdTagInfo(status: .accepted))),
+            payload: AuthorizeResponse(idTagInfo: IdTagInfo(status: .accepted))
+        ),
         PayloadSample(
             schema: "BootNotification", variant: "full",
             payload: BootNotificationRequest(
@@ -39,90 +45,140 @@ enum GeneratedSamples {
                 iccid: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
                 imsi: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
                 meterType: BoundedString(truncating: String(repeating: "\u{E9}", count: 25)),
-                meterSerialNumber: BoundedString(truncating: String(repeating: "\u{E9}", count: 25)))),
+                meterSerialNumber: BoundedString(truncating: String(repeating: "\u{E9}", count: 25)))
+        ),
         PayloadSample(
             schema: "BootNotification", variant: "minimal",
-            payload: BootNotificationRequest(chargePointVendor: "v1", chargePointModel: "v2")),
+            payload: BootNotificationRequest(chargePointVendor: "v1", chargePointModel: "v2")
+        ),
         PayloadSample(
             schema: "BootNotificationResponse", variant: "full",
             payload: BootNotificationResponse(
-                status: .rejected, currentTime: OCPPTimestamp(millisecondsSince1970: 1795701787999), interval: 3)),
+                status: .rejected, currentTime: OCPPTimestamp(millisecondsSince1970: 1795701787999), interval: 3)
+        ),
         PayloadSample(
             schema: "BootNotificationResponse", variant: "minimal",
             payload: BootNotificationResponse(
-                status: .accepted, currentTime: OCPPTimestamp(millisecondsSince1970: 1795701787999), interval: 3)),
+                status: .accepted, currentTime: OCPPTimestamp(millisecondsSince1970: 1795701787999), interval: 3)
+        ),
         PayloadSample(
-            schema: "CancelReservation", variant: "full", payload: CancelReservationRequest(reservationId: 1)),
+            schema: "CancelReservation", variant: "full",
+            payload: CancelReservationRequest(reservationId: 1)
+        ),
         PayloadSample(
-            schema: "CancelReservation", variant: "minimal", payload: CancelReservationRequest(reservationId: 1)),
+            schema: "CancelReservation", variant: "minimal",
+            payload: CancelReservationRequest(reservationId: 1)
+        ),
         PayloadSample(
-            schema: "CancelReservationResponse", variant: "full", payload: CancelReservationResponse(status: .rejected)),
+            schema: "CancelReservationResponse", variant: "full",
+            payload: CancelReservationResponse(status: .rejected)
+        ),
         PayloadSample(
             schema: "CancelReservationResponse", variant: "minimal",
-            payload: CancelReservationResponse(status: .accepted)),
+            payload: CancelReservationResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "CertificateSigned", variant: "full",
             payload: CertificateSignedRequest(
-                certificateChain: BoundedString(truncating: String(repeating: "\u{E9}", count: 10000)))),
+                certificateChain: BoundedString(truncating: String(repeating: "\u{E9}", count: 10000)))
+        ),
         PayloadSample(
-            schema: "CertificateSigned", variant: "minimal", payload: CertificateSignedRequest(certificateChain: "v1")),
+            schema: "CertificateSigned", variant: "minimal",
+            payload: CertificateSignedRequest(certificateChain: "v1")
+        ),
         PayloadSample(
-            schema: "CertificateSignedResponse", variant: "full", payload: CertificateSignedResponse(status: .rejected)),
+            schema: "CertificateSignedResponse", variant: "full",
+            payload: CertificateSignedResponse(status: .rejected)
+        ),
         PayloadSample(
             schema: "CertificateSignedResponse", variant: "minimal",
-            payload: CertificateSignedResponse(status: .accepted)),
+            payload: CertificateSignedResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "ChangeAvailability", variant: "full",
-            payload: ChangeAvailabilityRequest(connectorId: 1, type: .operative)),
+            payload: ChangeAvailabilityRequest(connectorId: 1, type: .operative)
+        ),
         PayloadSample(
             schema: "ChangeAvailability", variant: "minimal",
-            payload: ChangeAvailabilityRequest(connectorId: 1, type: .inoperative)),
+            payload: ChangeAvailabilityRequest(connectorId: 1, type: .inoperative)
+        ),
         PayloadSample(
             schema: "ChangeAvailabilityResponse", variant: "full",
-            payload: ChangeAvailabilityResponse(status: .scheduled)),
+            payload: ChangeAvailabilityResponse(status: .scheduled)
+        ),
         PayloadSample(
             schema: "ChangeAvailabilityResponse", variant: "minimal",
-            payload: ChangeAvailabilityResponse(status: .accepted)),
+            payload: ChangeAvailabilityResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "ChangeConfiguration", variant: "full",
             payload: ChangeConfigurationRequest(
                 key: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)),
-                value: BoundedString(truncating: String(repeating: "\u{E9}", count: 500)))),
+                value: BoundedString(truncating: String(repeating: "\u{E9}", count: 500)))
+        ),
         PayloadSample(
             schema: "ChangeConfiguration", variant: "minimal",
-            payload: ChangeConfigurationRequest(key: "v1", value: "v2")),
+            payload: ChangeConfigurationRequest(key: "v1", value: "v2")
+        ),
         PayloadSample(
             schema: "ChangeConfigurationResponse", variant: "full",
-            payload: ChangeConfigurationResponse(status: .notSupported)),
+            payload: ChangeConfigurationResponse(status: .notSupported)
+        ),
         PayloadSample(
             schema: "ChangeConfigurationResponse", variant: "minimal",
-            payload: ChangeConfigurationResponse(status: .accepted)),
-        PayloadSample(schema: "ClearCache", variant: "full", payload: ClearCacheRequest()),
-        PayloadSample(schema: "ClearCache", variant: "minimal", payload: ClearCacheRequest()),
-        PayloadSample(schema: "ClearCacheResponse", variant: "full", payload: ClearCacheResponse(status: .rejected)),
-        PayloadSample(schema: "ClearCacheResponse", variant: "minimal", payload: ClearCacheResponse(status: .accepted)),
+            payload: ChangeConfigurationResponse(status: .accepted)
+        ),
+        PayloadSample(
+            schema: "ClearCache", variant: "full",
+            payload: ClearCacheRequest()
+        ),
+        PayloadSample(
+            schema: "ClearCache", variant: "minimal",
+            payload: ClearCacheRequest()
+        ),
+        PayloadSample(
+            schema: "ClearCacheResponse", variant: "full",
+            payload: ClearCacheResponse(status: .rejected)
+        ),
+        PayloadSample(
+            schema: "ClearCacheResponse", variant: "minimal",
+            payload: ClearCacheResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "ClearChargingProfile", variant: "full",
             payload: ClearChargingProfileRequest(
-                id: 1, connectorId: 2, chargingProfilePurpose: .txProfile, stackLevel: 4)),
-        PayloadSample(schema: "ClearChargingProfile", variant: "minimal", payload: ClearChargingProfileRequest()),
+                id: 1, connectorId: 2, chargingProfilePurpose: .txProfile, stackLevel: 4)
+        ),
+        PayloadSample(
+            schema: "ClearChargingProfile", variant: "minimal",
+            payload: ClearChargingProfileRequest()
+        ),
         PayloadSample(
             schema: "ClearChargingProfileResponse", variant: "full",
-            payload: ClearChargingProfileResponse(status: .unknown)),
+            payload: ClearChargingProfileResponse(status: .unknown)
+        ),
         PayloadSample(
             schema: "ClearChargingProfileResponse", variant: "minimal",
-            payload: ClearChargingProfileResponse(status: .accepted)),
+            payload: ClearChargingProfileResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "DataTransfer", variant: "full",
             payload: DataTransferRequest(
                 vendorId: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)),
-                messageId: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)), data: "text 3")),
-        PayloadSample(schema: "DataTransfer", variant: "minimal", payload: DataTransferRequest(vendorId: "v1")),
+                messageId: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)), data: "text 3")
+        ),
+        PayloadSample(
+            schema: "DataTransfer", variant: "minimal",
+            payload: DataTransferRequest(vendorId: "v1")
+        ),
         PayloadSample(
             schema: "DataTransferResponse", variant: "full",
-            payload: DataTransferResponse(status: .unknownVendorId, data: "text 2")),
+            payload: DataTransferResponse(status: .unknownVendorId, data: "text 2")
+        ),
         PayloadSample(
-            schema: "DataTransferResponse", variant: "minimal", payload: DataTransferResponse(status: .accepted)),
+            schema: "DataTransferResponse", variant: "minimal",
+            payload: DataTransferResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "DeleteCertificate", variant: "full",
             payload: DeleteCertificateRequest(
@@ -130,59 +186,78 @@ enum GeneratedSamples {
                     hashAlgorithm: .sha512,
                     issuerNameHash: BoundedString(truncating: String(repeating: "\u{E9}", count: 128)),
                     issuerKeyHash: BoundedString(truncating: String(repeating: "\u{E9}", count: 128)),
-                    serialNumber: BoundedString(truncating: String(repeating: "\u{E9}", count: 40))))),
+                    serialNumber: BoundedString(truncating: String(repeating: "\u{E9}", count: 40))))
+        ),
         PayloadSample(
             schema: "DeleteCertificate", variant: "minimal",
             payload: DeleteCertificateRequest(
                 certificateHashData: CertificateHashData(
-                    hashAlgorithm: .sha256, issuerNameHash: "v3", issuerKeyHash: "v4", serialNumber: "v5"))),
+                    hashAlgorithm: .sha256, issuerNameHash: "v3", issuerKeyHash: "v4", serialNumber: "v5"))
+        ),
         PayloadSample(
-            schema: "DeleteCertificateResponse", variant: "full", payload: DeleteCertificateResponse(status: .notFound)),
+            schema: "DeleteCertificateResponse", variant: "full",
+            payload: DeleteCertificateResponse(status: .notFound)
+        ),
         PayloadSample(
             schema: "DeleteCertificateResponse", variant: "minimal",
-            payload: DeleteCertificateResponse(status: .accepted)),
+            payload: DeleteCertificateResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "DiagnosticsStatusNotification", variant: "full",
-            payload: DiagnosticsStatusNotificationRequest(status: .uploading)),
+            payload: DiagnosticsStatusNotificationRequest(status: .uploading)
+        ),
         PayloadSample(
             schema: "DiagnosticsStatusNotification", variant: "minimal",
-            payload: DiagnosticsStatusNotificationRequest(status: .idle)),
+            payload: DiagnosticsStatusNotificationRequest(status: .idle)
+        ),
         PayloadSample(
             schema: "DiagnosticsStatusNotificationResponse", variant: "full",
-            payload: DiagnosticsStatusNotificationResponse()),
+            payload: DiagnosticsStatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "DiagnosticsStatusNotificationResponse", variant: "minimal",
-            payload: DiagnosticsStatusNotificationResponse()),
+            payload: DiagnosticsStatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "ExtendedTriggerMessage", variant: "full",
-            payload: ExtendedTriggerMessageRequest(requestedMessage: .statusNotification, connectorId: 2)),
+            payload: ExtendedTriggerMessageRequest(requestedMessage: .statusNotification, connectorId: 2)
+        ),
         PayloadSample(
             schema: "ExtendedTriggerMessage", variant: "minimal",
-            payload: ExtendedTriggerMessageRequest(requestedMessage: .bootNotification)),
+            payload: ExtendedTriggerMessageRequest(requestedMessage: .bootNotification)
+        ),
         PayloadSample(
             schema: "ExtendedTriggerMessageResponse", variant: "full",
-            payload: ExtendedTriggerMessageResponse(status: .notImplemented)),
+            payload: ExtendedTriggerMessageResponse(status: .notImplemented)
+        ),
         PayloadSample(
             schema: "ExtendedTriggerMessageResponse", variant: "minimal",
-            payload: ExtendedTriggerMessageResponse(status: .accepted)),
+            payload: ExtendedTriggerMessageResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "FirmwareStatusNotification", variant: "full",
-            payload: FirmwareStatusNotificationRequest(status: .installed)),
+            payload: FirmwareStatusNotificationRequest(status: .installed)
+        ),
         PayloadSample(
             schema: "FirmwareStatusNotification", variant: "minimal",
-            payload: FirmwareStatusNotificationRequest(status: .downloaded)),
+            payload: FirmwareStatusNotificationRequest(status: .downloaded)
+        ),
         PayloadSample(
-            schema: "FirmwareStatusNotificationResponse", variant: "full", payload: FirmwareStatusNotificationResponse()
+            schema: "FirmwareStatusNotificationResponse", variant: "full",
+            payload: FirmwareStatusNotificationResponse()
         ),
         PayloadSample(
             schema: "FirmwareStatusNotificationResponse", variant: "minimal",
-            payload: FirmwareStatusNotificationResponse()),
+            payload: FirmwareStatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "GetCompositeSchedule", variant: "full",
-            payload: GetCompositeScheduleRequest(connectorId: 1, duration: 2, chargingRateUnit: .w)),
+            payload: GetCompositeScheduleRequest(connectorId: 1, duration: 2, chargingRateUnit: .w)
+        ),
         PayloadSample(
             schema: "GetCompositeSchedule", variant: "minimal",
-            payload: GetCompositeScheduleRequest(connectorId: 1, duration: 2)),
+            payload: GetCompositeScheduleRequest(connectorId: 1, duration: 2)
+        ),
         PayloadSample(
             schema: "GetCompositeScheduleResponse", variant: "full",
             payload: GetCompositeScheduleResponse(
@@ -193,17 +268,23 @@ enum GeneratedSamples {
                     chargingSchedulePeriod: [
                         ChargingSchedulePeriod(startPeriod: 10, limit: DecimalTenths(tenths: 113), numberPhases: 12),
                         ChargingSchedulePeriod(startPeriod: 14, limit: DecimalTenths(tenths: 153), numberPhases: 16),
-                    ], minChargingRate: DecimalTenths(tenths: 173)))),
+                    ], minChargingRate: DecimalTenths(tenths: 173)))
+        ),
         PayloadSample(
             schema: "GetCompositeScheduleResponse", variant: "minimal",
-            payload: GetCompositeScheduleResponse(status: .accepted)),
+            payload: GetCompositeScheduleResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "GetConfiguration", variant: "full",
             payload: GetConfigurationRequest(key: [
                 BoundedString(truncating: String(repeating: "\u{E9}", count: 50)),
                 BoundedString(truncating: String(repeating: "\u{E9}", count: 50)),
-            ])),
-        PayloadSample(schema: "GetConfiguration", variant: "minimal", payload: GetConfigurationRequest()),
+            ])
+        ),
+        PayloadSample(
+            schema: "GetConfiguration", variant: "minimal",
+            payload: GetConfigurationRequest()
+        ),
         PayloadSample(
             schema: "GetConfigurationResponse", variant: "full",
             payload: GetConfigurationResponse(
@@ -218,26 +299,40 @@ enum GeneratedSamples {
                 unknownKey: [
                     BoundedString(truncating: String(repeating: "\u{E9}", count: 50)),
                     BoundedString(truncating: String(repeating: "\u{E9}", count: 50)),
-                ])),
-        PayloadSample(schema: "GetConfigurationResponse", variant: "minimal", payload: GetConfigurationResponse()),
+                ])
+        ),
+        PayloadSample(
+            schema: "GetConfigurationResponse", variant: "minimal",
+            payload: GetConfigurationResponse()
+        ),
         PayloadSample(
             schema: "GetDiagnostics", variant: "full",
             payload: GetDiagnosticsRequest(
                 location: "text 1", retries: 2, retryInterval: 3,
                 startTime: OCPPTimestamp(millisecondsSince1970: 1795615400000),
-                stopTime: OCPPTimestamp(millisecondsSince1970: 1795701787999))),
-        PayloadSample(schema: "GetDiagnostics", variant: "minimal", payload: GetDiagnosticsRequest(location: "text 1")),
+                stopTime: OCPPTimestamp(millisecondsSince1970: 1795701787999))
+        ),
+        PayloadSample(
+            schema: "GetDiagnostics", variant: "minimal",
+            payload: GetDiagnosticsRequest(location: "text 1")
+        ),
         PayloadSample(
             schema: "GetDiagnosticsResponse", variant: "full",
             payload: GetDiagnosticsResponse(
-                fileName: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)))),
-        PayloadSample(schema: "GetDiagnosticsResponse", variant: "minimal", payload: GetDiagnosticsResponse()),
+                fileName: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)))
+        ),
+        PayloadSample(
+            schema: "GetDiagnosticsResponse", variant: "minimal",
+            payload: GetDiagnosticsResponse()
+        ),
         PayloadSample(
             schema: "GetInstalledCertificateIds", variant: "full",
-            payload: GetInstalledCertificateIdsRequest(certificateType: .manufacturerRootCertificate)),
+            payload: GetInstalledCertificateIdsRequest(certificateType: .manufacturerRootCertificate)
+        ),
         PayloadSample(
             schema: "GetInstalledCertificateIds", variant: "minimal",
-            payload: GetInstalledCertificateIdsRequest(certificateType: .centralSystemRootCertificate)),
+            payload: GetInstalledCertificateIdsRequest(certificateType: .centralSystemRootCertificate)
+        ),
         PayloadSample(
             schema: "GetInstalledCertificateIdsResponse", variant: "full",
             payload: GetInstalledCertificateIdsResponse(
@@ -252,18 +347,28 @@ enum GeneratedSamples {
                         issuerNameHash: BoundedString(truncating: String(repeating: "\u{E9}", count: 128)),
                         issuerKeyHash: BoundedString(truncating: String(repeating: "\u{E9}", count: 128)),
                         serialNumber: BoundedString(truncating: String(repeating: "\u{E9}", count: 40))),
-                ], status: .notFound)),
+                ], status: .notFound)
+        ),
         PayloadSample(
             schema: "GetInstalledCertificateIdsResponse", variant: "minimal",
-            payload: GetInstalledCertificateIdsResponse(status: .accepted)),
-        PayloadSample(schema: "GetLocalListVersion", variant: "full", payload: GetLocalListVersionRequest()),
-        PayloadSample(schema: "GetLocalListVersion", variant: "minimal", payload: GetLocalListVersionRequest()),
+            payload: GetInstalledCertificateIdsResponse(status: .accepted)
+        ),
         PayloadSample(
-            schema: "GetLocalListVersionResponse", variant: "full", payload: GetLocalListVersionResponse(listVersion: 1)
+            schema: "GetLocalListVersion", variant: "full",
+            payload: GetLocalListVersionRequest()
+        ),
+        PayloadSample(
+            schema: "GetLocalListVersion", variant: "minimal",
+            payload: GetLocalListVersionRequest()
+        ),
+        PayloadSample(
+            schema: "GetLocalListVersionResponse", variant: "full",
+            payload: GetLocalListVersionResponse(listVersion: 1)
         ),
         PayloadSample(
             schema: "GetLocalListVersionResponse", variant: "minimal",
-            payload: GetLocalListVersionResponse(listVersion: 1)),
+            payload: GetLocalListVersionResponse(listVersion: 1)
+        ),
         PayloadSample(
             schema: "GetLog", variant: "full",
             payload: GetLogRequest(
@@ -271,48 +376,71 @@ enum GeneratedSamples {
                     remoteLocation: BoundedString(truncating: String(repeating: "\u{E9}", count: 512)),
                     oldestTimestamp: OCPPTimestamp(millisecondsSince1970: 1795615387120),
                     latestTimestamp: OCPPTimestamp(millisecondsSince1970: 1795615400000)), logType: .securityLog,
-                requestId: 6, retries: 7, retryInterval: 8)),
+                requestId: 6, retries: 7, retryInterval: 8)
+        ),
         PayloadSample(
             schema: "GetLog", variant: "minimal",
-            payload: GetLogRequest(log: LogParameters(remoteLocation: "v2"), logType: .diagnosticsLog, requestId: 4)),
+            payload: GetLogRequest(log: LogParameters(remoteLocation: "v2"), logType: .diagnosticsLog, requestId: 4)
+        ),
         PayloadSample(
             schema: "GetLogResponse", variant: "full",
             payload: GetLogResponse(
                 status: .acceptedCanceled, filename: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)))
         ),
-        PayloadSample(schema: "GetLogResponse", variant: "minimal", payload: GetLogResponse(status: .accepted)),
-        PayloadSample(schema: "Heartbeat", variant: "full", payload: HeartbeatRequest()),
-        PayloadSample(schema: "Heartbeat", variant: "minimal", payload: HeartbeatRequest()),
+        PayloadSample(
+            schema: "GetLogResponse", variant: "minimal",
+            payload: GetLogResponse(status: .accepted)
+        ),
+        PayloadSample(
+            schema: "Heartbeat", variant: "full",
+            payload: HeartbeatRequest()
+        ),
+        PayloadSample(
+            schema: "Heartbeat", variant: "minimal",
+            payload: HeartbeatRequest()
+        ),
         PayloadSample(
             schema: "HeartbeatResponse", variant: "full",
-            payload: HeartbeatResponse(currentTime: OCPPTimestamp(millisecondsSince1970: 1795615400000))),
+            payload: HeartbeatResponse(currentTime: OCPPTimestamp(millisecondsSince1970: 1795615400000))
+        ),
         PayloadSample(
             schema: "HeartbeatResponse", variant: "minimal",
-            payload: HeartbeatResponse(currentTime: OCPPTimestamp(millisecondsSince1970: 1795615400000))),
+            payload: HeartbeatResponse(currentTime: OCPPTimestamp(millisecondsSince1970: 1795615400000))
+        ),
         PayloadSample(
             schema: "InstallCertificate", variant: "full",
             payload: InstallCertificateRequest(
                 certificateType: .manufacturerRootCertificate,
-                certificate: BoundedString(truncating: String(repeating: "\u{E9}", count: 5500)))),
+                certificate: BoundedString(truncating: String(repeating: "\u{E9}", count: 5500)))
+        ),
         PayloadSample(
             schema: "InstallCertificate", variant: "minimal",
-            payload: InstallCertificateRequest(certificateType: .centralSystemRootCertificate, certificate: "v2")),
+            payload: InstallCertificateRequest(certificateType: .centralSystemRootCertificate, certificate: "v2")
+        ),
         PayloadSample(
             schema: "InstallCertificateResponse", variant: "full",
-            payload: InstallCertificateResponse(status: .rejected)),
+            payload: InstallCertificateResponse(status: .rejected)
+        ),
         PayloadSample(
             schema: "InstallCertificateResponse", variant: "minimal",
-            payload: InstallCertificateResponse(status: .accepted)),
+            payload: InstallCertificateResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "LogStatusNotification", variant: "full",
-            payload: LogStatusNotificationRequest(status: .uploading, requestId: 2)),
+            payload: LogStatusNotificationRequest(status: .uploading, requestId: 2)
+        ),
         PayloadSample(
             schema: "LogStatusNotification", variant: "minimal",
-            payload: LogStatusNotificationRequest(status: .badMessage)),
+            payload: LogStatusNotificationRequest(status: .badMessage)
+        ),
         PayloadSample(
-            schema: "LogStatusNotificationResponse", variant: "full", payload: LogStatusNotificationResponse()),
+            schema: "LogStatusNotificationResponse", variant: "full",
+            payload: LogStatusNotificationResponse()
+        ),
         PayloadSample(
-            schema: "LogStatusNotificationResponse", variant: "minimal", payload: LogStatusNotificationResponse()),
+            schema: "LogStatusNotificationResponse", variant: "minimal",
+            payload: LogStatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "MeterValues", variant: "full",
             payload: MeterValuesRequest(
@@ -338,7 +466,8 @@ enum GeneratedSamples {
                                 value: "text 35", context: .other, format: .signedData, measurand: .rpm, phase: .l3L1,
                                 location: .body, unit: .hertz),
                         ]),
-                ])),
+                ])
+        ),
         PayloadSample(
             schema: "MeterValues", variant: "minimal",
             payload: MeterValuesRequest(
@@ -347,9 +476,16 @@ enum GeneratedSamples {
                     MeterValue(
                         timestamp: OCPPTimestamp(millisecondsSince1970: 1795615400000),
                         sampledValue: [SampledValue(value: "text 7")])
-                ])),
-        PayloadSample(schema: "MeterValuesResponse", variant: "full", payload: MeterValuesResponse()),
-        PayloadSample(schema: "MeterValuesResponse", variant: "minimal", payload: MeterValuesResponse()),
+                ])
+        ),
+        PayloadSample(
+            schema: "MeterValuesResponse", variant: "full",
+            payload: MeterValuesResponse()
+        ),
+        PayloadSample(
+            schema: "MeterValuesResponse", variant: "minimal",
+            payload: MeterValuesResponse()
+        ),
         PayloadSample(
             schema: "RemoteStartTransaction", variant: "full",
             payload: RemoteStartTransactionRequest(
@@ -367,58 +503,93 @@ enum GeneratedSamples {
                                 startPeriod: 18, limit: DecimalTenths(tenths: 193), numberPhases: 20),
                             ChargingSchedulePeriod(
                                 startPeriod: 22, limit: DecimalTenths(tenths: 233), numberPhases: 24),
-                        ], minChargingRate: DecimalTenths(tenths: 253))))),
+                        ], minChargingRate: DecimalTenths(tenths: 253))))
+        ),
         PayloadSample(
-            schema: "RemoteStartTransaction", variant: "minimal", payload: RemoteStartTransactionRequest(idTag: "v1")),
+            schema: "RemoteStartTransaction", variant: "minimal",
+            payload: RemoteStartTransactionRequest(idTag: "v1")
+        ),
         PayloadSample(
             schema: "RemoteStartTransactionResponse", variant: "full",
-            payload: RemoteStartTransactionResponse(status: .rejected)),
+            payload: RemoteStartTransactionResponse(status: .rejected)
+        ),
         PayloadSample(
             schema: "RemoteStartTransactionResponse", variant: "minimal",
-            payload: RemoteStartTransactionResponse(status: .accepted)),
+            payload: RemoteStartTransactionResponse(status: .accepted)
+        ),
         PayloadSample(
-            schema: "RemoteStopTransaction", variant: "full", payload: RemoteStopTransactionRequest(transactionId: 1)),
+            schema: "RemoteStopTransaction", variant: "full",
+            payload: RemoteStopTransactionRequest(transactionId: 1)
+        ),
         PayloadSample(
-            schema: "RemoteStopTransaction", variant: "minimal", payload: RemoteStopTransactionRequest(transactionId: 1)
+            schema: "RemoteStopTransaction", variant: "minimal",
+            payload: RemoteStopTransactionRequest(transactionId: 1)
         ),
         PayloadSample(
             schema: "RemoteStopTransactionResponse", variant: "full",
-            payload: RemoteStopTransactionResponse(status: .rejected)),
+            payload: RemoteStopTransactionResponse(status: .rejected)
+        ),
         PayloadSample(
             schema: "RemoteStopTransactionResponse", variant: "minimal",
-            payload: RemoteStopTransactionResponse(status: .accepted)),
+            payload: RemoteStopTransactionResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "ReserveNow", variant: "full",
             payload: ReserveNowRequest(
                 connectorId: 1, expiryDate: OCPPTimestamp(millisecondsSince1970: 1795701787999),
                 idTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
-                parentIdTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)), reservationId: 5)),
+                parentIdTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)), reservationId: 5)
+        ),
         PayloadSample(
             schema: "ReserveNow", variant: "minimal",
             payload: ReserveNowRequest(
                 connectorId: 1, expiryDate: OCPPTimestamp(millisecondsSince1970: 1795701787999), idTag: "v3",
-                reservationId: 4)),
-        PayloadSample(schema: "ReserveNowResponse", variant: "full", payload: ReserveNowResponse(status: .unavailable)),
-        PayloadSample(schema: "ReserveNowResponse", variant: "minimal", payload: ReserveNowResponse(status: .accepted)),
-        PayloadSample(schema: "Reset", variant: "full", payload: ResetRequest(type: .soft)),
-        PayloadSample(schema: "Reset", variant: "minimal", payload: ResetRequest(type: .hard)),
-        PayloadSample(schema: "ResetResponse", variant: "full", payload: ResetResponse(status: .rejected)),
-        PayloadSample(schema: "ResetResponse", variant: "minimal", payload: ResetResponse(status: .accepted)),
+                reservationId: 4)
+        ),
+        PayloadSample(
+            schema: "ReserveNowResponse", variant: "full",
+            payload: ReserveNowResponse(status: .unavailable)
+        ),
+        PayloadSample(
+            schema: "ReserveNowResponse", variant: "minimal",
+            payload: ReserveNowResponse(status: .accepted)
+        ),
+        PayloadSample(
+            schema: "Reset", variant: "full",
+            payload: ResetRequest(type: .soft)
+        ),
+        PayloadSample(
+            schema: "Reset", variant: "minimal",
+            payload: ResetRequest(type: .hard)
+        ),
+        PayloadSample(
+            schema: "ResetResponse", variant: "full",
+            payload: ResetResponse(status: .rejected)
+        ),
+        PayloadSample(
+            schema: "ResetResponse", variant: "minimal",
+            payload: ResetResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "SecurityEventNotification", variant: "full",
             payload: SecurityEventNotificationRequest(
                 type: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)),
                 timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999),
-                techInfo: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)))),
+                techInfo: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)))
+        ),
         PayloadSample(
             schema: "SecurityEventNotification", variant: "minimal",
             payload: SecurityEventNotificationRequest(
-                type: "v1", timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999))),
+                type: "v1", timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999))
+        ),
         PayloadSample(
-            schema: "SecurityEventNotificationResponse", variant: "full", payload: SecurityEventNotificationResponse()),
+            schema: "SecurityEventNotificationResponse", variant: "full",
+            payload: SecurityEventNotificationResponse()
+        ),
         PayloadSample(
             schema: "SecurityEventNotificationResponse", variant: "minimal",
-            payload: SecurityEventNotificationResponse()),
+            payload: SecurityEventNotificationResponse()
+        ),
         PayloadSample(
             schema: "SendLocalList", variant: "full",
             payload: SendLocalListRequest(
@@ -436,14 +607,20 @@ enum GeneratedSamples {
                             expiryDate: OCPPTimestamp(millisecondsSince1970: 1795615387120),
                             parentIdTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
                             status: .concurrentTx)),
-                ], updateType: .full)),
+                ], updateType: .full)
+        ),
         PayloadSample(
             schema: "SendLocalList", variant: "minimal",
-            payload: SendLocalListRequest(listVersion: 1, updateType: .differential)),
+            payload: SendLocalListRequest(listVersion: 1, updateType: .differential)
+        ),
         PayloadSample(
-            schema: "SendLocalListResponse", variant: "full", payload: SendLocalListResponse(status: .versionMismatch)),
+            schema: "SendLocalListResponse", variant: "full",
+            payload: SendLocalListResponse(status: .versionMismatch)
+        ),
         PayloadSample(
-            schema: "SendLocalListResponse", variant: "minimal", payload: SendLocalListResponse(status: .accepted)),
+            schema: "SendLocalListResponse", variant: "minimal",
+            payload: SendLocalListResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "SetChargingProfile", variant: "full",
             payload: SetChargingProfileRequest(
@@ -461,7 +638,8 @@ enum GeneratedSamples {
                                 startPeriod: 17, limit: DecimalTenths(tenths: 183), numberPhases: 19),
                             ChargingSchedulePeriod(
                                 startPeriod: 21, limit: DecimalTenths(tenths: 223), numberPhases: 23),
-                        ], minChargingRate: DecimalTenths(tenths: 243))))),
+                        ], minChargingRate: DecimalTenths(tenths: 243))))
+        ),
         PayloadSample(
             schema: "SetChargingProfile", variant: "minimal",
             payload: SetChargingProfileRequest(
@@ -473,33 +651,48 @@ enum GeneratedSamples {
                         chargingRateUnit: .a,
                         chargingSchedulePeriod: [
                             ChargingSchedulePeriod(startPeriod: 11, limit: DecimalTenths(tenths: 123))
-                        ])))),
+                        ])))
+        ),
         PayloadSample(
             schema: "SetChargingProfileResponse", variant: "full",
-            payload: SetChargingProfileResponse(status: .notSupported)),
+            payload: SetChargingProfileResponse(status: .notSupported)
+        ),
         PayloadSample(
             schema: "SetChargingProfileResponse", variant: "minimal",
-            payload: SetChargingProfileResponse(status: .accepted)),
+            payload: SetChargingProfileResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "SignCertificate", variant: "full",
-            payload: SignCertificateRequest(csr: BoundedString(truncating: String(repeating: "\u{E9}", count: 5500)))),
-        PayloadSample(schema: "SignCertificate", variant: "minimal", payload: SignCertificateRequest(csr: "v1")),
+            payload: SignCertificateRequest(csr: BoundedString(truncating: String(repeating: "\u{E9}", count: 5500)))
+        ),
         PayloadSample(
-            schema: "SignCertificateResponse", variant: "full", payload: SignCertificateResponse(status: .rejected)),
+            schema: "SignCertificate", variant: "minimal",
+            payload: SignCertificateRequest(csr: "v1")
+        ),
         PayloadSample(
-            schema: "SignCertificateResponse", variant: "minimal", payload: SignCertificateResponse(status: .accepted)),
+            schema: "SignCertificateResponse", variant: "full",
+            payload: SignCertificateResponse(status: .rejected)
+        ),
+        PayloadSample(
+            schema: "SignCertificateResponse", variant: "minimal",
+            payload: SignCertificateResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "SignedFirmwareStatusNotification", variant: "full",
-            payload: SignedFirmwareStatusNotificationRequest(status: .signatureVerified, requestId: 2)),
+            payload: SignedFirmwareStatusNotificationRequest(status: .signatureVerified, requestId: 2)
+        ),
         PayloadSample(
             schema: "SignedFirmwareStatusNotification", variant: "minimal",
-            payload: SignedFirmwareStatusNotificationRequest(status: .downloaded)),
+            payload: SignedFirmwareStatusNotificationRequest(status: .downloaded)
+        ),
         PayloadSample(
             schema: "SignedFirmwareStatusNotificationResponse", variant: "full",
-            payload: SignedFirmwareStatusNotificationResponse()),
+            payload: SignedFirmwareStatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "SignedFirmwareStatusNotificationResponse", variant: "minimal",
-            payload: SignedFirmwareStatusNotificationResponse()),
+            payload: SignedFirmwareStatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "SignedUpdateFirmware", variant: "full",
             payload: SignedUpdateFirmwareRequest(
@@ -509,40 +702,48 @@ enum GeneratedSamples {
                     retrieveDateTime: OCPPTimestamp(millisecondsSince1970: 1795615387120),
                     installDateTime: OCPPTimestamp(millisecondsSince1970: 1795615400000),
                     signingCertificate: BoundedString(truncating: String(repeating: "\u{E9}", count: 5500)),
-                    signature: BoundedString(truncating: String(repeating: "\u{E9}", count: 800))))),
+                    signature: BoundedString(truncating: String(repeating: "\u{E9}", count: 800))))
+        ),
         PayloadSample(
             schema: "SignedUpdateFirmware", variant: "minimal",
             payload: SignedUpdateFirmwareRequest(
                 requestId: 1,
                 firmware: Firmware(
                     location: "v3", retrieveDateTime: OCPPTimestamp(millisecondsSince1970: 1795615400000),
-                    signingCertificate: "v5", signature: "v6"))),
+                    signingCertificate: "v5", signature: "v6"))
+        ),
         PayloadSample(
             schema: "SignedUpdateFirmwareResponse", variant: "full",
-            payload: SignedUpdateFirmwareResponse(status: .revokedCertificate)),
+            payload: SignedUpdateFirmwareResponse(status: .revokedCertificate)
+        ),
         PayloadSample(
             schema: "SignedUpdateFirmwareResponse", variant: "minimal",
-            payload: SignedUpdateFirmwareResponse(status: .accepted)),
+            payload: SignedUpdateFirmwareResponse(status: .accepted)
+        ),
         PayloadSample(
             schema: "StartTransaction", variant: "full",
             payload: StartTransactionRequest(
                 connectorId: 1, idTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)), meterStart: 3,
-                reservationId: 4, timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999))),
+                reservationId: 4, timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999))
+        ),
         PayloadSample(
             schema: "StartTransaction", variant: "minimal",
             payload: StartTransactionRequest(
                 connectorId: 1, idTag: "v2", meterStart: 3,
-                timestamp: OCPPTimestamp(millisecondsSince1970: 1795615400000))),
+                timestamp: OCPPTimestamp(millisecondsSince1970: 1795615400000))
+        ),
         PayloadSample(
             schema: "StartTransactionResponse", variant: "full",
             payload: StartTransactionResponse(
                 idTagInfo: IdTagInfo(
                     expiryDate: OCPPTimestamp(millisecondsSince1970: 1795701787999),
                     parentIdTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
-                    status: .concurrentTx), transactionId: 5)),
+                    status: .concurrentTx), transactionId: 5)
+        ),
         PayloadSample(
             schema: "StartTransactionResponse", variant: "minimal",
-            payload: StartTransactionResponse(idTagInfo: IdTagInfo(status: .accepted), transactionId: 3)),
+            payload: StartTransactionResponse(idTagInfo: IdTagInfo(status: .accepted), transactionId: 3)
+        ),
         PayloadSample(
             schema: "StatusNotification", variant: "full",
             payload: StatusNotificationRequest(
@@ -550,12 +751,20 @@ enum GeneratedSamples {
                 info: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)), status: .faulted,
                 timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999),
                 vendorId: BoundedString(truncating: String(repeating: "\u{E9}", count: 255)),
-                vendorErrorCode: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)))),
+                vendorErrorCode: BoundedString(truncating: String(repeating: "\u{E9}", count: 50)))
+        ),
         PayloadSample(
             schema: "StatusNotification", variant: "minimal",
-            payload: StatusNotificationRequest(connectorId: 1, errorCode: .connectorLockFailure, status: .available)),
-        PayloadSample(schema: "StatusNotificationResponse", variant: "full", payload: StatusNotificationResponse()),
-        PayloadSample(schema: "StatusNotificationResponse", variant: "minimal", payload: StatusNotificationResponse()),
+            payload: StatusNotificationRequest(connectorId: 1, errorCode: .connectorLockFailure, status: .available)
+        ),
+        PayloadSample(
+            schema: "StatusNotificationResponse", variant: "full",
+            payload: StatusNotificationResponse()
+        ),
+        PayloadSample(
+            schema: "StatusNotificationResponse", variant: "minimal",
+            payload: StatusNotificationResponse()
+        ),
         PayloadSample(
             schema: "StopTransaction", variant: "full",
             payload: StopTransactionRequest(
@@ -582,45 +791,75 @@ enum GeneratedSamples {
                                 value: "text 38", context: .other, format: .signedData, measurand: .rpm, phase: .l3L1,
                                 location: .body, unit: .percent),
                         ]),
-                ])),
+                ])
+        ),
         PayloadSample(
             schema: "StopTransaction", variant: "minimal",
             payload: StopTransactionRequest(
-                meterStop: 1, timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999), transactionId: 3)),
+                meterStop: 1, timestamp: OCPPTimestamp(millisecondsSince1970: 1795701787999), transactionId: 3)
+        ),
         PayloadSample(
             schema: "StopTransactionResponse", variant: "full",
             payload: StopTransactionResponse(
                 idTagInfo: IdTagInfo(
                     expiryDate: OCPPTimestamp(millisecondsSince1970: 1795701787999),
                     parentIdTag: BoundedString(truncating: String(repeating: "\u{E9}", count: 20)),
-                    status: .concurrentTx))),
-        PayloadSample(schema: "StopTransactionResponse", variant: "minimal", payload: StopTransactionResponse()),
+                    status: .concurrentTx))
+        ),
+        PayloadSample(
+            schema: "StopTransactionResponse", variant: "minimal",
+            payload: StopTransactionResponse()
+        ),
         PayloadSample(
             schema: "TriggerMessage", variant: "full",
-            payload: TriggerMessageRequest(requestedMessage: .statusNotification, connectorId: 2)),
+            payload: TriggerMessageRequest(requestedMessage: .statusNotification, connectorId: 2)
+        ),
         PayloadSample(
             schema: "TriggerMessage", variant: "minimal",
-            payload: TriggerMessageRequest(requestedMessage: .bootNotification)),
+            payload: TriggerMessageRequest(requestedMessage: .bootNotification)
+        ),
         PayloadSample(
-            schema: "TriggerMessageResponse", variant: "full", payload: TriggerMessageResponse(status: .notImplemented)),
+            schema: "TriggerMessageResponse", variant: "full",
+            payload: TriggerMessageResponse(status: .notImplemented)
+        ),
         PayloadSample(
-            schema: "TriggerMessageResponse", variant: "minimal", payload: TriggerMessageResponse(status: .accepted)),
-        PayloadSample(schema: "UnlockConnector", variant: "full", payload: UnlockConnectorRequest(connectorId: 1)),
-        PayloadSample(schema: "UnlockConnector", variant: "minimal", payload: UnlockConnectorRequest(connectorId: 1)),
+            schema: "TriggerMessageResponse", variant: "minimal",
+            payload: TriggerMessageResponse(status: .accepted)
+        ),
         PayloadSample(
-            schema: "UnlockConnectorResponse", variant: "full", payload: UnlockConnectorResponse(status: .notSupported)),
+            schema: "UnlockConnector", variant: "full",
+            payload: UnlockConnectorRequest(connectorId: 1)
+        ),
         PayloadSample(
-            schema: "UnlockConnectorResponse", variant: "minimal", payload: UnlockConnectorResponse(status: .unlocked)),
+            schema: "UnlockConnector", variant: "minimal",
+            payload: UnlockConnectorRequest(connectorId: 1)
+        ),
+        PayloadSample(
+            schema: "UnlockConnectorResponse", variant: "full",
+            payload: UnlockConnectorResponse(status: .notSupported)
+        ),
+        PayloadSample(
+            schema: "UnlockConnectorResponse", variant: "minimal",
+            payload: UnlockConnectorResponse(status: .unlocked)
+        ),
         PayloadSample(
             schema: "UpdateFirmware", variant: "full",
             payload: UpdateFirmwareRequest(
                 location: "text 1", retries: 2, retrieveDate: OCPPTimestamp(millisecondsSince1970: 1795615387120),
-                retryInterval: 4)),
+                retryInterval: 4)
+        ),
         PayloadSample(
             schema: "UpdateFirmware", variant: "minimal",
             payload: UpdateFirmwareRequest(
-                location: "text 1", retrieveDate: OCPPTimestamp(millisecondsSince1970: 1795701787999))),
-        PayloadSample(schema: "UpdateFirmwareResponse", variant: "full", payload: UpdateFirmwareResponse()),
-        PayloadSample(schema: "UpdateFirmwareResponse", variant: "minimal", payload: UpdateFirmwareResponse()),
+                location: "text 1", retrieveDate: OCPPTimestamp(millisecondsSince1970: 1795701787999))
+        ),
+        PayloadSample(
+            schema: "UpdateFirmwareResponse", variant: "full",
+            payload: UpdateFirmwareResponse()
+        ),
+        PayloadSample(
+            schema: "UpdateFirmwareResponse", variant: "minimal",
+            payload: UpdateFirmwareResponse()
+        ),
     ]
 }

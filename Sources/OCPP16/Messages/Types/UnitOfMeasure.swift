@@ -2,6 +2,8 @@
 
 /// The values of `UnitOfMeasure` in the OCPP 1.6 schemas.
 ///
+/// Used by `MeterValues.meterValue[].sampledValue[].unit`, `StopTransaction.transactionData[].sampledValue[].unit`.
+///
 /// The schema of StopTransaction.transactionData[].sampledValue[].unit omits "Hertz".
 public enum UnitOfMeasure: String, Sendable, Hashable, Codable, CaseIterable {
     /// `"Wh"`
