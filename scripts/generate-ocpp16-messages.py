@@ -9,7 +9,8 @@ Usage (from the repository root, with shared/ beside the clone):
 It writes, and removes stale files from:
   Sources/OCPP16/Messages/<Profile>/<Action>Request.swift and <Action>Response.swift
   Sources/OCPP16/Messages/Types/<Name>.swift       (shared nested objects and enums)
-  Sources/OCPP16/Messages/OCPPMessageCatalog.swift (every request type)
+  Sources/OCPP16/Messages/OCPPMessageCatalog.swift (every request type, and its feature profile)
+  Sources/OCPP16/Messages/OCPPFeatureProfile.swift
   Tests/OCPP16Tests/Generated/GeneratedSamples.swift (a full and a minimal value of every payload)
 
 Shared types are named by the NAMES tables below (one Swift type per concept); two schema nodes
@@ -426,7 +427,7 @@ def enum_source(name, values, notes, uses):
     return "\n".join(lines) + "\n"
 
 
-def catalog_source(actions):
+def catalog_source(actions, folder_of):
     lines = [
         HEADER,
         "/// Every OCPP 1.6J request type: the 28 actions of OCPP 1.6 edition 2 and the 11 of the security",
@@ -447,9 +448,34 @@ def catalog_source(actions):
     lines.append("        requestsByAction[action]")
     lines.append("    }")
     lines.append("")
+    lines.append("    /// The feature profile `action` belongs to, or `nil` for an unknown action.")
+    lines.append("    public static func profile(ofAction action: String) -> OCPPFeatureProfile? {")
+    lines.append("        profilesByAction[action]")
+    lines.append("    }")
+    lines.append("")
     lines.append("    private static let requestsByAction: [String: any OCPPRequest.Type] = Dictionary(")
     lines.append("        uniqueKeysWithValues: requests.map { ($0.action, $0) }")
     lines.append("    )")
+    lines.append("")
+    lines.append("    private static let profilesByAction: [String: OCPPFeatureProfile] = [")
+    for action in actions:
+        lines.append('        "%s": .%s,' % (action, case_name(folder_of[action])))
+    lines.append("    ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def profile_source():
+    lines = [
+        HEADER,
+        "/// The feature profiles of OCPP 1.6 edition 2 section 3.1, the values of the `SupportedFeatureProfiles`",
+        "/// configuration key, plus `Security` for the actions of the 1.6 security extension (which is not a",
+        "/// value of that key).",
+        "public enum OCPPFeatureProfile: String, Sendable, Hashable, CaseIterable {",
+    ]
+    for folder in PROFILES:
+        lines.append("    /// The %s." % PROFILE_TITLES[folder])
+        lines.append('    case %s = "%s"' % (case_name(folder), folder))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -596,7 +622,8 @@ def main():
         outputs[os.path.join(MESSAGES, "Types", name + ".swift")] = enum_source(
             name, values, model.enum_notes.get(name, []), model.enum_uses[name]
         )
-    outputs[os.path.join(MESSAGES, "OCPPMessageCatalog.swift")] = catalog_source(actions)
+    outputs[os.path.join(MESSAGES, "OCPPMessageCatalog.swift")] = catalog_source(actions, folder_of)
+    outputs[os.path.join(MESSAGES, "OCPPFeatureProfile.swift")] = profile_source()
     outputs[SAMPLES] = samples_source(top)
 
     generated_dirs = [os.path.join(MESSAGES, d) for d in list(PROFILES) + ["Types"]] + [os.path.dirname(SAMPLES)]

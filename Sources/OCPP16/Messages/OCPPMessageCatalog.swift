@@ -54,7 +54,54 @@ public enum OCPPMessageCatalog {
         requestsByAction[action]
     }
 
+    /// The feature profile `action` belongs to, or `nil` for an unknown action.
+    public static func profile(ofAction action: String) -> OCPPFeatureProfile? {
+        profilesByAction[action]
+    }
+
     private static let requestsByAction: [String: any OCPPRequest.Type] = Dictionary(
         uniqueKeysWithValues: requests.map { ($0.action, $0) }
     )
+
+    private static let profilesByAction: [String: OCPPFeatureProfile] = [
+        "Authorize": .core,
+        "BootNotification": .core,
+        "CancelReservation": .reservation,
+        "CertificateSigned": .security,
+        "ChangeAvailability": .core,
+        "ChangeConfiguration": .core,
+        "ClearCache": .core,
+        "ClearChargingProfile": .smartCharging,
+        "DataTransfer": .core,
+        "DeleteCertificate": .security,
+        "DiagnosticsStatusNotification": .firmwareManagement,
+        "ExtendedTriggerMessage": .security,
+        "FirmwareStatusNotification": .firmwareManagement,
+        "GetCompositeSchedule": .smartCharging,
+        "GetConfiguration": .core,
+        "GetDiagnostics": .firmwareManagement,
+        "GetInstalledCertificateIds": .security,
+        "GetLocalListVersion": .localAuthListManagement,
+        "GetLog": .security,
+        "Heartbeat": .core,
+        "InstallCertificate": .security,
+        "LogStatusNotification": .security,
+        "MeterValues": .core,
+        "RemoteStartTransaction": .core,
+        "RemoteStopTransaction": .core,
+        "ReserveNow": .reservation,
+        "Reset": .core,
+        "SecurityEventNotification": .security,
+        "SendLocalList": .localAuthListManagement,
+        "SetChargingProfile": .smartCharging,
+        "SignCertificate": .security,
+        "SignedFirmwareStatusNotification": .security,
+        "SignedUpdateFirmware": .security,
+        "StartTransaction": .core,
+        "StatusNotification": .core,
+        "StopTransaction": .core,
+        "TriggerMessage": .remoteTrigger,
+        "UnlockConnector": .core,
+        "UpdateFirmware": .firmwareManagement,
+    ]
 }
