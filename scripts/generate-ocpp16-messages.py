@@ -346,7 +346,7 @@ def field_doc(field):
         "tenths": "multiple of 0.1",
     }.get(field.kind, "")
     if field.kind == "array":
-        words = "at least %d" % field.min_items if field.min_items else ""
+        words = ("at least %d item%s" % (field.min_items, "" if field.min_items == 1 else "s")) if field.min_items else ""
         if field.detail.kind == "bounded":
             words = (words + ", " if words else "") + "each at most %s characters" % field.detail.detail
     parts = ["required" if field.required else "optional"] + ([words] if words else [])

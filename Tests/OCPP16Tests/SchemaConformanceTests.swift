@@ -31,6 +31,21 @@ extension PayloadSample: CustomTestStringConvertible {
         #expect(OCPPMessageCatalog.request(forAction: "NoSuchAction") == nil)
     }
 
+    /// The 1.6 schemas carry a `title` ("BootNotificationRequest"), the security ones an `$id`
+    /// ("urn:OCPP:Cp:1.6:2020:3:SignCertificate.req"); both must name the type the file maps to.
+    @Test(arguments: schemaNames)
+    func theSchemaTitleOrIdNamesTheType(_ name: String) throws {
+        let schema = try #require(try OCPPSchemaFiles.schema(name) as? [String: Any])
+        let isResponse = name.hasSuffix("Response")
+        let action = isResponse ? String(name.dropLast("Response".count)) : name
+        if let title = schema["title"] as? String {
+            #expect(title == action + (isResponse ? "Response" : "Request"))
+        } else {
+            let id = try #require(schema["$id"] as? String)
+            #expect(id.hasSuffix(":" + action + (isResponse ? ".conf" : ".req")))
+        }
+    }
+
     @Test func everySchemaHasAFullAndAMinimalSwiftSample() {
         for variant in ["full", "minimal"] {
             let covered = GeneratedSamples.all.filter { $0.variant == variant }.map(\.schema)

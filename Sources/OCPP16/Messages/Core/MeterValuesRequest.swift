@@ -10,7 +10,7 @@ public struct MeterValuesRequest: OCPPRequest, Hashable {
     public var connectorId: Int
     /// `transactionId`: optional.
     public var transactionId: Int?
-    /// `meterValue`: required, at least 1.
+    /// `meterValue`: required, at least 1 item.
     public var meterValue: [MeterValue]
 
     public init(connectorId: Int, transactionId: Int? = nil, meterValue: [MeterValue]) {

@@ -2,7 +2,7 @@
 
 /// The GetInstalledCertificateIds.conf payload (Improved security for OCPP 1.6-J, edition 3; security extension).
 public struct GetInstalledCertificateIdsResponse: OCPPPayload, Hashable {
-    /// `certificateHashData`: optional, at least 1.
+    /// `certificateHashData`: optional, at least 1 item.
     public var certificateHashData: [CertificateHashData]?
     /// `status`: required.
     public var status: GetInstalledCertificateStatus
