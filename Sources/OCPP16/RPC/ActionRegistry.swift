@@ -32,7 +32,7 @@ public struct ActionRegistry<Context>: Sendable {
             decode: { payload throws(CallError) in try payload.decode(Request.self) },
             run: { payload, context in
                 let request: Request
-                do {
+                do throws(CallError) {
                     request = try payload.decode(Request.self)
                 } catch {
                     return .error(error)
