@@ -241,6 +241,11 @@ private struct FrameReader {
         } catch {
             throw syntax(error)
         }
+        // The token must end here (`02` is not a number but `0` followed by garbage).
+        scanner.skipWhitespace()
+        guard scanner.peek() == UInt8(ascii: ",") || scanner.peek() == UInt8(ascii: "]") else {
+            throw syntax(scanner.fault("expected ',' or ']' in an array"))
+        }
         guard token.isInteger else { throw malformed(.formationViolation, "MessageTypeId must be an integer") }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: scanner.bytes[token.range]), as: UTF8.self)
         guard let number = Int(text) else {
