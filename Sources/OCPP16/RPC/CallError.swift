@@ -36,7 +36,9 @@ extension CallError {
     ///   which is also how a draft-04 schema validator reports it (keyword `type`).
     /// - `DecodingError.dataCorrupted` at a field (an enum value outside the list, a number that
     ///   does not fit the field's integer type, an unreadable timestamp) → `PropertyConstraintViolation`;
-    ///   at the root with an underlying parse error (the bytes are not JSON) → `FormationViolation`.
+    ///   at the root (the bytes are not JSON) → `FormationViolation`. (``RawJSON/decode(_:)`` knows
+    ///   the bytes and turns a root fault in valid JSON, Foundation's report of a number that does
+    ///   not fit its field, into `PropertyConstraintViolation`.)
     /// - ``OCPPPayloadViolation`` (too long CiString, value out of range) → `PropertyConstraintViolation`.
     /// - A ``CallError`` passes through unchanged; anything else → `GenericError`.
     ///
@@ -68,7 +70,8 @@ extension CallError {
             let path = Self.path(context.codingPath)
             self.init(.typeConstraintViolation, "\(path): null where \(Self.jsonTypeName(type)) is required")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty, context.underlyingError != nil {
+            if context.codingPath.isEmpty {
+                // Payloads are objects, so a fault at the root is the JSON text itself.
                 self.init(.formationViolation, "payload is not valid JSON")
             } else {
                 let path = Self.path(context.codingPath)

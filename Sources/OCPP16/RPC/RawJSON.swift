@@ -33,8 +33,26 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
     public func decode<T: Decodable>(_ type: T.Type) throws(CallError) -> T {
         do {
             return try JSONDecoder.ocpp.decode(T.self, from: bytes)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty && isValidJSON {
+            // Foundation reports a number that does not fit the field's type (99999999999 for an
+            // Int32, 1.5 for an Int) as "not valid JSON" at the root, without the field. The bytes
+            // are valid JSON, so it is a value fault, but the field cannot be named.
+            throw CallError(
+                .propertyConstraintViolation,
+                "a number does not fit the type of its field (out of range, or a fraction where an integer is required)"
+            )
         } catch {
             throw CallError(decodingFailure: error)
+        }
+    }
+
+    /// Whether the bytes are exactly one JSON value (with optional surrounding whitespace).
+    var isValidJSON: Bool {
+        bytes.withUnsafeBytes { buffer in
+            var scanner = JSONScanner(buffer)
+            guard (try? scanner.skipValue()) != nil else { return false }
+            scanner.skipWhitespace()
+            return scanner.isAtEnd
         }
     }
 
