@@ -118,7 +118,10 @@ struct JSONScanner {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 _ = try skipNumber()
             default:
-                throw fault("unexpected byte 0x\(String(byte, radix: 16)), a value was expected")
+                let shown =
+                    (0x21..<0x7F).contains(byte)
+                    ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+                throw fault("unexpected \(shown), a value was expected")
             }
             // Here a value has just ended: close containers until a comma asks for the next value.
             while true {
