@@ -225,7 +225,8 @@ private struct FrameReader {
         scanner.skipWhitespace()
         if scanner.peek() == UInt8(ascii: "]") {
             let name = messageType.map { "\($0)" } ?? "message"
-            throw malformed(.protocolError, "\(name) has \(elementCount) elements, expected \(expected)")
+            let elements = elementCount == 1 ? "1 element" : "\(elementCount) elements"
+            throw malformed(.protocolError, "\(name) has \(elements), expected \(expected)")
         }
         guard scanner.consume(UInt8(ascii: ",")) else {
             throw syntax(scanner.fault("expected ',' or ']' in an array"))

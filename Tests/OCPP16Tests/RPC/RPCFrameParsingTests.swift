@@ -113,7 +113,7 @@ struct RPCFrameParsingTests {
         .init(input: #"{"a":1"#, code: .formationViolation),
         // Too few elements: ProtocolError ("Payload for Action is incomplete").
         .init(input: "[]", code: .protocolError, reason: "empty array, MessageTypeId is missing"),
-        .init(input: "[2]", code: .protocolError, messageType: .call, reason: "CALL has 1 elements, expected 4"),
+        .init(input: "[2]", code: .protocolError, messageType: .call, reason: "CALL has 1 element, expected 4"),
         .init(input: #"[2,"id"]"#, code: .protocolError, messageType: .call, messageId: "id"),
         .init(
             input: #"[2,"id","Heartbeat"]"#,
