@@ -1,3 +1,4 @@
+import Foundation
 import OCPP16
 import TestSupport
 import Testing
@@ -316,6 +317,20 @@ struct RPCEndpointTests {
             endpoint.answer("cs-1", with: .error(CallError(.securityError, "nope")))
                 == .send(.json(#"[4,"cs-1","SecurityError","nope",{}]"#))
         )
+    }
+
+    @Test func responseThatCannotBeEncodedIsAnsweredInternalError() {
+        var endpoint = makeEndpoint(handled: ["DataTransfer"])
+        _ = endpoint.received(data: Data(#"[2,"x","DataTransfer",{"vendorId":"v"}]"#.utf8), now: t0)
+        guard
+            case .send(let bytes) = endpoint.answer(
+                "x", response: DataTransferFixture(vendorId: "v", reading: .infinity))
+        else {
+            Issue.record("the CALL must still be answered")
+            return
+        }
+        #expect(
+            String(decoding: bytes, as: UTF8.self).hasPrefix(#"[4,"x","InternalError","response could not be encoded"#))
     }
 
     @Test func duplicateIdOfACallStillBeingHandledIsAGenericError() {

@@ -78,6 +78,15 @@ struct RPCFrameParsingTests {
         #expect(try RPCFrame.parse(Data(text.utf8)) == parse(text))
     }
 
+    @Test func payloadSlicedFromDataDecodes() throws {
+        let data = Data(#"[2,"a","Authorize",{"idTag":"B4F62CEF"}]"#.utf8)
+        guard case .call(_, _, let payload) = try RPCFrame.parse(data.dropFirst(0)) else {
+            Issue.record("expected a CALL")
+            return
+        }
+        #expect(try payload.decode(AuthorizeFixture.self) == AuthorizeFixture(idTag: "B4F62CEF"))
+    }
+
     @Test func numbersOfEveryShapeInsideAPayload() throws {
         let payload = #"{"a":-0.5e+10,"b":0,"c":12.25,"d":1E3,"e":[true,false,null],"f":-0}"#
         #expect(try parse(#"[3,"a","# + payload + "]") == .callResult(messageId: "a", payload: RawJSON(payload)))
