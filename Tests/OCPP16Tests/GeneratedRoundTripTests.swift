@@ -11,7 +11,7 @@ import Testing
         "aZ09 -_.:/\"\\\u{7}\n\t\u{E9}\u{20AC}\u{1F50C}".unicodeScalars)
 
     private struct Generator {
-        var random: SeededRandomNumberGenerator
+        var random: SeededGenerator
 
         mutating func string(maxLength: Int) -> String {
             let length = Int.random(in: 0...maxLength, using: &random)
@@ -100,7 +100,7 @@ import Testing
 
     @Test(arguments: 0..<25)
     func generatedPayloadsRoundTrip(_ seed: UInt64) throws {
-        var make = Generator(random: SeededRandomNumberGenerator(seed: seed))
+        var make = Generator(random: SeededGenerator(seed: seed))
         try check(
             BootNotificationRequest(
                 chargePointVendor: make.bounded(), chargePointModel: make.bounded(),
@@ -153,7 +153,7 @@ import Testing
 
     @Test(arguments: 0..<25)
     func aStringOneScalarTooLongIsRefusedWithItsPath(_ seed: UInt64) throws {
-        var make = Generator(random: SeededRandomNumberGenerator(seed: seed))
+        var make = Generator(random: SeededGenerator(seed: seed))
         var tooLong = String.UnicodeScalarView()
         for _ in 0...20 { tooLong.append(Self.alphabet.randomElement(using: &make.random) ?? "a") }
         let entry = ["idTag": String(tooLong), "idTagInfo": ["status": "Accepted"]] as [String: Any]

@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func agreesWithFoundationOnSeededRandomInstants() throws {
-        var generator = SeededRandomNumberGenerator(seed: 0x0CC9_16)
+        var generator = SeededGenerator(seed: 0x0CC9_16)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
