@@ -62,9 +62,10 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
 extension JSONEncoder {
     /// One shared encoder: creating a JSONEncoder per message costs more than the encode itself.
     /// `JSONEncoder` is Sendable in Foundation and its configuration is never mutated after this.
+    /// Keys are sorted so the same payload always gives the same bytes (traces, tests, diffs).
     fileprivate static let ocpp: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 }
