@@ -85,6 +85,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmarks print figures and ratios against a peer measured in the same run.
+        .executableTarget(
+            name: "chargesim-ocpp-bench",
+            dependencies: ["OCPP16"],
+            path: "Benchmarks/OCPPBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
         // Shared test support: manual clock, drip-feed verifier, JSON-schema checks, CLI runner.
         .target(
             name: "TestSupport",
