@@ -12,6 +12,18 @@ public struct TaperCurve: Sendable, Equatable {
             self.socPercent = socPercent
             self.powerPercent = powerPercent
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case socPercent, powerPercent
+        }
+
+        public init(from decoder: any Decoder) throws {
+            var fields = try ProfileFields(decoder, CodingKeys.self)
+            let soc: Double? = try fields.required(.socPercent)
+            let power: Double? = try fields.required(.powerPercent)
+            guard let soc, let power, !fields.failed else { throw ProfileDecodingFailed() }
+            self.init(socPercent: soc, powerPercent: power)
+        }
     }
 
     /// The breakpoints, by rising state of charge; the first is at 0 % and the last at 100 %
