@@ -257,3 +257,33 @@ import Testing
         """
     }
 }
+
+extension ProfileLoaderTests {
+    @Test func anEmptyEVMixIsReportedOnceTheShapeIsRight() {
+        let yaml = """
+            identity: {chargePointVendor: Acme, chargePointModel: X1, firmwareVersion: "1.0"}
+            connectors: [{id: 1, type: CCS2, currentType: DC, maxCurrentA: 200, maxPowerKW: 50}]
+            featureProfiles: [Core]
+            evMix: []
+
+            """
+        #expect(problems(yaml) == ["broken.yaml:4: evMix: must list at least one EV"])
+    }
+
+    @Test func aDCChargerNeedsAnEVThatCanChargeOnDC() {
+        let yaml = """
+            identity: {chargePointVendor: Acme, chargePointModel: X1, firmwareVersion: "1.0"}
+            connectors: [{id: 1, type: CCS2, currentType: DC, maxCurrentA: 200, maxPowerKW: 50, phases: 3}]
+            featureProfiles: [Core]
+            evMix:
+              - {name: Hybrid, weight: 1, batteryKWh: 14, startSoCPercent: [0, 20], maxACPowerKW: 3.7, acPhases: 1, maxDCPowerKW: 0}
+
+            """
+        #expect(
+            problems(yaml) == [
+                "broken.yaml:2: connectors[0].phases: applies to AC connectors only; remove it",
+                "broken.yaml:4: evMix: no EV in the mix can charge on DC (all maxDCPowerKW are 0)",
+            ]
+        )
+    }
+}

@@ -22,7 +22,11 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         case charging
         /// The EV reached its target state of charge and takes nothing (→ `SuspendedEV`).
         case evFull
-        /// The charging limit is 0, so the connector offers nothing (→ `SuspendedEVSE`).
+        /// The EV takes nothing though it is not full, e.g. an AC-only car on a DC connector
+        /// (→ `SuspendedEV`).
+        case evDeclines
+        /// The charging limit (or the rating) is 0, so the connector offers nothing
+        /// (→ `SuspendedEVSE`); this wins over the EV's own reasons.
         case suspendedByLimit
     }
 
@@ -106,7 +110,7 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         guard isOfferingEnergy else { return .notOffering }
         if offeredCapW(atSoC: plugged.socPercent, of: plugged.model) <= 0 { return .suspendedByLimit }
         if plugged.socPercent >= plugged.model.targetSoCPercent { return .evFull }
-        return .charging
+        return powerW > 0 ? .charging : .evDeclines
     }
 
     /// The active import power at the last update, in W.
