@@ -169,24 +169,23 @@ public struct ChargerProfile: Sendable, Equatable, Codable {
             }
             if !featureProfiles.contains(key.featureProfile) {
                 let message =
-                    "belongs to the \(key.featureProfile.rawValue) feature profile; add it to featureProfiles or remove this key"
+                    "belongs to the \(key.featureProfile.rawValue) feature profile; "
+                    + "add it to featureProfiles or remove this key"
                 problems.append(ProfileProblem(path: keyPath, message: message))
             }
-            switch key {
-            case .numberOfConnectors where Int(value) != connectors.count:
+            if key == .numberOfConnectors, Int(value) != connectors.count {
                 let message =
-                    "is \(value) but the profile has \(connectors.count) connectors; set it to \(connectors.count) or leave it out"
+                    "is \(value) but the profile has \(connectors.count) connectors; "
+                    + "set it to \(connectors.count) or leave it out"
                 problems.append(ProfileProblem(path: keyPath, message: message))
-            case .supportedFeatureProfiles:
+            }
+            if key == .supportedFeatureProfiles {
                 let listed = Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
                 if listed != Set(featureProfiles.map(\.rawValue)) {
                     let expected = featureProfiles.map(\.rawValue).joined(separator: ",")
-                    problems.append(
-                        ProfileProblem(
-                            path: keyPath, message: "must match featureProfiles (\(expected)) or be left out"))
+                    let message = "must match featureProfiles (\(expected)) or be left out"
+                    problems.append(ProfileProblem(path: keyPath, message: message))
                 }
-            default:
-                break
             }
         }
         return problems

@@ -117,10 +117,8 @@ public struct EVMixEntry: Sendable, Equatable, Codable {
             return nil
         }
         guard numbers[0] <= numbers[1] else {
-            try fields.record(
-                fields.path(of: key),
-                "put the lower number first, got [\(ProfileConnector.format(numbers[0])), \(ProfileConnector.format(numbers[1]))]"
-            )
+            let written = numbers.map(ProfileConnector.format).joined(separator: ", ")
+            try fields.record(fields.path(of: key), "put the lower number first, got [\(written)]")
             return nil
         }
         return numbers[0]...numbers[1]

@@ -93,8 +93,8 @@ public struct ProfileConnector: Sendable, Equatable, Codable {
                 let phaseWord = phases == 1 ? "phase" : "phases"
                 add(
                     .maxPowerKW,
-                    "\(Self.format(maxPowerKW)) kW exceeds \(Self.format(maxCurrentA)) A × \(phases) \(phaseWord) × 230 V"
-                        + " = \(Self.format(possibleKW)) kW; lower maxPowerKW or raise maxCurrentA"
+                    "\(Self.format(maxPowerKW)) kW exceeds \(Self.format(maxCurrentA)) A × \(phases) \(phaseWord)"
+                        + " × 230 V = \(Self.format(possibleKW)) kW; lower maxPowerKW or raise maxCurrentA"
                 )
             }
         case .dc:
