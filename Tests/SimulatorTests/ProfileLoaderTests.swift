@@ -162,8 +162,22 @@ import Testing
             connector: "{id: 1, type: Type2, currentType: AC, maxCurrentA: 16, phases: 1, maxPowerKW: 7.4}")
         #expect(
             problems(yaml) == [
-                "broken.yaml:5: connectors[0].maxPowerKW: 7.40 kW exceeds 16 A × 1 phase × 230 V = 3.68 kW; "
+                "broken.yaml:5: connectors[0].maxPowerKW: 7.4 kW exceeds 16 A × 1 phase × 230 V = 3.68 kW; "
                     + "lower maxPowerKW or raise maxCurrentA"
+            ]
+        )
+    }
+
+    @Test func rangesMustBeTwoNumbersLowestFirst() {
+        let flow = Self.minimal(
+            connector: "{id: 1, type: Type2, currentType: AC, maxCurrentA: 32, phases: 1, maxPowerKW: 7.4}"
+        )
+        .replacingOccurrences(
+            of: "startSoCPercent: [20, 60]", with: "startSoCPercent: [60, 20.5], dcVoltageRangeV: [400]")
+        #expect(
+            problems(flow) == [
+                "broken.yaml:8: evMix[0].startSoCPercent: put the lower number first, got [60, 20.5]",
+                "broken.yaml:8: evMix[0].dcVoltageRangeV: must be two numbers [lowest, highest], got 1",
             ]
         )
     }

@@ -109,8 +109,12 @@ public struct ProfileConnector: Sendable, Equatable, Codable {
         return problems
     }
 
-    /// 7.36 → "7.36", 32 → "32".
+    /// 7.36 → "7.36", 7.4 → "7.4", 32 → "32": at most two decimals, no trailing zeros.
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
+        guard value.isFinite else { return String(value) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

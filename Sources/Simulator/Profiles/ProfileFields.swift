@@ -152,12 +152,14 @@ struct ProfileFields<Key: CodingKey & CaseIterable> {
             return nil
         }
         var items: [T] = []
+        var itemFailed = false
         do {
             var unkeyed = try container.nestedUnkeyedContainer(forKey: key)
             while !unkeyed.isAtEnd {
                 do {
                     items.append(try unkeyed.decode(T.self))
                 } catch {
+                    itemFailed = true
                     try absorb(error, expectation: itemExpectation)
                     // A failed decode leaves the container where it was; step over the item.
                     _ = try unkeyed.superDecoder()
@@ -167,7 +169,7 @@ struct ProfileFields<Key: CodingKey & CaseIterable> {
             try absorb(error, expectation: "a list")
             return nil
         }
-        return failed ? nil : items
+        return itemFailed ? nil : items
     }
 
     /// A mapping of keys to strings, read key by key.
