@@ -238,6 +238,42 @@ import Testing
         #expect(
             IdentityPattern("WB-{idx}").placeholderProblem == "unknown placeholder {idx}; write {index} or {index:05}")
         #expect(IdentityPattern("WB-{index").placeholderProblem == "unclosed \"{\"; write {index} or {index:05}")
+        #expect(IdentityPattern("WB-{index:05}").placeholderProblem == nil)
+    }
+
+    @Test func identityOfOneChargerHasEveryPatternExpanded() throws {
+        let profile = try ProfileLoader().load(
+            contentsOf: Self.profilesFolder.appendingPathComponent("ac-post-22kw.yaml"))
+        let identity = profile.identity.expanded(index: 12)
+        #expect(identity.chargePointSerialNumber == IdentityPattern("CPD-00012"))
+        #expect(identity.chargeBoxSerialNumber == IdentityPattern("AMPV-CB-000012"))
+        #expect(identity.meterSerialNumber == IdentityPattern("AMV3-0000012"))
+        #expect(identity.iccid == IdentityPattern("8944500102000000012"))
+        #expect(identity.imsi == IdentityPattern("234100000000012"))
+        #expect(identity.chargePointVendor == "Ampvia")
+    }
+
+    /// Every shipped profile with any one line removed either still loads or gets problems that
+    /// each point at a line of the file: the loader never crashes nor loses the line.
+    @Test(arguments: shippedProfiles)
+    func removingAnyLineGivesLocatedProblemsNeverACrash(name: String) throws {
+        let text = try String(contentsOf: Self.profilesFolder.appendingPathComponent(name), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var failures = 0
+        for removed in lines.indices {
+            var copy = lines
+            copy.remove(at: removed)
+            do {
+                _ = try ProfileLoader().load(yaml: copy.joined(separator: "\n"), file: name)
+            } catch {
+                failures += 1
+                #expect(!error.problems.isEmpty)
+                for problem in error.problems {
+                    #expect((1...lines.count + 1).contains(problem.line ?? 0), "\(problem)")
+                }
+            }
+        }
+        #expect(failures > 10)
     }
 
     @Test func evMixDrawIsReproducibleAndWithinRanges() throws {

@@ -62,6 +62,11 @@ public struct ChargerProfile: Sendable, Equatable, Codable {
         )
     }
 
+    /// Each connector's rating by connector id, for `MeterModel`.
+    public var connectorRatings: [Int: ConnectorRating] {
+        Dictionary(connectors.map { ($0.id, $0.rating) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The most power one connector can deliver, in kW.
     public var maxPowerKW: Double {
         connectors.map(\.maxPowerKW).max() ?? 0
