@@ -100,6 +100,7 @@ let package = Package(
             dependencies: [
                 "WebSocket",
                 "OCPP16",
+                "Simulator",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
