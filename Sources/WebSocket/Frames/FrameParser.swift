@@ -86,6 +86,12 @@ public struct FrameParser: Sendable {
         return Frame(fin: header.fin, rsv1: header.rsv1, opcode: header.opcode, payload: payload)
     }
 
+    /// The header of the frame whose payload is still arriving, if any.
+    public var pendingHeader: FrameHeader? {
+        guard case .payload(let header, _) = state else { return nil }
+        return header
+    }
+
     /// The frame whose payload is partly received, with the unmasked bytes received so far
     /// (a slice). Lets the connection validate UTF-8 before the frame is complete.
     public mutating func partialFrame() -> (header: FrameHeader, payloadPrefix: ByteBuffer)? {
