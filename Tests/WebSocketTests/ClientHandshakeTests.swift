@@ -16,7 +16,9 @@ import WebSocket
         return ClientHandshake(url: try WebSocketURL(url), configuration: configuration, keySource: &generator)
     }
 
-    func response(_ handshake: ClientHandshake, status: String = "101 Switching Protocols", extra: String = "") -> String {
+    func response(_ handshake: ClientHandshake, status: String = "101 Switching Protocols", extra: String = "")
+        -> String
+    {
         "HTTP/1.1 \(status)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Accept: \(WebSocketAccept.value(forKey: handshake.key))\r\n\(extra)\r\n"
     }
@@ -76,37 +78,58 @@ import WebSocket
 
     @Test func nonSwitchingStatusIsReportedWithItsReason() throws {
         let handshake = try makeHandshake()
-        expectError(.unexpectedStatus(code: 401, reason: "Unauthorized"), for: "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n", handshake: handshake)
-        expectError(.unexpectedStatus(code: 404, reason: "Not Found"), for: "HTTP/1.1 404 Not Found\r\n\r\n", handshake: handshake)
-        expectError(.unexpectedStatus(code: 200, reason: "OK"), for: response(handshake, status: "200 OK"), handshake: handshake)
+        expectError(
+            .unexpectedStatus(code: 401, reason: "Unauthorized"),
+            for: "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n", handshake: handshake)
+        expectError(
+            .unexpectedStatus(code: 404, reason: "Not Found"), for: "HTTP/1.1 404 Not Found\r\n\r\n",
+            handshake: handshake)
+        expectError(
+            .unexpectedStatus(code: 200, reason: "OK"), for: response(handshake, status: "200 OK"), handshake: handshake
+        )
     }
 
     @Test func missingUpgradeOrConnectionHeader() throws {
         let handshake = try makeHandshake()
         let accept = WebSocketAccept.value(forKey: handshake.key)
-        expectError(.missingUpgradeHeader, for: "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: \(accept)\r\n\r\n", handshake: handshake)
-        expectError(.missingConnectionHeader, for: "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: keep-alive\r\nSec-WebSocket-Accept: \(accept)\r\n\r\n", handshake: handshake)
+        expectError(
+            .missingUpgradeHeader,
+            for: "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: \(accept)\r\n\r\n",
+            handshake: handshake)
+        expectError(
+            .missingConnectionHeader,
+            for:
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: keep-alive\r\nSec-WebSocket-Accept: \(accept)\r\n\r\n",
+            handshake: handshake)
     }
 
     @Test func headerNamesAndTokensAreCaseInsensitive() throws {
         var handshake = try makeHandshake()
         let accept = WebSocketAccept.value(forKey: handshake.key)
-        let text = "HTTP/1.1 101 Switching Protocols\r\nupgrade: WebSocket\r\nCONNECTION: keep-alive, Upgrade\r\nsec-websocket-accept: \(accept)\r\n\r\n"
+        let text =
+            "HTTP/1.1 101 Switching Protocols\r\nupgrade: WebSocket\r\nCONNECTION: keep-alive, Upgrade\r\nsec-websocket-accept: \(accept)\r\n\r\n"
         #expect(try handshake.receivedBytes(ByteBuffer(string: text)) != nil)
     }
 
     @Test func missingOrIncorrectAccept() throws {
         let handshake = try makeHandshake()
-        expectError(.missingAcceptHeader, for: "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", handshake: handshake)
         expectError(
-            .incorrectAccept(expected: WebSocketAccept.value(forKey: handshake.key), received: "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="),
-            for: "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n",
+            .missingAcceptHeader,
+            for: "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+            handshake: handshake)
+        expectError(
+            .incorrectAccept(
+                expected: WebSocketAccept.value(forKey: handshake.key), received: "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="),
+            for:
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n",
             handshake: handshake)
     }
 
     @Test func subprotocolRules() throws {
         let handshake = try makeHandshake()
-        expectError(.unexpectedSubprotocol("ocpp2.0.1"), for: response(handshake, extra: "Sec-WebSocket-Protocol: ocpp2.0.1\r\n"), handshake: handshake)
+        expectError(
+            .unexpectedSubprotocol("ocpp2.0.1"),
+            for: response(handshake, extra: "Sec-WebSocket-Protocol: ocpp2.0.1\r\n"), handshake: handshake)
         let required = try makeHandshake("ws://h/", .init(subprotocols: ["ocpp1.6"], requiresSubprotocol: true))
         expectError(.noSubprotocolAgreed(offered: ["ocpp1.6"]), for: response(required), handshake: required)
         var optional = handshake
@@ -115,29 +138,46 @@ import WebSocket
 
     @Test func extensionWeDidNotOfferIsRefused() throws {
         let handshake = try makeHandshake()
-        expectError(.unexpectedExtension("permessage-deflate"), for: response(handshake, extra: "Sec-WebSocket-Extensions: permessage-deflate\r\n"), handshake: handshake)
+        expectError(
+            .unexpectedExtension("permessage-deflate"),
+            for: response(handshake, extra: "Sec-WebSocket-Extensions: permessage-deflate\r\n"), handshake: handshake)
     }
 
     @Test func responseHeadIsBounded() throws {
         let handshake = try makeHandshake("ws://h/", .init(maxResponseHeadSize: 64))
-        expectError(.responseTooLarge(limit: 64), for: "HTTP/1.1 101 Switching Protocols\r\nX-Padding: " + String(repeating: "a", count: 80), handshake: handshake)
+        expectError(
+            .responseTooLarge(limit: 64),
+            for: "HTTP/1.1 101 Switching Protocols\r\nX-Padding: " + String(repeating: "a", count: 80),
+            handshake: handshake)
     }
 
     @Test func malformedResponses() throws {
         let handshake = try makeHandshake()
-        expectError(.malformedResponse("bad status line: SSH-2.0-OpenSSH"), for: "SSH-2.0-OpenSSH\r\n\r\n", handshake: handshake)
-        expectError(.malformedResponse("bad header line: no colon here"), for: "HTTP/1.1 101 Switching Protocols\r\nno colon here\r\n\r\n", handshake: handshake)
+        expectError(
+            .malformedResponse("bad status line: SSH-2.0-OpenSSH"), for: "SSH-2.0-OpenSSH\r\n\r\n", handshake: handshake
+        )
+        expectError(
+            .malformedResponse("bad header line: no colon here"),
+            for: "HTTP/1.1 101 Switching Protocols\r\nno colon here\r\n\r\n", handshake: handshake)
     }
 
     @Test func urlParsing() throws {
-        #expect(try WebSocketURL("ws://example.com") == WebSocketURL(isSecure: false, host: "example.com", port: 80, resource: "/"))
-        #expect(try WebSocketURL("wss://example.com/a/b?c=d") == WebSocketURL(isSecure: true, host: "example.com", port: 443, resource: "/a/b?c=d"))
+        #expect(
+            try WebSocketURL("ws://example.com")
+                == WebSocketURL(isSecure: false, host: "example.com", port: 80, resource: "/"))
+        #expect(
+            try WebSocketURL("wss://example.com/a/b?c=d")
+                == WebSocketURL(isSecure: true, host: "example.com", port: 443, resource: "/a/b?c=d"))
         let ipv6 = try WebSocketURL("ws://[::1]:9000/x")
         #expect(ipv6.host == "::1")
         #expect(ipv6.hostHeaderValue == "[::1]:9000")
         #expect(try WebSocketURL("wss://example.com:443/").hostHeaderValue == "example.com")
-        #expect(throws: WebSocketHandshakeError.invalidURL("http://example.com/")) { try WebSocketURL("http://example.com/") }
-        #expect(throws: WebSocketHandshakeError.invalidURL("ws://example.com/#frag")) { try WebSocketURL("ws://example.com/#frag") }
+        #expect(throws: WebSocketHandshakeError.invalidURL("http://example.com/")) {
+            try WebSocketURL("http://example.com/")
+        }
+        #expect(throws: WebSocketHandshakeError.invalidURL("ws://example.com/#frag")) {
+            try WebSocketURL("ws://example.com/#frag")
+        }
         #expect(throws: WebSocketHandshakeError.invalidURL("ws:///path")) { try WebSocketURL("ws:///path") }
     }
 }

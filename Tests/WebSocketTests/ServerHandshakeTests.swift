@@ -41,11 +41,13 @@ import WebSocket
     }
 
     @Test func subprotocolFollowsServerPreference() throws {
-        let result = evaluate(requestHeaders(protocols: "ocpp1.5, ocpp1.6"), .init(subprotocols: ["ocpp1.6", "ocpp1.5"]))
+        let result = evaluate(
+            requestHeaders(protocols: "ocpp1.5, ocpp1.6"), .init(subprotocols: ["ocpp1.6", "ocpp1.5"]))
         #expect(try result.get().subprotocol == "ocpp1.6")
         let none = evaluate(requestHeaders(protocols: "mqtt"), .init(subprotocols: ["ocpp1.6"]))
         #expect(try none.get().subprotocol == nil)
-        let required = evaluate(requestHeaders(protocols: "mqtt"), .init(subprotocols: ["ocpp1.6"], requiresSubprotocol: true))
+        let required = evaluate(
+            requestHeaders(protocols: "mqtt"), .init(subprotocols: ["ocpp1.6"], requiresSubprotocol: true))
         #expect(rejectionReason(required)?.0 == 400)
     }
 
@@ -79,7 +81,10 @@ import WebSocket
         noConnection.replaceOrAdd(name: "Connection", value: "keep-alive")
         #expect(rejectionReason(evaluate(noConnection))! == (400, "missing Connection: Upgrade"))
         for key in ["", "not base64!", "AAAAAAAAAAAAAAAAAAAA", "dGhlIHNhbXBsZSBub25jZQ"] {
-            #expect(rejectionReason(evaluate(requestHeaders(key: key)))! == (400, "Sec-WebSocket-Key must be base64 of 16 bytes"), "key \(key)")
+            #expect(
+                rejectionReason(evaluate(requestHeaders(key: key)))! == (
+                    400, "Sec-WebSocket-Key must be base64 of 16 bytes"
+                ), "key \(key)")
         }
     }
 
@@ -99,18 +104,24 @@ import WebSocket
 
     @Test func applicationRejectionsWriteTheirStatus() {
         var buffer = ByteBuffer()
-        ServerHandshake.Rejection(status: .unauthorized, reason: "bad credentials", headers: ["WWW-Authenticate": "Basic realm=\"ocpp\""])
-            .writeResponse(into: &buffer)
-        #expect(String(buffer: buffer).hasPrefix("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"ocpp\"\r\n"))
+        ServerHandshake.Rejection(
+            status: .unauthorized, reason: "bad credentials", headers: ["WWW-Authenticate": "Basic realm=\"ocpp\""]
+        )
+        .writeResponse(into: &buffer)
+        #expect(
+            String(buffer: buffer).hasPrefix("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"ocpp\"\r\n"))
         #expect(String(buffer: buffer).hasSuffix("\r\n\r\nbad credentials"))
     }
 
     @Test func clientAndServerAgree() throws {
         var generator = SeededGenerator(seed: 1)
         var client = ClientHandshake(
-            url: try WebSocketURL("ws://csms.local/ocpp/CP1"), configuration: .init(subprotocols: ["ocpp1.6"], requiresSubprotocol: true),
+            url: try WebSocketURL("ws://csms.local/ocpp/CP1"),
+            configuration: .init(subprotocols: ["ocpp1.6"], requiresSubprotocol: true),
             keySource: &generator)
-        let acceptance = try evaluate(requestHeaders(key: client.key, protocols: "ocpp1.6"), .init(subprotocols: ["ocpp1.6"])).get()
+        let acceptance = try evaluate(
+            requestHeaders(key: client.key, protocols: "ocpp1.6"), .init(subprotocols: ["ocpp1.6"])
+        ).get()
         var response = ByteBuffer()
         acceptance.writeResponse(into: &response)
         let accepted = try #require(try client.receivedBytes(response))
