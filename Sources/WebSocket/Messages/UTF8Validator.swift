@@ -51,6 +51,11 @@ public struct UTF8Validator: Sendable, Equatable {
         return rows.flatMap { $0 }
     }()
 
+    /// `transition` composed with `byteClass`, indexed `state * 256 + byte`: one load per byte.
+    private static let fused: [UInt8] = (0..<9).flatMap { state in
+        (0..<256).map { byte in transition[state * classCount + Int(byteClass[byte])] }
+    }
+
     private var state: UInt8 = UTF8Validator.accept
     /// Bytes accepted before the failure (or all bytes seen while valid).
     public private(set) var validByteCount: Int = 0
@@ -75,25 +80,22 @@ public struct UTF8Validator: Sendable, Equatable {
         var current = state
         var index = 0
         let count = bytes.count
-        let failedAt: Int? = Self.byteClass.withUnsafeBufferPointer { classes in
-            Self.transition.withUnsafeBufferPointer { table in
-                while index < count {
-                    if current == Self.accept {
-                        // Skip ASCII a word at a time while on a character boundary.
-                        while index &+ 8 <= count,
-                            bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                        {
-                            index &+= 8
-                        }
-                        guard index < count else { break }
+        let failedAt: Int? = Self.fused.withUnsafeBufferPointer { table in
+            while index < count {
+                if current == Self.accept {
+                    // Skip ASCII a word at a time while on a character boundary.
+                    while index &+ 8 <= count,
+                        bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
+                        index &+= 8
                     }
-                    let byteClass = classes[Int(bytes[index])]
-                    current = table[Int(current) &* Self.classCount &+ Int(byteClass)]
-                    if current == Self.reject { return index }
-                    index &+= 1
+                    guard index < count else { break }
                 }
-                return nil
+                current = table[Int(current) &<< 8 | Int(bytes[index])]
+                if current == Self.reject { return index }
+                index &+= 1
             }
+            return nil
         }
         state = current
         if let failedAt {
