@@ -72,7 +72,9 @@ public struct WebSocketConnectionStateMachine {
         case compressed(isText: Bool, ByteBuffer)
     }
 
+    /// Our end of the connection.
     public let role: WebSocketRole
+    /// The limits and timers in force.
     public let configuration: Configuration
     private let deflate: PerMessageDeflate?
     private var parser: FrameParser

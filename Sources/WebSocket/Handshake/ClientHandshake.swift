@@ -46,7 +46,9 @@ public struct ClientHandshake: Sendable {
         public var leftover: ByteBuffer
     }
 
+    /// The URL being opened.
     public let url: WebSocketURL
+    /// What we offer and require.
     public let configuration: Configuration
     /// The `Sec-WebSocket-Key` sent: base64 of 16 random bytes (section 4.1).
     public let key: String
