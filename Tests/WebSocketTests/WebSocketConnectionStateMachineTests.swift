@@ -315,6 +315,18 @@ import WebSocket
             ])
     }
 
+    @Test func unsolicitedPongAndLongCloseReason() throws {
+        var machine = makeMachine(.server)
+        #expect(machine.sendPong(ByteBuffer(string: "beat")) == .queued)
+        #expect(
+            machine.close(code: CloseCode(4000), reason: String(repeating: "x", count: 200), now: ManualClock().now)
+                == .queued)
+        let frames = try writtenFrames(&machine)
+        #expect(frames.map(\.opcode) == [.pong, .close])
+        #expect(frames.last?.payload.readableBytes == 125)
+        #expect(frames.last?.payload.getInteger(at: frames.last?.payload.readerIndex ?? 0, as: UInt16.self) == 4000)
+    }
+
     // MARK: Keepalive
 
     @Test func pingAfterSilenceAndDeadWithoutPong() throws {

@@ -217,19 +217,19 @@ public struct WebSocketConnectionStateMachine {
 
     /// Queues a ping (section 5.5.2); the payload must fit a control frame (125 bytes).
     public mutating func sendPing(_ payload: ByteBuffer) -> WebSocketSendResult {
-        guard isOpen else { return .notOpen }
-        guard payload.readableBytes <= 125 else { return .invalidArgument }
-        let key = nextMaskingKey()
-        FrameWriter.writeFrame(opcode: .ping, payload: payload, maskingKey: key, into: &output)
-        return .queued
+        sendControl(.ping, payload)
     }
 
     /// Queues an unsolicited pong (section 5.5.3 allows it as a unidirectional heartbeat).
     public mutating func sendPong(_ payload: ByteBuffer) -> WebSocketSendResult {
+        sendControl(.pong, payload)
+    }
+
+    private mutating func sendControl(_ opcode: Opcode, _ payload: ByteBuffer) -> WebSocketSendResult {
         guard isOpen else { return .notOpen }
         guard payload.readableBytes <= 125 else { return .invalidArgument }
         let key = nextMaskingKey()
-        FrameWriter.writeFrame(opcode: .pong, payload: payload, maskingKey: key, into: &output)
+        FrameWriter.writeFrame(opcode: opcode, payload: payload, maskingKey: key, into: &output)
         return .queued
     }
 
