@@ -71,6 +71,11 @@ import WebSocket
             frames.first?.payload.getInteger(at: frames.first?.payload.readerIndex ?? 0, as: UInt16.self)
                 == code.rawValue, sourceLocation: sourceLocation)
         #expect(!machine.isOpen, sourceLocation: sourceLocation)
+        // The same failure however the bytes are cut.
+        DripFeed.verify(
+            bytes, expected: expectedEvents, repeatable: false, makeParser: { makeMachine(role, configuration) },
+            feed: { machine, buffer in feed(&machine, Array(buffer.readableBytesView)).map(\.withoutReason) },
+            sourceLocation: sourceLocation)
     }
 
     // MARK: Messages
