@@ -374,6 +374,19 @@ import WebSocket
         #expect(machine.nextDeadline == dataTime + .seconds(10))
     }
 
+    @Test func pingIntervalChangesOnALiveConnection() {
+        var clock = ManualClock()
+        let start = clock.now
+        var machine = makeMachine(.client, clock: clock)
+        machine.setPingInterval(.seconds(30))
+        #expect(machine.nextDeadline == start + .seconds(30))
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(30))) == .sendPing)
+        machine.setPingInterval(.zero)
+        #expect(machine.nextDeadline == nil)
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(60))) == .none)
+        #expect(machine.isOpen)
+    }
+
     @Test func noKeepaliveWithoutInterval() {
         let machine = makeMachine()
         #expect(machine.nextDeadline == nil)

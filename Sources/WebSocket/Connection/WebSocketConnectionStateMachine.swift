@@ -75,7 +75,7 @@ public struct WebSocketConnectionStateMachine {
     /// Our end of the connection.
     public let role: WebSocketRole
     /// The limits and timers in force.
-    public let configuration: Configuration
+    public private(set) var configuration: Configuration
     private let deflate: PerMessageDeflate?
     private var parser: FrameParser
     private var state: State = .open
@@ -262,6 +262,18 @@ public struct WebSocketConnectionStateMachine {
             return deadline
         case .finished:
             return nil
+        }
+    }
+
+    /// Changes the keepalive interval on a live connection (OCPP's `WebSocketPingInterval` can
+    /// be changed by the central system); nil or zero turns keepalive off. An outstanding ping
+    /// still needs its pong. Re-arm the timer with `nextDeadline` afterwards.
+    public mutating func setPingInterval(_ interval: TimeAmount?) {
+        if let interval, interval > .zero {
+            configuration.pingInterval = interval
+        } else {
+            configuration.pingInterval = nil
+            pingSentAt = nil
         }
     }
 
