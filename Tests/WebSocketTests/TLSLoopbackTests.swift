@@ -1,0 +1,269 @@
+import NIOCore
+import TestSupport
+import Testing
+import WebSocket
+
+/// Live TLS connections over loopback (port 0) between two ``TLSHandler``s, with certificates
+/// made by a throwaway CA at test time.
+@Suite struct TLSLoopbackTests {
+    /// Certificates shared by every test here; made once, each issue in its own files.
+    static let fixtures = Result { try Fixtures() }
+
+    struct Fixtures: Sendable {
+        let authority: TestCertificateAuthority
+        let otherAuthority: TestCertificateAuthority
+        let server: TestCertificateAuthority.Issued
+        let expiredServer: TestCertificateAuthority.Issued
+        let exampleServer: TestCertificateAuthority.Issued
+        let foreignServer: TestCertificateAuthority.Issued
+        let client: TestCertificateAuthority.Issued
+        let foreignClient: TestCertificateAuthority.Issued
+
+        init() throws {
+            authority = try TestCertificateAuthority()
+            otherAuthority = try TestCertificateAuthority(commonName: "Other Test CA")
+            server = try authority.issueServerCertificate()
+            expiredServer = try authority.issueServerCertificate(expired: true)
+            exampleServer = try authority.issueServerCertificate(
+                commonName: "example.test", dnsNames: ["example.test"], ipAddresses: [])
+            foreignServer = try otherAuthority.issueServerCertificate()
+            client = try authority.issueClientCertificate(commonName: "CP-0042")
+            foreignClient = try otherAuthority.issueClientCertificate(commonName: "CP-9999")
+        }
+    }
+
+    private func files(_ issued: TestCertificateAuthority.Issued) -> TLSConfiguration.CertificateFiles {
+        TLSConfiguration.CertificateFiles(
+            certificateChainFile: issued.certificateFile, privateKeyFile: issued.privateKeyFile)
+    }
+
+    private func trusting(_ fixtures: Fixtures, certificate: TestCertificateAuthority.Issued? = nil) throws
+        -> TLSContext
+    {
+        try TLSContext(
+            configuration: .client(
+                trustRoots: .caFile(fixtures.authority.certificateFile), certificate: certificate.map(files)))
+    }
+
+    private func bytes(_ count: Int, seed: UInt8 = 7) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        for index in 0..<count { buffer.writeInteger(UInt8(truncatingIfNeeded: index &* 31) ^ seed) }
+        return buffer
+    }
+
+    // MARK: - Data
+
+    @Test(arguments: [1, 100 * 1024])
+    func echoesThroughTheHandshake(size: Int) async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: files(fixtures.server))))
+        let payload = bytes(size)
+        let client = try await loopback.connect(
+            context: trusting(fixtures), serverHostname: "localhost", expectedBytes: size)
+
+        let clientSaw = try await within(client.outcome.handshake.futureResult)
+        #expect(clientSaw.peerCertificateSubjectCN == "localhost")
+        #expect(clientSaw.protocolVersion == "TLSv1.3")
+        let serverSaw = try await within(loopback.serverOutcome.handshake.futureResult)
+        #expect(serverSaw.peerCertificateSubjectCN == nil)
+
+        try await client.channel.writeAndFlush(payload)
+        let echoed = try await within(client.outcome.received.futureResult)
+        #expect(echoed == payload)
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func writesMadeBeforeTheHandshakeEndsAreSentAfterIt() async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: files(fixtures.server))))
+        let parts = (0..<5).map { bytes(1000 + $0, seed: UInt8($0)) }
+        var expected = ByteBuffer()
+        for var part in parts { expected.writeBuffer(&part) }
+        let client = try await loopback.connect(
+            context: trusting(fixtures), serverHostname: "localhost", send: parts,
+            expectedBytes: expected.readableBytes)
+
+        let echoed = try await within(client.outcome.received.futureResult)
+        #expect(echoed == expected)
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func negotiatesTheApplicationProtocol() async throws {
+        let fixtures = try Self.fixtures.get()
+        var serverConfiguration = TLSConfiguration.server(certificate: files(fixtures.server))
+        serverConfiguration.applicationProtocols = ["http/1.1"]
+        var clientConfiguration = TLSConfiguration.client(trustRoots: .caFile(fixtures.authority.certificateFile))
+        clientConfiguration.applicationProtocols = ["h2", "http/1.1"]
+        let loopback = try await TLSLoopback.start(context: TLSContext(configuration: serverConfiguration))
+        let client = try await loopback.connect(
+            context: TLSContext(configuration: clientConfiguration), serverHostname: "127.0.0.1")
+
+        #expect(try await within(client.outcome.handshake.futureResult).applicationProtocol == "http/1.1")
+        #expect(try await within(loopback.serverOutcome.handshake.futureResult).applicationProtocol == "http/1.1")
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    // MARK: - Client certificates (OCPP security profile 3)
+
+    @Test func serverSeesTheCommonNameOfARequiredClientCertificate() async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(
+                configuration: .server(
+                    certificate: files(fixtures.server),
+                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let client = try await loopback.connect(
+            context: trusting(fixtures, certificate: fixtures.client), serverHostname: "localhost",
+            send: [bytes(3)], expectedBytes: 3)
+
+        let serverSaw = try await within(loopback.serverOutcome.handshake.futureResult)
+        #expect(serverSaw.peerCertificateSubjectCN == "CP-0042")
+        #expect(try await within(client.outcome.received.futureResult) == bytes(3))
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func missingRequiredClientCertificateFailsOnBothSides() async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(
+                configuration: .server(
+                    certificate: files(fixtures.server),
+                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        // TLS 1.3 clients learn of the refusal after their Finished: data makes them read it.
+        let client = try await loopback.connect(
+            context: trusting(fixtures), serverHostname: "localhost", send: [bytes(3)])
+
+        let serverError = try await within(loopback.serverOutcome.error.futureResult)
+        #expect(serverError as? TLSError == .peerDidNotPresentCertificate)
+        let clientError = try await within(client.outcome.error.futureResult)
+        #expect(clientError as? TLSError == .certificateRequiredByPeer)
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
+    }
+
+    @Test func clientCertificateFromAnotherAuthorityIsRefused() async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(
+                configuration: .server(
+                    certificate: files(fixtures.server),
+                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let client = try await loopback.connect(
+            context: trusting(fixtures, certificate: fixtures.foreignClient), serverHostname: "localhost",
+            send: [bytes(3)])
+
+        let serverError = try await within(loopback.serverOutcome.error.futureResult)
+        #expect(serverError as? TLSError == .unknownCertificateAuthority)
+        let clientError = try await within(client.outcome.error.futureResult)
+        guard case .handshakeFailed(let reason)? = clientError as? TLSError else {
+            Issue.record("expected a handshake failure, got \(clientError)")
+            return
+        }
+        #expect(reason.contains("unknown ca"))
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
+    }
+
+    // MARK: - Server verification failures
+
+    /// Connects with full verification and returns the client's error and the server's error.
+    private func failedHandshake(
+        serverCertificate: TestCertificateAuthority.Issued, serverHostname: String
+    ) async throws -> (client: TLSError?, server: (any Error)?) {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: files(serverCertificate))))
+        let client = try await loopback.connect(context: trusting(fixtures), serverHostname: serverHostname)
+        let clientError = try await within(client.outcome.error.futureResult)
+        let serverError = try await within(loopback.serverOutcome.error.futureResult)
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
+        return (clientError as? TLSError, serverError)
+    }
+
+    @Test func certificateFromAnUnknownAuthorityIsRefused() async throws {
+        let fixtures = try Self.fixtures.get()
+        let errors = try await failedHandshake(serverCertificate: fixtures.foreignServer, serverHostname: "localhost")
+        #expect(errors.client == .unknownCertificateAuthority)
+        // The server learns why from the client's alert.
+        guard case .handshakeFailed(let reason)? = errors.server as? TLSError else {
+            Issue.record("expected a handshake failure, got \(String(describing: errors.server))")
+            return
+        }
+        #expect(reason.contains("unknown ca"))
+    }
+
+    @Test func expiredCertificateIsRefused() async throws {
+        let fixtures = try Self.fixtures.get()
+        let errors = try await failedHandshake(serverCertificate: fixtures.expiredServer, serverHostname: "localhost")
+        #expect(errors.client == .certificateExpired)
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", "example"),  // an IP literal checked against IP SANs
+        ("wrong.test", "localhost"),  // a DNS name checked against DNS SANs
+    ])
+    func certificateForAnotherNameIsRefused(dialled: String, certificate: String) async throws {
+        let fixtures = try Self.fixtures.get()
+        let issued = certificate == "example" ? fixtures.exampleServer : fixtures.server
+        let errors = try await failedHandshake(serverCertificate: issued, serverHostname: dialled)
+        #expect(errors.client == .hostnameMismatch(expected: dialled))
+    }
+
+    @Test func serverAddressMatchesAnIPSubjectAlternativeName() async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: files(fixtures.server))))
+        let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "127.0.0.1")
+        #expect(try await within(client.outcome.handshake.futureResult).peerCertificateSubjectCN == "localhost")
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func insecureModeConnectsToAnUnknownAuthorityAndWarns() async throws {
+        let fixtures = try Self.fixtures.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: files(fixtures.foreignServer))))
+        let insecure = try TLSContext(configuration: .client(verification: .insecureNoVerification))
+        #expect(insecure.warnings.count == 1)
+        #expect(insecure.warnings.first?.contains("verification is disabled") == true)
+        let client = try await loopback.connect(
+            context: insecure, serverHostname: "wrong.test", send: [bytes(10)], expectedBytes: 10)
+
+        #expect(try await within(client.outcome.received.futureResult) == bytes(10))
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func peerBelowTheMinimumVersionIsRefused() async throws {
+        let fixtures = try Self.fixtures.get()
+        var serverConfiguration = TLSConfiguration.server(certificate: files(fixtures.server))
+        serverConfiguration.minimumVersion = .tls1_3
+        var clientConfiguration = TLSConfiguration.client(trustRoots: .caFile(fixtures.authority.certificateFile))
+        clientConfiguration.maximumVersion = .tls1_2
+        let loopback = try await TLSLoopback.start(context: TLSContext(configuration: serverConfiguration))
+        let client = try await loopback.connect(
+            context: TLSContext(configuration: clientConfiguration), serverHostname: "localhost")
+
+        let serverError = try await within(loopback.serverOutcome.error.futureResult)
+        guard case .handshakeFailed(let serverReason)? = serverError as? TLSError else {
+            Issue.record("expected a handshake failure, got \(serverError)")
+            return
+        }
+        #expect(serverReason.contains("unsupported protocol"))
+        let clientError = try await within(client.outcome.error.futureResult)
+        guard case .handshakeFailed(let clientReason)? = clientError as? TLSError else {
+            Issue.record("expected a handshake failure, got \(clientError)")
+            return
+        }
+        #expect(clientReason.contains("protocol version"))
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
+    }
+}
