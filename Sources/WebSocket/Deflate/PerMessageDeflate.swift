@@ -90,8 +90,7 @@ extension PerMessageDeflateOptions {
     }
 
     /// Client side: checks the server's answer against what we offered.
-    public func clientAccept(responseHeaderValue: String) throws(PerMessageDeflateError) -> PerMessageDeflateParameters
-    {
+    public func clientAccept(responseHeaderValue: String) throws(PerMessageDeflateError) -> PerMessageDeflateParameters {
         preconditionFailure("PerMessageDeflate: negotiation is not implemented yet")
     }
 }
@@ -99,8 +98,7 @@ extension PerMessageDeflateOptions {
 /// The compressor and decompressor of one connection (zlib raw streams). Lives on the
 /// connection's event loop; not thread-safe.
 public final class PerMessageDeflate {
-    public init(parameters: PerMessageDeflateParameters, role: PerMessageDeflateRole, options: PerMessageDeflateOptions)
-    {
+    public init(parameters: PerMessageDeflateParameters, role: PerMessageDeflateRole, options: PerMessageDeflateOptions) {
         preconditionFailure("PerMessageDeflate: not implemented yet")
     }
 
@@ -112,9 +110,7 @@ public final class PerMessageDeflate {
 
     /// Decompresses one whole message payload (all fragments joined, RSV1 was set on the first);
     /// never produces more than `maxSize` bytes.
-    public func decompress(_ payload: ByteBuffer, maxSize: Int, allocator: ByteBufferAllocator)
-        throws(PerMessageDeflateError) -> ByteBuffer
-    {
+    public func decompress(_ payload: ByteBuffer, maxSize: Int, allocator: ByteBufferAllocator) throws(PerMessageDeflateError) -> ByteBuffer {
         preconditionFailure("PerMessageDeflate: not implemented yet")
     }
 }
