@@ -1,4 +1,5 @@
 import Foundation
+import WebSocket
 
 /// A throwaway certificate authority made with the `openssl` command-line tool in a fresh
 /// temporary folder at test time: a self-signed CA (EC P-256) that issues server certificates
@@ -13,6 +14,11 @@ public struct TestCertificateAuthority: Sendable {
         public let certificateFile: String
         /// The PEM private key.
         public let privateKeyFile: String
+
+        /// The pair as a ``TLSConfiguration`` takes it.
+        public var certificateFiles: TLSConfiguration.CertificateFiles {
+            TLSConfiguration.CertificateFiles(certificateChainFile: certificateFile, privateKeyFile: privateKeyFile)
+        }
     }
 
     /// Why an `openssl` command failed, with everything it printed.

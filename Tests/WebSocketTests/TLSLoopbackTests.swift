@@ -6,43 +6,12 @@ import WebSocket
 /// Live TLS connections over loopback (port 0) between two ``TLSHandler``s, with certificates
 /// made by a throwaway CA at test time.
 @Suite struct TLSLoopbackTests {
-    /// Certificates shared by every test here; made once, each issue in its own files.
-    static let fixtures = Result { try Fixtures() }
-
-    struct Fixtures: Sendable {
-        let authority: TestCertificateAuthority
-        let otherAuthority: TestCertificateAuthority
-        let server: TestCertificateAuthority.Issued
-        let expiredServer: TestCertificateAuthority.Issued
-        let exampleServer: TestCertificateAuthority.Issued
-        let foreignServer: TestCertificateAuthority.Issued
-        let client: TestCertificateAuthority.Issued
-        let foreignClient: TestCertificateAuthority.Issued
-
-        init() throws {
-            authority = try TestCertificateAuthority()
-            otherAuthority = try TestCertificateAuthority(commonName: "Other Test CA")
-            server = try authority.issueServerCertificate()
-            expiredServer = try authority.issueServerCertificate(expired: true)
-            exampleServer = try authority.issueServerCertificate(
-                commonName: "example.test", dnsNames: ["example.test"], ipAddresses: [])
-            foreignServer = try otherAuthority.issueServerCertificate()
-            client = try authority.issueClientCertificate(commonName: "CP-0042")
-            foreignClient = try otherAuthority.issueClientCertificate(commonName: "CP-9999")
-        }
-    }
-
-    private func files(_ issued: TestCertificateAuthority.Issued) -> TLSConfiguration.CertificateFiles {
-        TLSConfiguration.CertificateFiles(
-            certificateChainFile: issued.certificateFile, privateKeyFile: issued.privateKeyFile)
-    }
-
-    private func trusting(_ fixtures: Fixtures, certificate: TestCertificateAuthority.Issued? = nil) throws
+    private func trusting(_ fixtures: TLSTestCertificates, certificate: TestCertificateAuthority.Issued? = nil) throws
         -> TLSContext
     {
         try TLSContext(
             configuration: .client(
-                trustRoots: .caFile(fixtures.authority.certificateFile), certificate: certificate.map(files)))
+                trustRoots: .caFile(fixtures.authority.certificateFile), certificate: certificate?.certificateFiles))
     }
 
     private func bytes(_ count: Int, seed: UInt8 = 7) -> ByteBuffer {
@@ -55,9 +24,9 @@ import WebSocket
 
     @Test(arguments: [1, 100 * 1024])
     func echoesThroughTheHandshake(size: Int) async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
-            context: TLSContext(configuration: .server(certificate: files(fixtures.server))))
+            context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
         let payload = bytes(size)
         let client = try await loopback.connect(
             context: trusting(fixtures), serverHostname: "localhost", expectedBytes: size)
@@ -76,9 +45,9 @@ import WebSocket
     }
 
     @Test func writesMadeBeforeTheHandshakeEndsAreSentAfterIt() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
-            context: TLSContext(configuration: .server(certificate: files(fixtures.server))))
+            context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
         let parts = (0..<5).map { bytes(1000 + $0, seed: UInt8($0)) }
         var expected = ByteBuffer()
         for var part in parts { expected.writeBuffer(&part) }
@@ -93,8 +62,8 @@ import WebSocket
     }
 
     @Test func negotiatesTheApplicationProtocol() async throws {
-        let fixtures = try Self.fixtures.get()
-        var serverConfiguration = TLSConfiguration.server(certificate: files(fixtures.server))
+        let fixtures = try TLSTestCertificates.shared.get()
+        var serverConfiguration = TLSConfiguration.server(certificate: fixtures.server.certificateFiles)
         serverConfiguration.applicationProtocols = ["http/1.1"]
         var clientConfiguration = TLSConfiguration.client(trustRoots: .caFile(fixtures.authority.certificateFile))
         clientConfiguration.applicationProtocols = ["h2", "http/1.1"]
@@ -111,11 +80,11 @@ import WebSocket
     // MARK: - Client certificates (OCPP security profile 3)
 
     @Test func serverSeesTheCommonNameOfARequiredClientCertificate() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(
                 configuration: .server(
-                    certificate: files(fixtures.server),
+                    certificate: fixtures.server.certificateFiles,
                     clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
         let client = try await loopback.connect(
             context: trusting(fixtures, certificate: fixtures.client), serverHostname: "localhost",
@@ -129,11 +98,11 @@ import WebSocket
     }
 
     @Test func missingRequiredClientCertificateFailsOnBothSides() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(
                 configuration: .server(
-                    certificate: files(fixtures.server),
+                    certificate: fixtures.server.certificateFiles,
                     clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
         // TLS 1.3 clients learn of the refusal after their Finished: data makes them read it.
         let client = try await loopback.connect(
@@ -148,11 +117,11 @@ import WebSocket
     }
 
     @Test func clientCertificateFromAnotherAuthorityIsRefused() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(
                 configuration: .server(
-                    certificate: files(fixtures.server),
+                    certificate: fixtures.server.certificateFiles,
                     clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
         let client = try await loopback.connect(
             context: trusting(fixtures, certificate: fixtures.foreignClient), serverHostname: "localhost",
@@ -176,9 +145,9 @@ import WebSocket
     private func failedHandshake(
         serverCertificate: TestCertificateAuthority.Issued, serverHostname: String
     ) async throws -> (client: TLSError?, server: (any Error)?) {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
-            context: TLSContext(configuration: .server(certificate: files(serverCertificate))))
+            context: TLSContext(configuration: .server(certificate: serverCertificate.certificateFiles)))
         let client = try await loopback.connect(context: trusting(fixtures), serverHostname: serverHostname)
         let clientError = try await within(client.outcome.error.futureResult)
         let serverError = try await within(loopback.serverOutcome.error.futureResult)
@@ -188,7 +157,7 @@ import WebSocket
     }
 
     @Test func certificateFromAnUnknownAuthorityIsRefused() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let errors = try await failedHandshake(serverCertificate: fixtures.foreignServer, serverHostname: "localhost")
         #expect(errors.client == .unknownCertificateAuthority)
         // The server learns why from the client's alert.
@@ -200,7 +169,7 @@ import WebSocket
     }
 
     @Test func expiredCertificateIsRefused() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let errors = try await failedHandshake(serverCertificate: fixtures.expiredServer, serverHostname: "localhost")
         #expect(errors.client == .certificateExpired)
     }
@@ -210,16 +179,16 @@ import WebSocket
         ("wrong.test", "localhost"),  // a DNS name checked against DNS SANs
     ])
     func certificateForAnotherNameIsRefused(dialled: String, certificate: String) async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let issued = certificate == "example" ? fixtures.exampleServer : fixtures.server
         let errors = try await failedHandshake(serverCertificate: issued, serverHostname: dialled)
         #expect(errors.client == .hostnameMismatch(expected: dialled))
     }
 
     @Test func serverAddressMatchesAnIPSubjectAlternativeName() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
-            context: TLSContext(configuration: .server(certificate: files(fixtures.server))))
+            context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
         let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "127.0.0.1")
         #expect(try await within(client.outcome.handshake.futureResult).peerCertificateSubjectCN == "localhost")
         try await client.channel.close()
@@ -227,9 +196,9 @@ import WebSocket
     }
 
     @Test func insecureModeConnectsToAnUnknownAuthorityAndWarns() async throws {
-        let fixtures = try Self.fixtures.get()
+        let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
-            context: TLSContext(configuration: .server(certificate: files(fixtures.foreignServer))))
+            context: TLSContext(configuration: .server(certificate: fixtures.foreignServer.certificateFiles)))
         let insecure = try TLSContext(configuration: .client(verification: .insecureNoVerification))
         #expect(insecure.warnings.count == 1)
         #expect(insecure.warnings.first?.contains("verification is disabled") == true)
@@ -242,8 +211,8 @@ import WebSocket
     }
 
     @Test func peerBelowTheMinimumVersionIsRefused() async throws {
-        let fixtures = try Self.fixtures.get()
-        var serverConfiguration = TLSConfiguration.server(certificate: files(fixtures.server))
+        let fixtures = try TLSTestCertificates.shared.get()
+        var serverConfiguration = TLSConfiguration.server(certificate: fixtures.server.certificateFiles)
         serverConfiguration.minimumVersion = .tls1_3
         var clientConfiguration = TLSConfiguration.client(trustRoots: .caFile(fixtures.authority.certificateFile))
         clientConfiguration.maximumVersion = .tls1_2
