@@ -134,7 +134,7 @@ import WebSocket
         let first = pair.client.write(text("early "))
         let second = pair.client.writeAndFlush(text("bird"))
         var completed = 0
-        first.and(second).whenComplete { _ in completed += 1 }
+        first.and(second).assumeIsolated().whenComplete { _ in completed += 1 }
         pair.client.embeddedEventLoop.run()
         #expect(completed == 0)
         try pair.pump()

@@ -79,34 +79,43 @@ import WebSocket
 
     // MARK: - Client certificates (OCPP security profile 3)
 
-    @Test func serverSeesTheCommonNameOfARequiredClientCertificate() async throws {
+    @Test(arguments: [TLSConfiguration.Version.tls1_2, .tls1_3])
+    func serverSeesTheCommonNameOfARequiredClientCertificate(version: TLSConfiguration.Version) async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(
                 configuration: .server(
                     certificate: fixtures.server.certificateFiles,
                     clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        var configuration = TLSConfiguration.client(
+            trustRoots: .caFile(fixtures.authority.certificateFile), certificate: fixtures.client.certificateFiles)
+        configuration.maximumVersion = version
         let client = try await loopback.connect(
-            context: trusting(fixtures, certificate: fixtures.client), serverHostname: "localhost",
+            context: TLSContext(configuration: configuration), serverHostname: "localhost",
             send: [bytes(3)], expectedBytes: 3)
 
         let serverSaw = try await within(loopback.serverOutcome.handshake.futureResult)
         #expect(serverSaw.peerCertificateSubjectCN == "CP-0042")
+        #expect(serverSaw.protocolVersion == (version == .tls1_2 ? "TLSv1.2" : "TLSv1.3"))
         #expect(try await within(client.outcome.received.futureResult) == bytes(3))
         try await client.channel.close()
         try await loopback.stop()
     }
 
-    @Test func missingRequiredClientCertificateFailsOnBothSides() async throws {
+    @Test(arguments: [TLSConfiguration.Version.tls1_2, .tls1_3])
+    func missingRequiredClientCertificateFailsOnBothSides(version: TLSConfiguration.Version) async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(
                 configuration: .server(
                     certificate: fixtures.server.certificateFiles,
                     clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
-        // TLS 1.3 clients learn of the refusal after their Finished: data makes them read it.
+        // A TLS 1.3 client learns of the refusal after its Finished, when it reads; a TLS 1.2 client
+        // gets only a handshake_failure alert, named after the certificate request it could not meet.
+        var configuration = TLSConfiguration.client(trustRoots: .caFile(fixtures.authority.certificateFile))
+        configuration.maximumVersion = version
         let client = try await loopback.connect(
-            context: trusting(fixtures), serverHostname: "localhost", send: [bytes(3)])
+            context: TLSContext(configuration: configuration), serverHostname: "localhost", send: [bytes(3)])
 
         let serverError = try await within(loopback.serverOutcome.error.futureResult)
         #expect(serverError as? TLSError == .peerDidNotPresentCertificate)
@@ -166,6 +175,17 @@ import WebSocket
             return
         }
         #expect(reason.contains("unknown ca"))
+    }
+
+    @Test func systemTrustStoreDoesNotTrustTheTestAuthority() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
+        let client = try await loopback.connect(
+            context: TLSContext(configuration: .client(trustRoots: .system)), serverHostname: "localhost")
+        #expect(try await within(client.outcome.error.futureResult) as? TLSError == .unknownCertificateAuthority)
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
     }
 
     @Test func expiredCertificateIsRefused() async throws {

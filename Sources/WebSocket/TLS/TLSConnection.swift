@@ -31,6 +31,12 @@ final class TLSConnection {
     /// The largest TLS plaintext record (RFC 8446 section 5.1): what one `SSL_read` can return.
     static let maximumRecordSize = 16_384
 
+    /// The application-data slot of an `SSL` (ex_data index 0) where the client certificate
+    /// callback leaves ``certificateRequestedMark``.
+    static let certificateRequestedSlot: Int32 = 0
+    /// A non-null marker; never dereferenced.
+    nonisolated(unsafe) static let certificateRequestedMark = UnsafeMutableRawPointer(bitPattern: 1)
+
     private let ssl: OpaquePointer
     private let networkInput: OpaquePointer
     private let networkOutput: OpaquePointer
@@ -233,6 +239,10 @@ final class TLSConnection {
         case SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE:
             return .peerDidNotPresentCertificate
         case SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED:
+            return .certificateRequiredByPeer
+        case SSL_AD_REASON_OFFSET...(SSL_AD_REASON_OFFSET + 255)
+        where SSL_get_ex_data(ssl, Self.certificateRequestedSlot) != nil:
+            // The server asked for a certificate we do not have, then aborted.
             return .certificateRequiredByPeer
         case SSL_AD_REASON_OFFSET...(SSL_AD_REASON_OFFSET + 255):
             // A fatal alert from the peer; in TLS 1.3 a client learns only after its Finished

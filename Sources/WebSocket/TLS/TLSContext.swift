@@ -90,6 +90,8 @@ public final class TLSContext: @unchecked Sendable {
         }
         if let certificate = configuration.certificate {
             try loadCertificate(certificate)
+        } else {
+            SSL_CTX_set_client_cert_cb(pointer, noteCertificateRequest)
         }
         if !alpnWireFormat.isEmpty {
             // SSL_CTX_set_alpn_protos returns 0 on success, unlike most of OpenSSL.
@@ -175,6 +177,20 @@ public final class TLSContext: @unchecked Sendable {
     static func openSSLReason(fallback: String) -> String {
         TLSError.drainErrorQueue()?.text ?? fallback
     }
+}
+
+/// Called by OpenSSL when a server asks for a certificate this client does not have. Marks the
+/// `SSL` so that the server's refusal can be named ``TLSError/certificateRequiredByPeer`` even
+/// under TLS 1.2, whose alert (handshake_failure) does not say why. Sends no certificate.
+private func noteCertificateRequest(
+    _ ssl: OpaquePointer?,
+    _ certificate: UnsafeMutablePointer<OpaquePointer?>?,
+    _ key: UnsafeMutablePointer<OpaquePointer?>?
+) -> Int32 {
+    if let ssl {
+        _ = SSL_set_ex_data(ssl, TLSConnection.certificateRequestedSlot, TLSConnection.certificateRequestedMark)
+    }
+    return 0
 }
 
 /// The server's ALPN choice (RFC 7301 section 3.2): the first of our protocols the client offered;
