@@ -76,13 +76,20 @@ final class TLSPeerRecorder: ChannelInboundHandler {
     private let echoes: Bool
     private let expectedBytes: Int
     private let sendOnActive: [ByteBuffer]
+    /// With auto-read off: one `read()` when active and one after each read that delivered data,
+    /// as a reader with backpressure (such as `NIOAsyncChannel`) asks.
+    private let readsOnDemand: Bool
     private var received = ByteBuffer()
 
-    init(outcome: TLSPeerOutcome, echoes: Bool, expectedBytes: Int, sendOnActive: [ByteBuffer]) {
+    init(
+        outcome: TLSPeerOutcome, echoes: Bool, expectedBytes: Int, sendOnActive: [ByteBuffer],
+        readsOnDemand: Bool = false
+    ) {
         self.outcome = outcome
         self.echoes = echoes
         self.expectedBytes = expectedBytes
         self.sendOnActive = sendOnActive
+        self.readsOnDemand = readsOnDemand
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -90,6 +97,7 @@ final class TLSPeerRecorder: ChannelInboundHandler {
         for bytes in sendOnActive { context.write(wrapOutboundOut(bytes), promise: nil) }
         if !sendOnActive.isEmpty { context.flush() }
         context.fireChannelActive()
+        if readsOnDemand { context.read() }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -99,6 +107,7 @@ final class TLSPeerRecorder: ChannelInboundHandler {
         if expectedBytes > 0, received.readableBytes >= expectedBytes {
             outcome.received.succeed(received)
         }
+        if readsOnDemand { context.read() }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -148,19 +157,22 @@ struct TLSLoopback {
     /// Connects a client that names the server `serverHostname`, sends `send` as soon as the TCP
     /// connection is up (before the handshake ends) and reports once `expectedBytes` came back.
     func connect(
-        context: TLSContext, serverHostname: String?, send: [ByteBuffer] = [], expectedBytes: Int = 0
+        context: TLSContext, serverHostname: String?, send: [ByteBuffer] = [], expectedBytes: Int = 0,
+        autoRead: Bool = true
     ) async throws -> (channel: any Channel, outcome: TLSPeerOutcome) {
         let outcome = TLSPeerOutcome(on: group.next())
         guard let port = server.localAddress?.port else { throw TLSLoopbackError.finished }
         do {
             let channel = try await ClientBootstrap(group: group)
+                .channelOption(.autoRead, value: autoRead)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             TLSHandler(context: context, serverHostname: serverHostname))
                         try channel.pipeline.syncOperations.addHandler(
                             TLSPeerRecorder(
-                                outcome: outcome, echoes: false, expectedBytes: expectedBytes, sendOnActive: send))
+                                outcome: outcome, echoes: false, expectedBytes: expectedBytes, sendOnActive: send,
+                                readsOnDemand: !autoRead))
                     }
                 }
                 .connect(host: "127.0.0.1", port: port).get()

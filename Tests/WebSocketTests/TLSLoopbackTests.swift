@@ -61,6 +61,19 @@ import WebSocket
         try await loopback.stop()
     }
 
+    @Test func readerWithAutoReadOffIsNotStalledByTheHandshake() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
+        let client = try await loopback.connect(
+            context: trusting(fixtures), serverHostname: "localhost", send: [bytes(50_000)], expectedBytes: 50_000,
+            autoRead: false)
+
+        #expect(try await within(client.outcome.received.futureResult) == bytes(50_000))
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
     @Test func negotiatesTheApplicationProtocol() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         var serverConfiguration = TLSConfiguration.server(certificate: fixtures.server.certificateFiles)

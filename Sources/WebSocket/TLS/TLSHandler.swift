@@ -104,15 +104,25 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
-        deliverPlaintext(context: context)
+        let delivered = deliverPlaintext(context: context)
         switch state {
         case .active, .closing:
             // TLS 1.3 post-handshake messages (key updates) may need an answer.
             if connection.pendingOutputCount > 0 { flushCiphertext(context: context) }
-        case .idle, .handshaking, .closed:
+            if !delivered { readAgainIfNotAutoRead(context: context) }
+        case .handshaking:
+            readAgainIfNotAutoRead(context: context)
+        case .idle, .closed:
             break
         }
         context.fireChannelReadComplete()
+    }
+
+    /// With auto-read off, the reader's `read()` was spent on bytes that gave it nothing (handshake
+    /// messages, part of a record): ask for more, or the reader waits forever.
+    private func readAgainIfNotAutoRead(context: ChannelHandlerContext) {
+        let autoRead = (try? context.channel.syncOptions?.getOption(ChannelOptions.autoRead)) ?? true
+        if !autoRead { context.read() }
     }
 
     public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -227,11 +237,13 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    private func deliverPlaintext(context: ChannelHandlerContext) {
-        guard plaintext.readableBytes > 0 else { return }
+    @discardableResult
+    private func deliverPlaintext(context: ChannelHandlerContext) -> Bool {
+        guard plaintext.readableBytes > 0 else { return false }
         context.fireChannelRead(wrapInboundOut(plaintext))
         // Reuses the storage when the reader did not keep the buffer; else takes fresh storage.
         plaintext.clear()
+        return true
     }
 
     private func encrypt(_ bytes: ByteBuffer, promise: EventLoopPromise<Void>?, context: ChannelHandlerContext) {
