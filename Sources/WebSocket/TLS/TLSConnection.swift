@@ -99,6 +99,8 @@ final class TLSConnection {
             if isAddress {
                 accepted = X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), serverName)
             } else {
+                // RFC 6125 section 6.4.3: a wildcard stands for a whole label ("*.example.com"), never part.
+                SSL_set_hostflags(ssl, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
                 accepted = SSL_set1_host(ssl, serverName)
             }
             guard accepted == 1 else {
@@ -144,9 +146,13 @@ final class TLSConnection {
     /// Decrypts every complete record received so far, appending the plaintext to `plaintext`.
     func read(into plaintext: inout ByteBuffer) -> ReadResult {
         while true {
+            // Plaintext is never longer than the ciphertext it came from, so small messages need
+            // no record-sized buffer; OpenSSL keeps the rest of a record for the next call.
+            let available = Int(SSL_pending(ssl)) + Int(chargesim_BIO_pending(networkInput))
+            let wanted = min(max(available, 1), Self.maximumRecordSize)
             ERR_clear_error()
             var status: Int32 = 0
-            plaintext.writeWithUnsafeMutableBytes(minimumWritableBytes: Self.maximumRecordSize) { space in
+            plaintext.writeWithUnsafeMutableBytes(minimumWritableBytes: wanted) { space in
                 status = SSL_read(ssl, space.baseAddress, Int32(clamping: space.count))
                 return status > 0 ? Int(status) : 0
             }

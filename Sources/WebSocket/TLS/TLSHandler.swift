@@ -8,6 +8,22 @@ import NIOCore
 /// closes (after sending OpenSSL's alert to the peer). Decrypted data is passed on once per read
 /// burst, at `channelReadComplete`. Closing sends close_notify first (best effort, not awaited).
 ///
+/// Installing it, once per connection, from one ``TLSContext`` shared by all:
+///
+/// ```swift
+/// let context = try TLSContext(configuration: .client(trustRoots: .caFile("ca.pem")))
+/// let channel = try await ClientBootstrap(group: group)
+///     .channelInitializer { channel in
+///         channel.eventLoop.makeCompletedFuture {
+///             try channel.pipeline.syncOperations.addHandler(TLSHandler(context: context, serverHostname: host))
+///             try channel.pipeline.syncOperations.addHandler(MyWebSocketHandler())
+///         }
+///     }
+///     .connect(host: host, port: 443).get()
+/// ```
+///
+/// A server does the same in `childChannelInitializer` with `TLSHandler(context: serverContext)`.
+///
 /// A connection closed without close_notify after the handshake is not reported as an error:
 /// WebSocket's own close handshake (RFC 6455 section 7) marks the end of the data, so truncation
 /// cannot go unnoticed above this layer.
@@ -32,6 +48,9 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The plaintext a burst of application data may collect before it is passed on early.
     private static let maximumBufferedPlaintext = 256 * 1024
+    /// The largest buffer kept for reuse between bursts: a connection that once moved a big burst
+    /// does not pin that much memory while it idles (a fleet holds tens of thousands).
+    private static let maximumRetainedCapacity = 64 * 1024
 
     private let connection: TLSConnection
     private var state = State.idle
@@ -56,7 +75,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     public func handlerAdded(context: ChannelHandlerContext) {
-        plaintext = context.channel.allocator.buffer(capacity: TLSConnection.maximumRecordSize)
+        plaintext = context.channel.allocator.buffer(capacity: 0)
         ciphertext = context.channel.allocator.buffer(capacity: 0)
         if context.channel.isActive {
             startHandshake(context: context)
@@ -241,8 +260,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func deliverPlaintext(context: ChannelHandlerContext) -> Bool {
         guard plaintext.readableBytes > 0 else { return false }
         context.fireChannelRead(wrapInboundOut(plaintext))
-        // Reuses the storage when the reader did not keep the buffer; else takes fresh storage.
-        plaintext.clear()
+        recycle(&plaintext, context: context)
         return true
     }
 
@@ -269,9 +287,19 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.flush()
             return
         }
-        ciphertext.clear()
+        recycle(&ciphertext, context: context)
         connection.drainOutput(into: &ciphertext)
         context.writeAndFlush(wrapOutboundOut(ciphertext), promise: promise)
+    }
+
+    /// Empties `buffer` for the next burst. `clear()` keeps the storage when nobody else holds it
+    /// (the reader or the socket let go) and takes fresh storage otherwise.
+    private func recycle(_ buffer: inout ByteBuffer, context: ChannelHandlerContext) {
+        if buffer.capacity > Self.maximumRetainedCapacity {
+            buffer = context.channel.allocator.buffer(capacity: 0)
+        } else {
+            buffer.clear()
+        }
     }
 
     // MARK: - Failure
@@ -285,7 +313,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         // Send OpenSSL's alert so the peer learns why, then report and close.
         if connection.pendingOutputCount > 0 {
-            ciphertext.clear()
+            recycle(&ciphertext, context: context)
             connection.drainOutput(into: &ciphertext)
             context.writeAndFlush(wrapOutboundOut(ciphertext), promise: nil)
         }
