@@ -37,6 +37,8 @@ final class TLSConnection {
     /// A non-null marker; never dereferenced.
     nonisolated(unsafe) static let certificateRequestedMark = UnsafeMutableRawPointer(bitPattern: 1)
 
+    /// Kept alive with the `SSL`: the server's ALPN callback reaches the context through a raw pointer.
+    private let context: TLSContext
     private let ssl: OpaquePointer
     private let networkInput: OpaquePointer
     private let networkOutput: OpaquePointer
@@ -61,6 +63,7 @@ final class TLSConnection {
         }
         // The SSL owns both BIOs from here on and frees them with itself.
         SSL_set_bio(ssl, input, output)
+        self.context = context
         self.ssl = ssl
         self.networkInput = input
         self.networkOutput = output
