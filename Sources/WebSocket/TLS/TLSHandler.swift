@@ -27,7 +27,7 @@ import NIOCore
 /// A connection closed without close_notify after the handshake is not reported as an error:
 /// WebSocket's own close handshake (RFC 6455 section 7) marks the end of the data, so truncation
 /// cannot go unnoticed above this layer.
-public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
+public final class TLSHandler: ChannelDuplexHandler {
     public typealias InboundIn = ByteBuffer
     public typealias InboundOut = ByteBuffer
     public typealias OutboundIn = ByteBuffer
@@ -93,7 +93,10 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     public func channelInactive(context: ChannelHandlerContext) {
         switch state {
-        case .idle, .handshaking:
+        case .idle:
+            state = .closed
+            failPendingWrites(ChannelError.ioOnClosedChannel)
+        case .handshaking:
             state = .closed
             failPendingWrites(TLSError.unexpectedEOF)
             context.fireErrorCaught(TLSError.unexpectedEOF)
