@@ -22,6 +22,10 @@ struct TLSTestCertificates: Sendable {
     let client: TestCertificateAuthority.Issued
     /// CN=CP-9999, signed by `otherAuthority`.
     let foreignClient: TestCertificateAuthority.Issued
+    /// localhost and 127.0.0.1, signed by an intermediate CA under `authority`.
+    let intermediateServer: TestCertificateAuthority.Issued
+    /// CN=CP-0777, signed by an intermediate CA under `authority`.
+    let intermediateClient: TestCertificateAuthority.Issued
 
     private init() throws {
         authority = try TestCertificateAuthority()
@@ -33,6 +37,9 @@ struct TLSTestCertificates: Sendable {
         foreignServer = try otherAuthority.issueServerCertificate()
         client = try authority.issueClientCertificate(commonName: "CP-0042")
         foreignClient = try otherAuthority.issueClientCertificate(commonName: "CP-9999")
+        let intermediate = try authority.issueIntermediateAuthority()
+        intermediateServer = try intermediate.issueServerCertificate()
+        intermediateClient = try intermediate.issueClientCertificate(commonName: "CP-0777")
     }
 }
 

@@ -138,6 +138,23 @@ import WebSocket
         try await loopback.stop()
     }
 
+    @Test func clientCertificateChainThroughAnIntermediateIsAccepted() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(
+                configuration: .server(
+                    certificate: fixtures.server.certificateFiles,
+                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let client = try await loopback.connect(
+            context: trusting(fixtures, certificate: fixtures.intermediateClient), serverHostname: "localhost",
+            send: [bytes(3)], expectedBytes: 3)
+
+        #expect(try await within(loopback.serverOutcome.handshake.futureResult).peerCertificateSubjectCN == "CP-0777")
+        #expect(try await within(client.outcome.received.futureResult) == bytes(3))
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
     @Test func clientCertificateFromAnotherAuthorityIsRefused() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
@@ -188,6 +205,28 @@ import WebSocket
             return
         }
         #expect(reason.contains("unknown ca"))
+    }
+
+    @Test func serverChainThroughAnIntermediateIsVerified() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: fixtures.intermediateServer.certificateFiles)))
+        let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "localhost")
+        #expect(try await within(client.outcome.handshake.futureResult).peerCertificateSubjectCN == "localhost")
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func serverLeafSentWithoutItsIntermediateIsUnknownAuthority() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let leafOnly = TLSConfiguration.CertificateFiles(
+            certificateChainFile: fixtures.intermediateServer.certificateFile,
+            privateKeyFile: fixtures.intermediateServer.privateKeyFile)
+        let loopback = try await TLSLoopback.start(context: TLSContext(configuration: .server(certificate: leafOnly)))
+        let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "localhost")
+        #expect(try await within(client.outcome.error.futureResult) as? TLSError == .unknownCertificateAuthority)
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
     }
 
     @Test func systemTrustStoreDoesNotTrustTheTestAuthority() async throws {
