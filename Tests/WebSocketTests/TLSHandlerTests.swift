@@ -165,6 +165,27 @@ import WebSocket
         #expect(throws: TLSError.unexpectedEOF) { try held.wait() }
     }
 
+    @Test func handshakeThatDoesNotFinishInTimeFails() throws {
+        let pair = try Pair()
+        defer { pair.finish() }
+        pair.client.embeddedEventLoop.advanceTime(by: .seconds(29))
+        #expect(pair.client.isActive)
+        pair.client.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(throws: TLSError.handshakeTimedOut) { try pair.client.throwIfErrorCaught() }
+        #expect(!pair.client.isActive)
+    }
+
+    @Test func finishedHandshakeStopsTheTimer() throws {
+        let pair = try Pair()
+        defer { pair.finish() }
+        try pair.pump()
+        pair.client.embeddedEventLoop.advanceTime(by: .seconds(60))
+        pair.server.embeddedEventLoop.advanceTime(by: .seconds(60))
+        try pair.client.throwIfErrorCaught()
+        try pair.server.throwIfErrorCaught()
+        #expect(pair.client.isActive && pair.server.isActive)
+    }
+
     @Test func failedHandshakeSendsTheAlertAndCloses() throws {
         let other = try TLSTestCertificates.shared.get().otherAuthority
         let pair = try Pair(clientConfiguration: .client(trustRoots: .caFile(other.certificateFile)))

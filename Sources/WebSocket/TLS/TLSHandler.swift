@@ -65,10 +65,20 @@ public final class TLSHandler: ChannelDuplexHandler {
     /// Ciphertext on its way to the network; reused when the channel has written the last one.
     private var ciphertext: ByteBuffer
 
+    /// How long the handshake may take once the channel is active; `nil` waits forever.
+    private let handshakeTimeout: TimeAmount?
+    /// Fails the handshake when ``handshakeTimeout`` passes.
+    private var handshakeTimer: Scheduled<Void>?
+
     /// A handler for one connection. A client names the server it dialled in `serverHostname`
     /// (a DNS name or IP literal): it is sent as SNI and checked against the certificate.
-    public init(context: TLSContext, serverHostname: String? = nil) throws {
+    /// A handshake still unfinished after `handshakeTimeout` fails with
+    /// ``TLSError/handshakeTimedOut``, so a silent peer cannot hold a connection open.
+    public init(context: TLSContext, serverHostname: String? = nil, handshakeTimeout: TimeAmount? = .seconds(30))
+        throws
+    {
         self.connection = try TLSConnection(context: context, serverHostname: serverHostname)
+        self.handshakeTimeout = handshakeTimeout
         let allocator = ByteBufferAllocator()
         self.plaintext = allocator.buffer(capacity: 0)
         self.ciphertext = allocator.buffer(capacity: 0)
@@ -83,7 +93,7 @@ public final class TLSHandler: ChannelDuplexHandler {
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        failPendingWrites(ChannelError.ioOnClosedChannel)
+        releasePending(ChannelError.ioOnClosedChannel)
     }
 
     public func channelActive(context: ChannelHandlerContext) {
@@ -95,15 +105,15 @@ public final class TLSHandler: ChannelDuplexHandler {
         switch state {
         case .idle:
             state = .closed
-            failPendingWrites(ChannelError.ioOnClosedChannel)
+            releasePending(ChannelError.ioOnClosedChannel)
         case .handshaking:
             state = .closed
-            failPendingWrites(TLSError.unexpectedEOF)
+            releasePending(TLSError.unexpectedEOF)
             context.fireErrorCaught(TLSError.unexpectedEOF)
         case .active, .closing:
             state = .closed
             deliverPlaintext(context: context)
-            failPendingWrites(ChannelError.ioOnClosedChannel)
+            releasePending(ChannelError.ioOnClosedChannel)
         case .closed:
             break
         }
@@ -182,7 +192,7 @@ public final class TLSHandler: ChannelDuplexHandler {
             flushCiphertext(context: context)
         case (.output, .idle), (.output, .handshaking), (.all, .idle), (.all, .handshaking):
             state = .closed
-            failPendingWrites(ChannelError.ioOnClosedChannel)
+            releasePending(ChannelError.ioOnClosedChannel)
         case (.all, .closing):
             state = .closed
         case (.output, .closing), (.output, .closed), (.all, .closed):
@@ -196,7 +206,19 @@ public final class TLSHandler: ChannelDuplexHandler {
     private func startHandshake(context: ChannelHandlerContext) {
         guard case .idle = state else { return }
         state = .handshaking
+        if let handshakeTimeout {
+            handshakeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: handshakeTimeout) {
+                self.handshakeTimer = nil
+                guard case .handshaking = self.state else { return }
+                self.fail(.handshakeTimedOut, context: context)
+            }
+        }
         advanceHandshake(context: context)
+    }
+
+    private func cancelHandshakeTimer() {
+        handshakeTimer?.cancel()
+        handshakeTimer = nil
     }
 
     private func advanceHandshake(context: ChannelHandlerContext) {
@@ -207,6 +229,7 @@ public final class TLSHandler: ChannelDuplexHandler {
             fail(error, context: context)
         case .complete:
             state = .active
+            cancelHandshakeTimer()
             // The handshake's last flight goes out before any held application data.
             flushCiphertext(context: context)
             context.fireUserInboundEventTriggered(
@@ -320,12 +343,14 @@ public final class TLSHandler: ChannelDuplexHandler {
             connection.drainOutput(into: &ciphertext)
             context.writeAndFlush(wrapOutboundOut(ciphertext), promise: nil)
         }
-        failPendingWrites(error)
+        releasePending(error)
         context.fireErrorCaught(error)
         context.close(promise: nil)
     }
 
-    private func failPendingWrites(_ error: any Error) {
+    /// Fails the held and unflushed writes with `error` and stops the handshake timer.
+    private func releasePending(_ error: any Error) {
+        cancelHandshakeTimer()
         let writes = heldWrites
         heldWrites = []
         for write in writes { write.promise?.fail(error) }
