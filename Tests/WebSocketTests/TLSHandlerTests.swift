@@ -144,6 +144,29 @@ import WebSocket
         #expect(try pair.server.readInbound(as: ByteBuffer.self) == text("early bird"))
     }
 
+    /// Writes when the handshake completes, as a WebSocket client sends its upgrade request.
+    final class WriterOnHandshake: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
+        func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+            if event is TLSHandshakeCompleted {
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "second")), promise: nil)
+            }
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    @Test func writesHeldDuringTheHandshakeGoBeforeWritesMadeOnItsEvent() throws {
+        let pair = try Pair()
+        defer { pair.finish() }
+        try pair.client.pipeline.syncOperations.addHandler(WriterOnHandshake())
+        pair.client.writeAndFlush(text("first "), promise: nil)
+        try pair.pump()
+        var received = ByteBuffer()
+        while var part = try pair.server.readInbound(as: ByteBuffer.self) { received.writeBuffer(&part) }
+        #expect(received == text("first second"))
+    }
+
     @Test func closeSendsCloseNotifyAndThePeerClosesCleanly() throws {
         let pair = try Pair()
         defer { pair.finish() }

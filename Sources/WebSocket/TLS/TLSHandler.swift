@@ -232,11 +232,7 @@ public final class TLSHandler: ChannelDuplexHandler {
             cancelHandshakeTimer()
             // The handshake's last flight goes out before any held application data.
             flushCiphertext(context: context)
-            context.fireUserInboundEventTriggered(
-                TLSHandshakeCompleted(
-                    peerCertificateSubjectCN: connection.peerCommonName,
-                    protocolVersion: connection.protocolVersion,
-                    applicationProtocol: connection.applicationProtocol))
+            // Held writes go before the event: a handler that writes on seeing it must not overtake them.
             let writes = heldWrites
             heldWrites = []
             for write in writes {
@@ -249,6 +245,13 @@ public final class TLSHandler: ChannelDuplexHandler {
             if flushHeld {
                 flushHeld = false
                 if case .active = state { flushCiphertext(context: context) }
+            }
+            if case .active = state {
+                context.fireUserInboundEventTriggered(
+                    TLSHandshakeCompleted(
+                        peerCertificateSubjectCN: connection.peerCommonName,
+                        protocolVersion: connection.protocolVersion,
+                        applicationProtocol: connection.applicationProtocol))
             }
             // Application data may have arrived in the same read as the handshake's end.
             if case .active = state { decrypt(context: context) }
