@@ -34,7 +34,8 @@ final class TLSConnection {
     /// The application-data slot of an `SSL` (ex_data index 0) where the client certificate
     /// callback leaves ``certificateRequestedMark``.
     static let certificateRequestedSlot: Int32 = 0
-    /// A non-null marker; never dereferenced.
+    /// A non-null marker. `nonisolated(unsafe)`: an immutable address that is only compared with
+    /// nil, never dereferenced, so sharing it across threads is safe.
     nonisolated(unsafe) static let certificateRequestedMark = UnsafeMutableRawPointer(bitPattern: 1)
 
     /// Kept alive with the `SSL`: the server's ALPN callback reaches the context through a raw pointer.
