@@ -36,6 +36,7 @@ import WebSocket
         #expect(clientSaw.protocolVersion == "TLSv1.3")
         let serverSaw = try await within(loopback.serverOutcome.handshake.futureResult)
         #expect(serverSaw.peerCertificateSubjectCN == nil)
+        #expect(serverSaw.serverName == "localhost")
 
         try await client.channel.writeAndFlush(payload)
         let echoed = try await within(client.outcome.received.futureResult)
@@ -257,12 +258,14 @@ import WebSocket
         #expect(errors.client == .hostnameMismatch(expected: dialled))
     }
 
-    @Test func serverAddressMatchesAnIPSubjectAlternativeName() async throws {
+    @Test func serverAddressMatchesAnIPSubjectAlternativeNameWithoutSNI() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
         let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "127.0.0.1")
         #expect(try await within(client.outcome.handshake.futureResult).peerCertificateSubjectCN == "localhost")
+        // No SNI for an address (RFC 6066 section 3).
+        #expect(try await within(loopback.serverOutcome.handshake.futureResult).serverName == nil)
         try await client.channel.close()
         try await loopback.stop()
     }

@@ -237,6 +237,11 @@ final class TLSConnection {
         return String(decoding: UnsafeBufferPointer(start: data, count: Int(length)), as: UTF8.self)
     }
 
+    /// The SNI host name: the one the client sent (server side) or is sending (client side).
+    var serverName: String? {
+        SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name).map { String(cString: $0) }
+    }
+
     /// Names why the last call failed: the X.509 verdict when verification failed, a missing client
     /// certificate, an alert from the peer, or else OpenSSL's text wrapped by `otherwise`.
     private func failure(otherwise: (String) -> TLSError) -> TLSError {

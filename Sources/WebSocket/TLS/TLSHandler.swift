@@ -251,7 +251,8 @@ public final class TLSHandler: ChannelDuplexHandler {
                     TLSHandshakeCompleted(
                         peerCertificateSubjectCN: connection.peerCommonName,
                         protocolVersion: connection.protocolVersion,
-                        applicationProtocol: connection.applicationProtocol))
+                        applicationProtocol: connection.applicationProtocol,
+                        serverName: connection.serverName))
             }
             // Application data may have arrived in the same read as the handshake's end.
             if case .active = state { decrypt(context: context) }
