@@ -113,7 +113,8 @@ struct PairedEndpointTests {
 
     @Test(arguments: [
         BadCall(
-            frame: #"[2,"a","BootNotification",{"chargePointVendor":"ThisVendorNameIsFarTooLong","chargePointModel":"M"}]"#,
+            frame:
+                #"[2,"a","BootNotification",{"chargePointVendor":"ThisVendorNameIsFarTooLong","chargePointModel":"M"}]"#,
             code: .propertyConstraintViolation, descriptionPrefix: "chargePointVendor: longer than 20 characters"),
         BadCall(
             frame: #"[2,"b","BootNotification",{"chargePointModel":"M"}]"#,
