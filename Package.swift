@@ -85,6 +85,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmarks print figures and ratios against a peer measured in the same run.
+        .executableTarget(
+            name: "chargesim-ws-bench",
+            dependencies: [
+                "WebSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "Benchmarks/WebSocketBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
         // Shared test support: manual clock, drip-feed verifier, JSON-schema checks, CLI runner.
         .target(
             name: "TestSupport",
