@@ -93,6 +93,17 @@ let package = Package(
             path: "Benchmarks/OCPPBenchmarks",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "chargesim-ws-bench",
+            dependencies: [
+                "WebSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "Benchmarks/WebSocketBenchmarks",
+            swiftSettings: swiftSettings
+        ),
 
         // Shared test support: manual clock, drip-feed verifier, JSON-schema checks, CLI runner.
         .target(
