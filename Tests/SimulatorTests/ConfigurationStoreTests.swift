@@ -1,5 +1,7 @@
+import Foundation
 import OCPP16
 import Simulator
+import TestSupport
 import Testing
 
 /// GetConfiguration / ChangeConfiguration against the OCPP 1.6 §9 key table.
@@ -208,5 +210,28 @@ import Testing
         #expect(policy.localAuthListMaxLength == 1000)
         #expect(policy.usesLocalList)
         #expect(!Self.store(features: [.core]).authorizationPolicy.usesLocalList)
+    }
+
+    @Test(arguments: ProfileLoaderTests.shippedProfiles)
+    func shippedProfilesGiveSchemaValidAnswers(file: String) throws {
+        let url = ProfileLoaderTests.profilesFolder.appendingPathComponent(file)
+        let profile = try ProfileLoader().load(contentsOf: url)
+        var store = ConfigurationStore(profile: profile)
+        let all = store.get(GetConfigurationRequest())
+        for (key, value) in profile.configuration {
+            #expect(store.value(key) == value.lowercased() || store.value(key) == value, "\(file): \(key)")
+        }
+        #expect(store.numberOfConnectors == profile.connectors.count)
+        let listed = store.get(GetConfigurationRequest(key: ["HeartbeatInterval", "Unknown"]))
+        let changed = store.change(ChangeConfigurationRequest(key: "MeterValueSampleInterval", value: "30")).response
+        #expect(changed.status == .accepted)
+        let validate = { (payload: any Encodable, schema: String) in
+            let data = try JSONEncoder().encode(payload)
+            let violations = try JSONSchemaValidator(schema: OCPPSchemaFiles.schema(schema)).validate(json: data)
+            #expect(violations.isEmpty, "\(file) \(schema): \(violations)")
+        }
+        try validate(all, "GetConfigurationResponse")
+        try validate(listed, "GetConfigurationResponse")
+        try validate(changed, "ChangeConfigurationResponse")
     }
 }
