@@ -1,0 +1,109 @@
+import OCPP16
+
+/// A charging profile the charger holds, with the connector it was set on and when it arrived
+/// (OCPP 1.6 section 3.13 and 5.16).
+///
+/// Times inside are milliseconds since 1970, as ``OCPPTimestamp`` keeps them.
+public struct InstalledChargingProfile: Sendable, Hashable {
+    /// The connector of the `SetChargingProfile.req`; 0 is the whole charge point.
+    public var connectorId: Int
+    /// The profile as sent; a TxProfile carries the transaction it belongs to.
+    public var profile: ChargingProfile
+    /// When the charger accepted it: the start of an Absolute schedule without `startSchedule`.
+    public var installedAt: OCPPTimestamp
+
+    public init(connectorId: Int, profile: ChargingProfile, installedAt: OCPPTimestamp) {
+        self.connectorId = connectorId
+        self.profile = profile
+        self.installedAt = installedAt
+    }
+
+    static let millisecondsPerDay: Int64 = 86_400_000
+
+    /// The length of one recurrence (section 7.12, RecurrencyKindType), `nil` unless Recurring.
+    var recurrence: Int64? {
+        switch profile.chargingProfileKind {
+        case .absolute, .relative:
+            return nil
+        case .recurring:
+            switch profile.recurrencyKind {
+            case .daily, nil: return Self.millisecondsPerDay
+            case .weekly: return 7 * Self.millisecondsPerDay
+            }
+        }
+    }
+
+    /// How long one run of the schedule lasts; `nil` when the last period goes on indefinitely
+    /// (section 7.11: no `duration`). A recurring schedule never outlasts its recurrence.
+    var scheduleLength: Int64? {
+        let duration = profile.chargingSchedule.duration.map { Int64($0) * 1000 }
+        guard let recurrence else { return duration }
+        return min(duration ?? recurrence, recurrence)
+    }
+
+    /// Where the schedule run in effect at `instant` starts. Absolute: `startSchedule` (or arrival);
+    /// Relative: the transaction start, or `instant` itself without one, as if a transaction began
+    /// then (section 7.10); Recurring: the latest repetition of `startSchedule` not after `instant`.
+    func scheduleStart(at instant: Int64, relativeStart: Int64?) -> Int64 {
+        let anchor = profile.chargingSchedule.startSchedule?.millisecondsSince1970 ?? installedAt.millisecondsSince1970
+        switch profile.chargingProfileKind {
+        case .absolute:
+            return anchor
+        case .relative:
+            return relativeStart ?? instant
+        case .recurring:
+            let length = recurrence ?? Self.millisecondsPerDay
+            return anchor + Self.floorDivide(instant - anchor, length) * length
+        }
+    }
+
+    /// The period limit at `instant`, or `nil` when the profile is not valid then (`validFrom` ≤ t <
+    /// `validTo`, section 7.9) or its schedule has not started or has ended (`duration`).
+    func limit(at instant: Int64, relativeStart: Int64?) -> ScheduledLimit? {
+        if let validFrom = profile.validFrom, instant < validFrom.millisecondsSince1970 { return nil }
+        if let validTo = profile.validTo, instant >= validTo.millisecondsSince1970 { return nil }
+        let offset = instant - scheduleStart(at: instant, relativeStart: relativeStart)
+        guard offset >= 0 else { return nil }
+        if let scheduleLength, offset >= scheduleLength { return nil }
+        // Periods are sorted by startPeriod: install rejects any other order.
+        guard
+            let period = profile.chargingSchedule.chargingSchedulePeriod.last(where: {
+                Int64($0.startPeriod) * 1000 <= offset
+            })
+        else { return nil }
+        return ScheduledLimit(
+            value: period.limit.value,
+            unit: profile.chargingSchedule.chargingRateUnit,
+            numberPhases: period.numberPhases
+        )
+    }
+
+    /// Every instant in `from..<to` at which ``limit(at:relativeStart:)`` may change: validity bounds,
+    /// period starts and schedule ends. Without a `relativeStart` a Relative schedule moves with the
+    /// instant, so only its validity bounds count.
+    func boundaries(from: Int64, to: Int64, relativeStart: Int64?) -> [Int64] {
+        var points = [profile.validFrom, profile.validTo].compactMap { $0?.millisecondsSince1970 }
+        var offsets = profile.chargingSchedule.chargingSchedulePeriod.map { Int64($0.startPeriod) * 1000 }
+        if let scheduleLength { offsets.append(scheduleLength) }
+        switch profile.chargingProfileKind {
+        case .absolute:
+            let start = scheduleStart(at: from, relativeStart: relativeStart)
+            points += offsets.map { start + $0 }
+        case .relative:
+            if let relativeStart { points += offsets.map { relativeStart + $0 } }
+        case .recurring:
+            let length = recurrence ?? Self.millisecondsPerDay
+            var cycle = scheduleStart(at: from, relativeStart: relativeStart)
+            while cycle < to {
+                points += offsets.map { cycle + $0 }
+                cycle += length
+            }
+        }
+        return points.filter { $0 >= from && $0 < to }
+    }
+
+    static func floorDivide(_ lhs: Int64, _ rhs: Int64) -> Int64 {
+        let quotient = lhs / rhs
+        return (lhs % rhs != 0 && (lhs < 0) != (rhs < 0)) ? quotient - 1 : quotient
+    }
+}
