@@ -230,6 +230,18 @@ import Testing
         #expect(store.limit(connectorId: 1, at: F.at(F.t0, seconds: 300), transactionStart: started) == .amperes(16))
     }
 
+    @Test func absoluteWithoutStartScheduleRunsFromTheStartOfCharging() {
+        let started = F.at(F.t0, seconds: -300)
+        let store = F.store(
+            [(1, F.profile(id: 1, purpose: .txProfile, start: nil, periods: [F.period(0, 6), F.period(600, 16)]))],
+            transactions: [1: (7, started)]
+        )
+        #expect(
+            Self.pairs(Self.composite(store, duration: 900, transactionStart: started)) == [Pair(0, 6), Pair(300, 16)]
+        )
+        #expect(store.nextChange(connectorId: 1, after: F.t0, transactionStart: started) == F.at(F.t0, seconds: 300))
+    }
+
     @Test func relativeDefaultWithoutATransactionReadsAsIfOneStartedNow() {
         let store = F.store([
             (1, F.profile(id: 1, kind: .relative, start: nil, periods: [F.period(0, 6), F.period(600, 16)]))
@@ -306,6 +318,8 @@ import Testing
         // The boundary at 600 s lies exactly at the end: not part of the answer.
         #expect(Self.pairs(Self.composite(store, duration: 600)) == [Pair(0, 16)])
         #expect(Self.pairs(Self.composite(store, duration: 0)) == [Pair(0, 16)])
+        #expect(Self.composite(store, duration: -5).duration == 0)
+        #expect(Self.composite(store, duration: Int.max).duration == ChargingProfileStore.maxCompositeDuration)
     }
 
     // MARK: The instantaneous limit and the next change
@@ -432,6 +446,7 @@ import Testing
             .init(connectorId: 3, duration: 60),
             .init(connectorId: -1, duration: 60),
             .init(connectorId: 1, duration: -1),
+            .init(connectorId: 1, duration: ChargingProfileStore.maxCompositeDuration + 1),
         ]
         var statuses: [GetCompositeScheduleStatus] = []
         for request in requests {
@@ -444,7 +459,7 @@ import Testing
             let json = try JSONEncoder().encode(response)
             #expect(try validator.validate(json: json) == [], "\(String(decoding: json, as: UTF8.self))")
         }
-        #expect(statuses == [.accepted, .accepted, .accepted, .rejected, .rejected, .rejected])
+        #expect(statuses == [.accepted, .accepted, .accepted, .rejected, .rejected, .rejected, .rejected])
     }
 
     @Test func getCompositeScheduleCarriesTheConnectorAndStart() {

@@ -111,6 +111,17 @@ import Testing
             connectorId: 1, profile: F.profile(id: 1, periods: [F.period(0, 10, phases: 4)]), expected: .rejected
         ),
         InstallCase(
+            name: "startPeriod beyond Int32.max seconds",
+            connectorId: 1, profile: F.profile(id: 1, periods: [F.period(0, 10), F.period(Int(Int32.max) + 1, 8)]),
+            expected: .rejected
+        ),
+        InstallCase(
+            name: "negative duration", connectorId: 1, profile: F.profile(id: 1, duration: -1), expected: .rejected),
+        InstallCase(
+            name: "duration beyond Int32.max seconds",
+            connectorId: 1, profile: F.profile(id: 1, duration: Int.max), expected: .rejected
+        ),
+        InstallCase(
             name: "Recurring without startSchedule",
             connectorId: 1, profile: F.profile(id: 1, kind: .recurring, recurrency: .daily, start: nil),
             expected: .rejected
@@ -167,6 +178,20 @@ import Testing
         let store = F.store([(1, F.profile(id: 1, purpose: .txProfile))], transactions: [1: (42, F.t0)])
         #expect(store.profiles.map(\.profile.transactionId) == [42])
         #expect(store.profiles.map(\.installedAt) == [F.t0])
+    }
+
+    @Test func remoteStartProfileIsInstalledForItsTransaction() {
+        var store = ChargingProfileStore()
+        func install(_ profile: ChargingProfile) -> ChargingProfileStatus {
+            store.installTransactionProfile(
+                profile, connectorId: 2, connectorCount: 2, transactionId: 99, startedAt: F.t0, limits: F.limits,
+                now: F.t0
+            )
+        }
+        #expect(install(F.profile(id: 1)) == .rejected)
+        #expect(install(F.profile(id: 2, purpose: .txProfile, kind: .relative, start: nil)) == .accepted)
+        #expect(store.profiles.map(\.connectorId) == [2])
+        #expect(store.profiles.map(\.profile.transactionId) == [99])
     }
 
     @Test func samePurposeAndStackLevelOnTheSameConnectorReplaces() {

@@ -4,6 +4,9 @@ import OCPP16
 /// purpose the valid profile of highest stack level wins; a TxProfile overrides the TxDefaultProfile;
 /// the ChargePointMaxProfile caps the result.
 extension ChargingProfileStore {
+    /// The longest composite schedule computed, in seconds: 366 days, which bounds its period count.
+    public static let maxCompositeDuration = 366 * 86_400
+
     /// The limit the connector must obey at `now`, in the unit of the profile that sets it; `nil` when
     /// no profile limits it. Connector 0 is the whole charge point: its ChargePointMaxProfile.
     ///
@@ -34,7 +37,8 @@ extension ChargingProfileStore {
     /// force at `now`; an A↔W conversion uses `numberPhases` (else `connectorPhases`) and `voltage`,
     /// rounding down to 0.1. Equal adjacent periods are merged; a boundary that falls inside a second
     /// starts its period at that whole second. `minChargingRate` is that of the TxProfile or
-    /// TxDefaultProfile in force at `now`, converted to `unit`.
+    /// TxDefaultProfile in force at `now`, converted to `unit`. `duration` is clamped to
+    /// 0...``maxCompositeDuration``.
     public func composite(
         connectorId: Int,
         duration: Int,
@@ -45,8 +49,9 @@ extension ChargingProfileStore {
         connectorPhases: Int = 3,
         voltage: Double = 230
     ) -> ChargingSchedule {
+        let duration = min(max(duration, 0), Self.maxCompositeDuration)
         let from = now.millisecondsSince1970
-        let to = from + Int64(max(duration, 0)) * 1000
+        let to = from + Int64(duration) * 1000
         // Without a transaction a Relative schedule is shown as if one started now.
         let relativeStart = transactionStart?.millisecondsSince1970 ?? from
         let cap = ScheduledLimit(maximum)
@@ -94,7 +99,7 @@ extension ChargingProfileStore {
                 )
             }
         return ChargingSchedule(
-            duration: max(duration, 0),
+            duration: duration,
             startSchedule: now,
             chargingRateUnit: outputUnit,
             chargingSchedulePeriod: periods,
@@ -103,7 +108,8 @@ extension ChargingProfileStore {
     }
 
     /// Answers a `GetCompositeSchedule.req` (sections 5.7, 6.21, 6.22): `Accepted` with the composite
-    /// schedule starting `now`, or `Rejected` for an unknown connector or a negative duration.
+    /// schedule starting `now`, or `Rejected` for an unknown connector or a duration outside
+    /// 0...``maxCompositeDuration`` (the charger cannot report it, section 5.7).
     /// `maximum` gives each connector's own limit (connector 0: the grid connection's).
     public func getCompositeSchedule(
         _ request: GetCompositeScheduleRequest,
@@ -115,7 +121,9 @@ extension ChargingProfileStore {
         voltage: Double = 230
     ) -> GetCompositeScheduleResponse {
         let connectorId = request.connectorId
-        guard connectorId >= 0, connectorId <= connectorCount, request.duration >= 0 else {
+        guard connectorId >= 0, connectorId <= connectorCount,
+            (0...Self.maxCompositeDuration).contains(request.duration)
+        else {
             return GetCompositeScheduleResponse(status: .rejected)
         }
         let schedule = composite(

@@ -16,7 +16,8 @@ public struct ChargingProfileStore: Sendable, Equatable {
     /// Relative; a TxProfile is on connector 0, has no running transaction on its connector, or names
     /// another transaction; the stack level, unit, period count or profile count exceed `limits`
     /// (section 9.4); the schedule is malformed (no periods, first not at 0, not increasing, negative
-    /// limit or duration, numberPhases outside 1...3); a Recurring profile lacks `startSchedule` or `recurrencyKind`; or
+    /// limit or duration, numberPhases outside 1...3, a `startPeriod` or `duration` beyond
+    /// `Int32.max` seconds); a Recurring profile lacks `startSchedule` or `recurrencyKind`; or
     /// `validTo` is not after `validFrom` and `now`.
     /// A profile with the same `chargingProfileId`, or the same purpose and stack level on the same
     /// connector, is replaced (section 5.16). A TxProfile is stamped with the running transaction's id.
@@ -55,6 +56,30 @@ public struct ChargingProfileStore: Sendable, Equatable {
         return .accepted
     }
 
+    /// Installs the `chargingProfile` of an accepted `RemoteStartTransaction.req` once its transaction
+    /// runs (section 5.11: it must be a TxProfile; the charger adds the `transactionId`). The same
+    /// rules as ``install(_:connectorCount:activeTransaction:limits:now:)`` apply.
+    public mutating func installTransactionProfile(
+        _ profile: ChargingProfile,
+        connectorId: Int,
+        connectorCount: Int,
+        transactionId: Int,
+        startedAt: OCPPTimestamp,
+        limits: SmartChargingLimits,
+        now: OCPPTimestamp
+    ) -> ChargingProfileStatus {
+        guard profile.chargingProfilePurpose == .txProfile else { return .rejected }
+        var profile = profile
+        profile.transactionId = transactionId
+        return install(
+            SetChargingProfileRequest(connectorId: connectorId, csChargingProfiles: profile),
+            connectorCount: connectorCount,
+            activeTransaction: { $0 == connectorId ? (transactionId, startedAt) : nil },
+            limits: limits,
+            now: now
+        )
+    }
+
     /// Removes profiles per a `ClearChargingProfile.req` (sections 5.5, 6.13): the one with `id` when
     /// given (the other fields are then ignored), else every profile matching all the given
     /// `connectorId`, `chargingProfilePurpose` and `stackLevel` (no field: all profiles).
@@ -82,6 +107,9 @@ public struct ChargingProfileStore: Sendable, Equatable {
         }
     }
 
+    /// The longest `startPeriod` or `duration` accepted (about 68 years), so that milliseconds never overflow.
+    static let maxSeconds = Int(Int32.max)
+
     /// Whether `profile` fits `limits` and is well formed.
     private static func isAcceptable(_ profile: ChargingProfile, limits: SmartChargingLimits, now: OCPPTimestamp)
         -> Bool
@@ -94,7 +122,8 @@ public struct ChargingProfileStore: Sendable, Equatable {
             periods[0].startPeriod == 0,
             zip(periods, periods.dropFirst()).allSatisfy({ $0.startPeriod < $1.startPeriod }),
             periods.allSatisfy({ $0.limit.tenths >= 0 && ($0.numberPhases.map { (1...3).contains($0) } ?? true) }),
-            (schedule.duration ?? 0) >= 0,
+            periods.allSatisfy({ $0.startPeriod <= Self.maxSeconds }),
+            (0...Self.maxSeconds).contains(schedule.duration ?? 0),
             (schedule.minChargingRate?.tenths ?? 0) >= 0
         else { return false }
         if profile.chargingProfileKind == .recurring, schedule.startSchedule == nil || profile.recurrencyKind == nil {

@@ -9,7 +9,7 @@ public struct InstalledChargingProfile: Sendable, Hashable {
     public var connectorId: Int
     /// The profile as sent; a TxProfile carries the transaction it belongs to.
     public var profile: ChargingProfile
-    /// When the charger accepted it: the start of an Absolute schedule without `startSchedule`.
+    /// When the charger accepted it.
     public var installedAt: OCPPTimestamp
 
     public init(connectorId: Int, profile: ChargingProfile, installedAt: OCPPTimestamp) {
@@ -41,19 +41,32 @@ public struct InstalledChargingProfile: Sendable, Hashable {
         return min(duration ?? recurrence, recurrence)
     }
 
-    /// Where the schedule run in effect at `instant` starts. Absolute: `startSchedule` (or arrival);
-    /// Relative: the transaction start, or `instant` itself without one, as if a transaction began
-    /// then (section 7.10); Recurring: the latest repetition of `startSchedule` not after `instant`.
+    /// Where the schedule run in effect at `instant` starts. Absolute: `startSchedule`, or without one
+    /// the start of charging (section 7.13); Relative: the start of charging (section 7.10); Recurring:
+    /// the latest repetition of `startSchedule` not after `instant`. The start of charging is
+    /// `relativeStart`, or `instant` itself without a transaction, as if one began then.
     func scheduleStart(at instant: Int64, relativeStart: Int64?) -> Int64 {
-        let anchor = profile.chargingSchedule.startSchedule?.millisecondsSince1970 ?? installedAt.millisecondsSince1970
+        let startSchedule = profile.chargingSchedule.startSchedule?.millisecondsSince1970
         switch profile.chargingProfileKind {
         case .absolute:
-            return anchor
+            return startSchedule ?? relativeStart ?? instant
         case .relative:
             return relativeStart ?? instant
         case .recurring:
+            // Install rejects a Recurring profile without startSchedule.
+            let anchor = startSchedule ?? instant
             let length = recurrence ?? Self.millisecondsPerDay
             return anchor + Self.floorDivide(instant - anchor, length) * length
+        }
+    }
+
+    /// The start of an Absolute or Relative schedule; `nil` for a Recurring one, and for one that runs
+    /// from the start of charging when there is no transaction (it moves with the instant).
+    private func fixedStart(relativeStart: Int64?) -> Int64? {
+        switch profile.chargingProfileKind {
+        case .absolute: profile.chargingSchedule.startSchedule?.millisecondsSince1970 ?? relativeStart
+        case .relative: relativeStart
+        case .recurring: nil
         }
     }
 
@@ -79,18 +92,15 @@ public struct InstalledChargingProfile: Sendable, Hashable {
     }
 
     /// Every instant in `from..<to` at which ``limit(at:relativeStart:)`` may change: validity bounds,
-    /// period starts and schedule ends. Without a `relativeStart` a Relative schedule moves with the
-    /// instant, so only its validity bounds count.
+    /// period starts and schedule ends. A schedule that moves with the instant (from the start of
+    /// charging, without a transaction) has only its validity bounds.
     func boundaries(from: Int64, to: Int64, relativeStart: Int64?) -> [Int64] {
         var points = [profile.validFrom, profile.validTo].compactMap { $0?.millisecondsSince1970 }
         var offsets = profile.chargingSchedule.chargingSchedulePeriod.map { Int64($0.startPeriod) * 1000 }
         if let scheduleLength { offsets.append(scheduleLength) }
         switch profile.chargingProfileKind {
-        case .absolute:
-            let start = scheduleStart(at: from, relativeStart: relativeStart)
-            points += offsets.map { start + $0 }
-        case .relative:
-            if let relativeStart { points += offsets.map { relativeStart + $0 } }
+        case .absolute, .relative:
+            if let start = fixedStart(relativeStart: relativeStart) { points += offsets.map { start + $0 } }
         case .recurring:
             let length = recurrence ?? Self.millisecondsPerDay
             var cycle = scheduleStart(at: from, relativeStart: relativeStart)
