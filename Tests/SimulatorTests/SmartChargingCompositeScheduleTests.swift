@@ -163,6 +163,22 @@ import Testing
         )
     }
 
+    @Test func aRecurrenceBeginsAtItsStartSchedule() {
+        let store = F.store([
+            (
+                1,
+                F.profile(
+                    id: 1, kind: .recurring, recurrency: .daily, start: F.timestamp("2026-11-26T22:00:00Z"),
+                    periods: [F.period(0, 6), F.period(14400, 16)]
+                )
+            )
+        ])
+        let now = F.timestamp("2026-11-25T21:00:00Z")
+        #expect(Self.pairs(Self.composite(store, duration: 26 * 3600, now: now)) == [Pair(0, 32), Pair(90000, 6)])
+        #expect(
+            store.nextChange(connectorId: 1, after: now, transactionStart: nil) == F.timestamp("2026-11-26T22:00:00Z"))
+    }
+
     @Test func dailyRecurrenceWithADurationLeavesTheRestOfTheDayFree() {
         // 22:00 to 06:00 at 6 A, nothing by day.
         let store = F.store([

@@ -43,8 +43,9 @@ public struct InstalledChargingProfile: Sendable, Hashable {
 
     /// Where the schedule run in effect at `instant` starts. Absolute: `startSchedule`, or without one
     /// the start of charging (section 7.13); Relative: the start of charging (section 7.10); Recurring:
-    /// the latest repetition of `startSchedule` not after `instant`. The start of charging is
-    /// `relativeStart`, or `instant` itself without a transaction, as if one began then.
+    /// the latest repetition of `startSchedule` not after `instant` (before the first: `startSchedule`).
+    /// The start of charging is `relativeStart`, or `instant` itself without a transaction, as if one
+    /// began then.
     func scheduleStart(at instant: Int64, relativeStart: Int64?) -> Int64 {
         let startSchedule = profile.chargingSchedule.startSchedule?.millisecondsSince1970
         switch profile.chargingProfileKind {
@@ -56,7 +57,8 @@ public struct InstalledChargingProfile: Sendable, Hashable {
             // Install rejects a Recurring profile without startSchedule.
             let anchor = startSchedule ?? instant
             let length = recurrence ?? Self.millisecondsPerDay
-            return anchor + Self.floorDivide(instant - anchor, length) * length
+            // The recurrence begins at startSchedule: before it, the schedule has not started.
+            return anchor + max(0, Self.floorDivide(instant - anchor, length)) * length
         }
     }
 
