@@ -407,6 +407,36 @@ import Testing
         #expect(next("2026-11-26T02:00:00Z") == F.timestamp("2026-11-26T22:00:00Z"))
     }
 
+    @Test func nextChangeFindsARecurrenceThatBeginsLater() {
+        let begins = F.timestamp("2026-12-25T22:00:00Z")
+        let store = F.store([
+            (
+                1,
+                F.profile(
+                    id: 1, kind: .recurring, recurrency: .daily, start: begins, duration: 4 * 3600,
+                    periods: [F.period(0, 6)]
+                )
+            ),
+            (
+                1,
+                F.profile(
+                    id: 2, stackLevel: 1, kind: .recurring, recurrency: .weekly,
+                    validFrom: F.timestamp("2027-01-10T00:00:00Z"), start: F.t0, periods: [F.period(0, 8)]
+                )
+            ),
+        ])
+        #expect(store.nextChange(connectorId: 1, after: F.t0, transactionStart: nil) == begins)
+        // From 2027-01-10 the weekly 8 A covers the whole week over the nightly 6 A: its 02:00 end
+        // no longer changes anything.
+        #expect(
+            store.nextChange(connectorId: 1, after: F.timestamp("2027-01-09T23:00:00Z"), transactionStart: nil)
+                == F.timestamp("2027-01-10T00:00:00Z")
+        )
+        #expect(
+            store.nextChange(connectorId: 1, after: F.timestamp("2027-01-10T00:00:00Z"), transactionStart: nil) == nil
+        )
+    }
+
     @Test func nextChangeFindsAFarExpiryBehindARepeatingSchedule() {
         let expiry = F.timestamp("2026-12-25T10:00:00Z")
         let store = F.store([

@@ -158,8 +158,15 @@ extension ChargingProfileStore {
         let relativeStart = transactionStart?.millisecondsSince1970
         var candidates: Set<Int64> = []
         for installed in applicable(to: connectorId) {
-            // Two recurrences hold every boundary a repeating schedule has; validity bounds may lie further.
-            let horizon = installed.recurrence.map { from + 2 * $0 } ?? Int64.max
+            // Two recurrences after it starts and is valid hold every boundary a repeating schedule has.
+            let horizon =
+                installed.recurrence.map { recurrence in
+                    let begins = max(
+                        from, installed.scheduleStart(at: from, relativeStart: relativeStart),
+                        installed.profile.validFrom?.millisecondsSince1970 ?? from
+                    )
+                    return begins + 2 * recurrence
+                } ?? Int64.max
             candidates.formUnion(installed.boundaries(from: from, to: horizon, relativeStart: relativeStart))
             for bound in [installed.profile.validFrom, installed.profile.validTo] {
                 if let bound, bound.millisecondsSince1970 >= from { candidates.insert(bound.millisecondsSince1970) }
