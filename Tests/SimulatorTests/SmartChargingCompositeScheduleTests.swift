@@ -389,6 +389,24 @@ import Testing
         #expect(store.nextChange(connectorId: 2, after: F.t0, transactionStart: nil) == nil)
     }
 
+    @Test func nextChangeOverAllConnectorsIsTheEarliest() {
+        let store = F.store([
+            (0, F.profile(id: 1, purpose: .chargePointMaxProfile, periods: [F.period(0, 40), F.period(3600, 30)])),
+            (2, F.profile(id: 2, periods: [F.period(0, 16), F.period(1800, 8)])),
+        ])
+        #expect(
+            store.nextChange(after: F.t0, connectorCount: 2, transactionStart: { _ in nil })
+                == F.at(F.t0, seconds: 1800)
+        )
+        #expect(
+            store.nextChange(after: F.at(F.t0, seconds: 1800), connectorCount: 2, transactionStart: { _ in nil })
+                == F.at(F.t0, seconds: 3600)
+        )
+        #expect(
+            store.nextChange(after: F.t0, connectorCount: 1, transactionStart: { _ in nil })
+                == F.at(F.t0, seconds: 3600))
+    }
+
     @Test func nextChangeFollowsADailyRecurrence() {
         let store = F.store([
             (

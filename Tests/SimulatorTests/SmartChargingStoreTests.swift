@@ -1,3 +1,4 @@
+import Foundation
 import OCPP16
 import Simulator
 import Testing
@@ -249,6 +250,33 @@ import Testing
         )
         #expect(limits.allowedChargingRateUnits == [.a, .w])
         #expect(limits.maxStackLevel == 3 && limits.maxSchedulePeriods == 6 && limits.maxProfilesInstalled == 4)
+    }
+
+    @Test func limitsComeFromTheShippedChargerProfiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("profiles")
+        let charger = try ProfileLoader().load(contentsOf: folder.appendingPathComponent("ac-post-22kw.yaml"))
+        #expect(
+            SmartChargingLimits(configuration: charger.configuration)
+                == SmartChargingLimits(
+                    maxStackLevel: 10, allowedChargingRateUnits: [.a, .w], maxSchedulePeriods: 48,
+                    maxProfilesInstalled: 20
+                )
+        )
+        var configuration = charger.configuration
+        configuration["ChargingScheduleMaxPeriods"] = "many"
+        #expect(SmartChargingLimits(configuration: configuration) == nil)
+        configuration["ChargingScheduleMaxPeriods"] = nil
+        #expect(SmartChargingLimits(configuration: configuration) == nil)
+    }
+
+    @Test func storeSurvivesARestart() throws {
+        let store = F.store(
+            [(0, F.profile(id: 1, purpose: .chargePointMaxProfile)), (1, F.profile(id: 2, purpose: .txProfile))],
+            transactions: [1: (7, F.t0)]
+        )
+        let data = try JSONEncoder().encode(store)
+        #expect(try JSONDecoder().decode(ChargingProfileStore.self, from: data) == store)
     }
 
     @Test func transactionEndRemovesOnlyThatConnectorsTxProfiles() {

@@ -187,6 +187,24 @@ extension ChargingProfileStore {
         return nil
     }
 
+    /// The first instant after `now` at which the limit of any connector `0...connectorCount` changes:
+    /// one wake-up timer for the whole charger.
+    public func nextChange(
+        after now: OCPPTimestamp,
+        connectorCount: Int,
+        transactionStart: (_ connectorId: Int) -> OCPPTimestamp?,
+        connectorPhases: Int = 3,
+        voltage: Double = 230
+    ) -> OCPPTimestamp? {
+        guard connectorCount >= 0 else { return nil }
+        return (0...connectorCount).compactMap { connectorId in
+            nextChange(
+                connectorId: connectorId, after: now, transactionStart: transactionStart(connectorId),
+                connectorPhases: connectorPhases, voltage: voltage
+            )
+        }.min()
+    }
+
     /// The profiles that can limit `connectorId`: its TxProfiles and TxDefaultProfiles, those of
     /// connector 0, and the ChargePointMaxProfiles; for connector 0 only the ChargePointMaxProfiles.
     func applicable(to connectorId: Int) -> [InstalledChargingProfile] {

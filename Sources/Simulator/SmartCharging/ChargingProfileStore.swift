@@ -4,7 +4,8 @@ import OCPP16
 /// ClearChargingProfile rules, and the TxProfile lifetime. Sans-I/O: time comes in as `now`.
 ///
 /// The composite schedule and the instantaneous limit are in `ChargingProfileStore+CompositeSchedule`.
-public struct ChargingProfileStore: Sendable, Equatable {
+/// Codable, so the charger can persist its profiles across a restart.
+public struct ChargingProfileStore: Sendable, Equatable, Codable {
     /// The installed profiles, in installation order.
     public private(set) var profiles: [InstalledChargingProfile] = []
 

@@ -4,7 +4,7 @@ import OCPP16
 /// (OCPP 1.6 section 3.13 and 5.16).
 ///
 /// Times inside are milliseconds since 1970, as ``OCPPTimestamp`` keeps them.
-public struct InstalledChargingProfile: Sendable, Hashable {
+public struct InstalledChargingProfile: Sendable, Hashable, Codable {
     /// The connector of the `SetChargingProfile.req`; 0 is the whole charge point.
     public var connectorId: Int
     /// The profile as sent; a TxProfile carries the transaction it belongs to.

@@ -50,4 +50,23 @@ public struct SmartChargingLimits: Sendable, Equatable {
             maxProfilesInstalled: maxChargingProfilesInstalled
         )
     }
+
+    /// The limits from a charger's configuration (key → value, as GetConfiguration reports it);
+    /// `nil` when one of the four keys is missing or not a number.
+    public init?(configuration: [String: String]) {
+        func integer(_ key: StandardConfigurationKey) -> Int? {
+            configuration[key.rawValue].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        guard let maxStackLevel = integer(.chargeProfileMaxStackLevel),
+            let units = configuration[StandardConfigurationKey.chargingScheduleAllowedChargingRateUnit.rawValue],
+            let maxPeriods = integer(.chargingScheduleMaxPeriods),
+            let maxProfiles = integer(.maxChargingProfilesInstalled)
+        else { return nil }
+        self.init(
+            chargeProfileMaxStackLevel: maxStackLevel,
+            chargingScheduleAllowedChargingRateUnit: units.split(separator: ",").map(String.init),
+            chargingScheduleMaxPeriods: maxPeriods,
+            maxChargingProfilesInstalled: maxProfiles
+        )
+    }
 }
