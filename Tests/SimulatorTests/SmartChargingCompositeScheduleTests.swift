@@ -138,17 +138,21 @@ import Testing
 
     // MARK: Kinds
 
-    @Test func dailyRecurrenceAcrossMidnight() {
-        // Every day from 22:00: 6 A for four hours, then 16 A until 22:00 again.
-        let store = F.store([
+    /// Every day from `start` (a 22:00): 6 A for four hours, then 16 A until 22:00 again.
+    static func nightly(from start: OCPPTimestamp) -> ChargingProfileStore {
+        F.store([
             (
                 1,
                 F.profile(
-                    id: 1, kind: .recurring, recurrency: .daily, start: F.timestamp("2026-11-24T22:00:00Z"),
+                    id: 1, kind: .recurring, recurrency: .daily, start: start,
                     periods: [F.period(0, 6), F.period(14400, 16)]
                 )
             )
         ])
+    }
+
+    @Test func dailyRecurrenceAcrossMidnight() {
+        let store = Self.nightly(from: F.timestamp("2026-11-24T22:00:00Z"))
         let now = F.timestamp("2026-11-25T21:00:00Z")
         #expect(
             Self.pairs(Self.composite(store, duration: 6 * 3600, now: now))
@@ -164,15 +168,7 @@ import Testing
     }
 
     @Test func aRecurrenceBeginsAtItsStartSchedule() {
-        let store = F.store([
-            (
-                1,
-                F.profile(
-                    id: 1, kind: .recurring, recurrency: .daily, start: F.timestamp("2026-11-26T22:00:00Z"),
-                    periods: [F.period(0, 6), F.period(14400, 16)]
-                )
-            )
-        ])
+        let store = Self.nightly(from: F.timestamp("2026-11-26T22:00:00Z"))
         let now = F.timestamp("2026-11-25T21:00:00Z")
         #expect(Self.pairs(Self.composite(store, duration: 26 * 3600, now: now)) == [Pair(0, 32), Pair(90000, 6)])
         #expect(
@@ -408,15 +404,7 @@ import Testing
     }
 
     @Test func nextChangeFollowsADailyRecurrence() {
-        let store = F.store([
-            (
-                1,
-                F.profile(
-                    id: 1, kind: .recurring, recurrency: .daily, start: F.timestamp("2026-11-24T22:00:00Z"),
-                    periods: [F.period(0, 6), F.period(14400, 16)]
-                )
-            )
-        ])
+        let store = Self.nightly(from: F.timestamp("2026-11-24T22:00:00Z"))
         func next(_ now: String) -> OCPPTimestamp? {
             store.nextChange(connectorId: 1, after: F.timestamp(now), transactionStart: nil)
         }
