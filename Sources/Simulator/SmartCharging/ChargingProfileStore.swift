@@ -22,6 +22,8 @@ public struct ChargingProfileStore: Sendable, Equatable, Codable {
     /// `validTo` is not after `validFrom` and `now`.
     /// A profile with the same `chargingProfileId`, or the same purpose and stack level on the same
     /// connector, is replaced (section 5.16). A TxProfile is stamped with the running transaction's id.
+    /// (`startedAt` is not kept: ``limit(connectorId:at:transactionStart:connectorPhases:voltage:)`` and
+    /// the composite take the transaction start when they need it.)
     public mutating func install(
         _ request: SetChargingProfileRequest,
         connectorCount: Int,
