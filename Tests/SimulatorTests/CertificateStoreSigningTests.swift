@@ -138,6 +138,44 @@ import WebSocket
         #expect(reason(&store, fixture, chain) == "the common name is CP-9999, not the charge point id")
     }
 
+    @Test func certificateValidLaterBecomesCurrentWhenItsTimeComes() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        var store = try fixture.makeStore()
+        let root = try CertificateAuthority.selfSigned(
+            commonName: "Root", key: PrivateKey(), validityDays: 30, now: fixture.now.date.addingTimeInterval(-3_600))
+        let install = InstallCertificateRequest(
+            certificateType: .centralSystemRootCertificate, certificate: try String5500(root.certificate.pem))
+        #expect(store.install(install, now: fixture.now).status == .accepted)
+        let request = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0042")
+        let tomorrow = fixture.now.date.addingTimeInterval(86_400)
+        let issued = try root.sign(
+            CertificateSigningRequest(pem: request.csr.value), validityDays: 5, now: tomorrow)
+        let (answer, event) = store.accept(
+            CertificateSignedRequest(certificateChain: try String10000(issued.pem)), now: fixture.now)
+        #expect(answer.status == .accepted)
+        #expect(event == nil)
+        #expect(store.chargePointCredentials == nil)
+        #expect(store.nextChargePointCredentials?.certificate == issued)
+        let tooEarly = store.activateNextCredentials(now: fixture.now)
+        #expect(!tooEarly)
+
+        var reloaded = try fixture.makeStore()
+        #expect(reloaded.nextChargePointCredentials?.certificate == issued)
+        let activated = reloaded.activateNextCredentials(now: OCPPTimestamp(tomorrow))
+        #expect(activated)
+        #expect(reloaded.chargePointCredentials?.certificate == issued)
+        #expect(reloaded.nextChargePointCredentials == nil)
+        let third = try fixture.makeStore()
+        #expect(third.chargePointCredentials?.certificate == issued)
+        #expect(third.nextChargePointCredentials == nil)
+        #expect(try fixture.permissions("charge-point/key.pem") == 0o600)
+        let files = fixture.storage.chargePointCertificateFiles
+        #expect(try String(contentsOfFile: files.certificateChainFile, encoding: .utf8) == issued.pem)
+        #expect(try PrivateKey(pem: String(contentsOfFile: files.privateKeyFile, encoding: .utf8)).pem != "")
+        #expect(third.centralSystemRootsPEM == root.certificate.pem)
+    }
+
     /// Offers `chain` and returns the event's reason, or `nil` when it was accepted.
     private func reason(_ store: inout CertificateStore, _ fixture: StoreFixture, _ chain: String) -> String? {
         guard let text = try? String10000(chain) else { return "too long" }

@@ -11,8 +11,9 @@ import WebSocket
 /// clock (time is a parameter) and does no I/O of its own: every change is written through the
 /// ``CertificateStorage`` it was given, before the answer says it happened. Layout:
 /// `roots/<CertificateUse>/<SHA-256 fingerprint>.pem`, `charge-point/certificate.pem` (leaf
-/// first), `charge-point/key.pem`, `charge-point/pending-key.pem` and
-/// `charge-point/pending-request.pem`; keys are written as secrets (mode 0600).
+/// first) and `charge-point/key.pem`, the same with `next-` for a certificate that is not valid
+/// yet, and `charge-point/pending-key.pem` with `charge-point/pending-request.pem`; keys are
+/// written as secrets (mode 0600).
 public struct CertificateStore: Sendable {
     /// One installed CA certificate and its type.
     public struct InstalledCertificate: Sendable, Hashable {
@@ -57,11 +58,16 @@ public struct CertificateStore: Sendable {
     public private(set) var installed: [InstalledCertificate]
     /// The charge point's certificate and key, once a CertificateSigned.req was accepted.
     public private(set) var chargePointCredentials: ChargePointCredentials?
+    /// Accepted credentials whose certificate is not valid yet; ``activateNextCredentials(now:)``
+    /// makes them current once their `notBefore` is reached.
+    public private(set) var nextChargePointCredentials: ChargePointCredentials?
     private var pending: PendingRequest?
     private let storage: any CertificateStorage
 
     static let chargePointCertificateName = "charge-point/certificate.pem"
     static let chargePointKeyName = "charge-point/key.pem"
+    static let nextCertificateName = "charge-point/next-certificate.pem"
+    static let nextKeyName = "charge-point/next-key.pem"
     static let pendingKeyName = "charge-point/pending-key.pem"
     static let pendingRequestName = "charge-point/pending-request.pem"
 
@@ -83,15 +89,10 @@ public struct CertificateStore: Sendable {
         }
         self.installed = installed
 
-        let chain = try Self.load(Self.chargePointCertificateName, from: storage) { try X509Certificate.chain(pem: $0) }
-        let key = try Self.load(Self.chargePointKeyName, from: storage) { try PrivateKey(pem: $0) }
-        if let chain, let key, let leaf = chain.first {
-            guard leaf.matches(key) else {
-                throw CertificateStoreError.corruptFile(
-                    name: Self.chargePointKeyName, reason: "not the key of \(Self.chargePointCertificateName)")
-            }
-            chargePointCredentials = ChargePointCredentials(chain: chain, key: key)
-        }
+        chargePointCredentials = try Self.loadCredentials(
+            certificate: Self.chargePointCertificateName, key: Self.chargePointKeyName, from: storage)
+        nextChargePointCredentials = try Self.loadCredentials(
+            certificate: Self.nextCertificateName, key: Self.nextKeyName, from: storage)
         let pendingKey = try Self.load(Self.pendingKeyName, from: storage) { try PrivateKey(pem: $0) }
         let pendingRequest = try Self.load(Self.pendingRequestName, from: storage) {
             try CertificateSigningRequest(pem: $0)
@@ -106,6 +107,12 @@ public struct CertificateStore: Sendable {
     /// The installed CA certificates of type `use`.
     public func certificates(of use: CertificateUse) -> [X509Certificate] {
         installed.filter { $0.use == use }.map(\.certificate)
+    }
+
+    /// The installed CentralSystemRootCertificates as one PEM bundle: the CA file a security
+    /// profile 2 or 3 connection verifies the central system's certificate with.
+    public var centralSystemRootsPEM: String {
+        certificates(of: .centralSystemRootCertificate).map(\.pem).joined()
     }
 
     /// Whether a SignCertificate.req was sent and its CertificateSigned.req has not been accepted.
@@ -215,8 +222,8 @@ public struct CertificateStore: Sendable {
     /// Answers CertificateSigned.req. The chain is accepted when a request is pending, it fits
     /// ``maxChainSize``, its leaf is not a CA, carries the pending key and the requested common
     /// name, and it verifies up to an installed CentralSystemRootCertificate (at `now`, or at the
-    /// leaf's `notBefore` when that is later: the extension has the charge point switch once it is
-    /// reached). Then the certificate and key are stored and replace the current ones. Otherwise
+    /// leaf's `notBefore` when that is later). Then the certificate and key are stored and replace
+    /// the current ones, or become ``nextChargePointCredentials`` when not valid yet. Otherwise
     /// the answer is Rejected with an `InvalidChargePointCertificate` event, as the extension asks;
     /// a failure to store is Rejected without one.
     public mutating func accept(
@@ -250,17 +257,51 @@ public struct CertificateStore: Sendable {
         if case .failure(let error) = leaf.verify(chain: Array(chain.dropFirst()), trustedRoots: roots, at: instant) {
             return rejected(error.description)
         }
+        let credentials = ChargePointCredentials(chain: chain, key: pending.key)
+        let isValidNow = leaf.notBefore <= now.date
         do {
-            try storage.write(chain.map(\.pem).joined(), to: Self.chargePointCertificateName, secret: false)
-            try storage.write(pending.key.pem, to: Self.chargePointKeyName, secret: true)
+            if isValidNow {
+                try store(credentials, certificate: Self.chargePointCertificateName, key: Self.chargePointKeyName)
+                try storage.remove(Self.nextCertificateName)
+                try storage.remove(Self.nextKeyName)
+            } else {
+                try store(credentials, certificate: Self.nextCertificateName, key: Self.nextKeyName)
+            }
             try storage.remove(Self.pendingKeyName)
             try storage.remove(Self.pendingRequestName)
         } catch {
             return (CertificateSignedResponse(status: .rejected), nil)
         }
-        chargePointCredentials = ChargePointCredentials(chain: chain, key: pending.key)
+        if isValidNow {
+            chargePointCredentials = credentials
+            nextChargePointCredentials = nil
+        } else {
+            nextChargePointCredentials = credentials
+        }
         self.pending = nil
         return (CertificateSignedResponse(status: .accepted), nil)
+    }
+
+    /// Makes ``nextChargePointCredentials`` current when their certificate's `notBefore` is at or
+    /// before `now` (the extension: switch to the new certificate as soon as it is valid). Returns
+    /// whether they were switched; a storage failure leaves both as they were.
+    public mutating func activateNextCredentials(now: OCPPTimestamp) -> Bool {
+        guard let next = nextChargePointCredentials, next.certificate.notBefore <= now.date else { return false }
+        do {
+            try store(next, certificate: Self.chargePointCertificateName, key: Self.chargePointKeyName)
+            try storage.remove(Self.nextCertificateName)
+            try storage.remove(Self.nextKeyName)
+        } catch {
+            return false
+        }
+        chargePointCredentials = next
+        nextChargePointCredentials = nil
+        return true
+    }
+
+    private func store(_ credentials: ChargePointCredentials, certificate: String, key: String) throws {
+        try storage.write(credentials.chain.map(\.pem).joined(), to: certificate, secret: false)
+        try storage.write(credentials.key.pem, to: key, secret: true)
     }
 
     // MARK: - Hash data
@@ -312,6 +353,18 @@ public struct CertificateStore: Sendable {
 
     private static func name(of certificate: X509Certificate, use: CertificateUse) -> String {
         folder(for: use) + "/" + certificate.sha256Fingerprint + ".pem"
+    }
+
+    private static func loadCredentials(
+        certificate: String, key keyName: String, from storage: any CertificateStorage
+    ) throws -> ChargePointCredentials? {
+        let chain = try load(certificate, from: storage) { try X509Certificate.chain(pem: $0) }
+        let key = try load(keyName, from: storage) { try PrivateKey(pem: $0) }
+        guard let chain, let key, let leaf = chain.first else { return nil }
+        guard leaf.matches(key) else {
+            throw CertificateStoreError.corruptFile(name: keyName, reason: "not the key of \(certificate)")
+        }
+        return ChargePointCredentials(chain: chain, key: key)
     }
 
     /// Reads and parses `name`; `nil` when there is no such file.

@@ -1,4 +1,5 @@
 import Foundation
+import WebSocket
 
 /// A ``CertificateStorage`` in a folder the caller chooses (the charger's state directory).
 /// Folders are made with mode 0700; files are written to a temporary name and renamed, and a
@@ -10,6 +11,14 @@ public struct CertificateStoreDirectory: CertificateStorage {
 
     public init(directory: URL) {
         self.directory = directory
+    }
+
+    /// The current charge point certificate chain and key files, as a security profile 3 TLS
+    /// client loads them; they exist once a CertificateSigned.req was accepted.
+    public var chargePointCertificateFiles: TLSConfiguration.CertificateFiles {
+        TLSConfiguration.CertificateFiles(
+            certificateChainFile: url(CertificateStore.chargePointCertificateName).path,
+            privateKeyFile: url(CertificateStore.chargePointKeyName).path)
     }
 
     /// Why a file operation failed: the path and the system's reason.
