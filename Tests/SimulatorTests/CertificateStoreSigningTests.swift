@@ -25,8 +25,7 @@ import WebSocket
         #expect(second.csr != request.csr)
         let chain = try fixture.authority.signRequest(request.csr.value)
         _ = store.install(try fixture.installRequest(fixture.authority.certificateFile), now: fixture.now)
-        let (answer, event) = store.accept(
-            CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now)
+        let (answer, event) = try fixture.offer(chain, to: &store)
         #expect(answer.status == .rejected)
         #expect(event?.techInfo == "the certificate is not for the requested key")
     }
@@ -34,12 +33,9 @@ import WebSocket
     @Test func chainSignedByAnInstalledRootIsAccepted() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        var store = try fixture.makeStore()
-        _ = store.install(try fixture.installRequest(fixture.authority.certificateFile), now: fixture.now)
-        let request = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0042")
+        var (store, request) = try fixture.storeAwaitingCertificate()
         let chain = try fixture.authority.signRequest(request.csr.value)
-        let (answer, event) = store.accept(
-            CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now)
+        let (answer, event) = try fixture.offer(chain, to: &store)
         try expectValid(answer, schema: "CertificateSignedResponse")
         #expect(answer.status == .accepted)
         #expect(event == nil)
@@ -49,8 +45,7 @@ import WebSocket
         #expect(credentials.certificate.subject == "O=CPO,CN=CP-0042")
         #expect(credentials.chain.count == 1)
         // Accepted once: the same chain again has no pending request.
-        let (again, againEvent) = store.accept(
-            CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now)
+        let (again, againEvent) = try fixture.offer(chain, to: &store)
         #expect(again.status == .rejected)
         #expect(againEvent?.techInfo == "no certificate signing request is outstanding")
     }
@@ -60,12 +55,9 @@ import WebSocket
         defer { fixture.remove() }
         let intermediate = try fixture.authority.issueIntermediateAuthority()
         defer { intermediate.remove() }
-        var store = try fixture.makeStore()
-        _ = store.install(try fixture.installRequest(fixture.authority.certificateFile), now: fixture.now)
-        let request = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0777")
+        var (store, request) = try fixture.storeAwaitingCertificate(chargePointId: "CP-0777")
         let chain = try intermediate.signRequest(request.csr.value)
-        let (answer, _) = store.accept(
-            CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now)
+        let (answer, _) = try fixture.offer(chain, to: &store)
         #expect(answer.status == .accepted)
         #expect(store.chargePointCredentials?.chain.count == 2)
     }
@@ -73,12 +65,9 @@ import WebSocket
     @Test func unknownAuthorityIsRejectedWithASecurityEvent() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        var store = try fixture.makeStore()
-        _ = store.install(try fixture.installRequest(fixture.authority.certificateFile), now: fixture.now)
-        let request = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0042")
+        var (store, request) = try fixture.storeAwaitingCertificate()
         let chain = try fixture.otherAuthority.signRequest(request.csr.value)
-        let (answer, event) = store.accept(
-            CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now)
+        let (answer, event) = try fixture.offer(chain, to: &store)
         try expectValid(answer, schema: "CertificateSignedResponse")
         #expect(answer.status == .rejected)
         let reported = try #require(event)
@@ -94,16 +83,14 @@ import WebSocket
             try fixture.installRequest(fixture.otherAuthority.certificateFile, use: .manufacturerRootCertificate),
             now: fixture.now)
         #expect(
-            store.accept(CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now).0.status
+            try fixture.offer(chain, to: &store).0.status
                 == .rejected)
     }
 
     @Test func wrongKeyNameExpiryAndJunkAreRejected() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        var store = try fixture.makeStore()
-        _ = store.install(try fixture.installRequest(fixture.authority.certificateFile), now: fixture.now)
-        let request = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0042")
+        var (store, request) = try fixture.storeAwaitingCertificate()
 
         let otherKey = try CertificateSigningRequest(commonName: "CP-0042", organization: "CPO", key: PrivateKey())
         let wrongKey = try fixture.authority.signRequest(otherKey.pem)
@@ -127,9 +114,7 @@ import WebSocket
     @Test func commonNameMustBeTheRequestedOne() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        var store = try fixture.makeStore()
-        _ = store.install(try fixture.installRequest(fixture.authority.certificateFile), now: fixture.now)
-        _ = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0042")
+        var (store, _) = try fixture.storeAwaitingCertificate()
         // A CA that changed the subject: the pending key, certified under another name.
         let pendingKey = try PrivateKey(
             pem: try #require(try fixture.storage.read("charge-point/pending-key.pem")))

@@ -209,6 +209,23 @@ struct StoreFixture {
         try CertificateStore(storage: storage, maxLength: maxLength, maxChainSize: maxChainSize)
     }
 
+    /// A store with `authority` installed as CentralSystemRootCertificate and a SignCertificate.req
+    /// for `chargePointId` outstanding.
+    func storeAwaitingCertificate(
+        chargePointId: String = "CP-0042"
+    ) throws -> (store: CertificateStore, request: SignCertificateRequest) {
+        var store = try makeStore()
+        _ = store.install(try installRequest(authority.certificateFile), now: now)
+        let request = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: chargePointId)
+        return (store, request)
+    }
+
+    /// Offers `chain` to `store` in a CertificateSigned.req at `now`.
+    func offer(_ chain: String, to store: inout CertificateStore) throws -> (CertificateSignedResponse, SecurityEvent?)
+    {
+        store.accept(CertificateSignedRequest(certificateChain: try String10000(chain)), now: now)
+    }
+
     func installRequest(
         _ file: String, use: CertificateUse = .centralSystemRootCertificate
     ) throws -> InstallCertificateRequest {
