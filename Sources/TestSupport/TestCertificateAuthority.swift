@@ -166,8 +166,8 @@ public struct TestCertificateAuthority: Sendable {
             copy_extensions = copy
             unique_subject = no
             [any_policy]
-            commonName = supplied
             organizationName = optional
+            commonName = supplied
             [issued]
             \(extensions.joined(separator: "\n"))
 

@@ -19,7 +19,7 @@ import WebSocket
         let verified = try OpenSSLCommand.run(["req", "-verify", "-noout", "-subject"], input: request.csr.value)
         #expect(verified.exitCode == 0, "\(verified.output)")
         #expect(verified.output.contains("verify OK"))
-        #expect(verified.output.contains("subject=CN = CP-0042, O = ChargeSim CPO"))
+        #expect(verified.output.contains("subject=O = ChargeSim CPO, CN = CP-0042"))
         // A second request replaces the pending key.
         let second = try store.makeSignCertificateRequest(cpoName: "ChargeSim CPO", chargePointId: "CP-0042")
         #expect(second.csr != request.csr)
@@ -42,7 +42,7 @@ import WebSocket
         #expect(!store.hasPendingRequest)
         let credentials = try #require(store.chargePointCredentials)
         #expect(credentials.certificate.subjectCommonName == "CP-0042")
-        #expect(credentials.certificate.subject == "O=CPO,CN=CP-0042")
+        #expect(credentials.certificate.subject == "CN=CP-0042,O=CPO")
         #expect(credentials.chain.count == 1)
         // Accepted once: the same chain again has no pending request.
         let (again, againEvent) = try fixture.offer(chain, to: &store)

@@ -22,6 +22,31 @@ import WebSocket
         #expect(publicKey.output == key.publicKeyPEM)
     }
 
+    @Test func keysThisPackageDoesNotGenerateHaveNoAlgorithm() throws {
+        let generated = try OpenSSLCommand.run([
+            "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:secp384r1",
+        ])
+        #expect(generated.exitCode == 0, "\(generated.output)")
+        let key = try PrivateKey(pem: generated.output)
+        #expect(key.algorithm == nil)
+    }
+
+    @Test func rsaClientCertificateMayCarryKeys() throws {
+        let folder = try TemporaryDirectory(prefix: "chargesim-ca")
+        defer { folder.remove() }
+        let authority = try CertificateAuthority.selfSigned(
+            commonName: "Root", key: PrivateKey(generating: .rsa2048), validityDays: 3, now: now)
+        let request = try CertificateSigningRequest(
+            commonName: "CP-RSA", organization: nil, key: PrivateKey(generating: .rsa2048))
+        let issued = try authority.sign(request, validityDays: 1, now: now)
+        let file = try folder.write("leaf.pem", issued.pem).path
+        let usage = try OpenSSLCommand.run(["x509", "-noout", "-ext", "keyUsage", "-in", file])
+        #expect(usage.output.contains("Digital Signature, Key Encipherment"))
+        let rootFile = try folder.write("root.pem", authority.certificate.pem).path
+        let verified = try OpenSSLCommand.run(["verify", "-purpose", "sslclient", "-CAfile", rootFile, file])
+        #expect(verified.output == "\(file): OK\n")
+    }
+
     @Test func garbageIsNotAKey() {
         #expect(throws: X509Error.self) {
             try PrivateKey(pem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
@@ -34,14 +59,14 @@ import WebSocket
         let request = try CertificateSigningRequest(commonName: "CP-0042", organization: "ChargeSim CPO", key: key)
         #expect(request.pem.hasPrefix("-----BEGIN CERTIFICATE REQUEST-----\n"))
         #expect(request.subjectCommonName == "CP-0042")
-        #expect(request.subject == "O=ChargeSim CPO,CN=CP-0042")
+        #expect(request.subject == "CN=CP-0042,O=ChargeSim CPO")
         #expect(request.hasValidSignature)
         #expect(request.carriesPublicKey(of: key))
         #expect(!request.carriesPublicKey(of: try PrivateKey()))
         let verified = try OpenSSLCommand.run(["req", "-verify", "-noout", "-subject"], input: request.pem)
         #expect(verified.exitCode == 0, "\(verified.output)")
         #expect(verified.output.contains("verify OK"))
-        #expect(verified.output.contains("CN = CP-0042, O = ChargeSim CPO"))
+        #expect(verified.output.contains("O = ChargeSim CPO, CN = CP-0042"))
         let reread = try CertificateSigningRequest(pem: request.pem)
         #expect(reread.pem == request.pem)
     }
@@ -79,7 +104,7 @@ import WebSocket
         let root = authority.certificate
         #expect(root.isCA)
         #expect(root.isSelfSigned)
-        #expect(root.subject == "O=ChargeSim,CN=Embedded CSMS Root")
+        #expect(root.subject == "CN=Embedded CSMS Root,O=ChargeSim")
         #expect(root.serialNumberHex == "102")
         #expect(root.notBefore == now)
         #expect(root.notAfter == now.addingTimeInterval(30 * 86_400))

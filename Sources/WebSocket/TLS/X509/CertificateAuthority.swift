@@ -60,6 +60,9 @@ public struct CertificateAuthority: Sendable {
     /// Signs `request` into a certificate with the request's subject and public key, issued by
     /// this authority, valid from `now` for `validityDays` days. Throws
     /// ``X509Error/invalidRequestSignature`` when the request's signature does not verify.
+    ///
+    /// The subject is taken as the request states it: checking it is the caller's policy (a
+    /// central system checks that the CN is the identity of the charge point that sent it).
     public func sign(
         _ request: CertificateSigningRequest, usage: Usage = .client, validityDays: Int,
         serialNumber: [UInt8] = randomSerialNumber(), now: Date
@@ -73,16 +76,20 @@ public struct CertificateAuthority: Sendable {
                 subject: X509_REQ_get_subject_name(request.pointer),
                 issuer: X509_get_subject_name(certificate.pointer),
                 publicKey: publicKey, serialNumber: serialNumber, validityDays: validityDays, now: now))
+        // An EC key agrees on keys (ECDH); an RSA key may also carry them (RSA key transport).
+        let leafKeyUsage =
+            EVP_PKEY_get_base_id(publicKey) == EVP_PKEY_RSA
+            ? "critical,digitalSignature,keyEncipherment" : "critical,digitalSignature,keyAgreement"
         var extensions: [(Int32, String)]
         switch usage {
         case .client:
             extensions = [
-                (NID_basic_constraints, "critical,CA:FALSE"), (NID_key_usage, "critical,digitalSignature,keyAgreement"),
+                (NID_basic_constraints, "critical,CA:FALSE"), (NID_key_usage, leafKeyUsage),
                 (NID_ext_key_usage, "clientAuth"),
             ]
         case .server(let dnsNames, let ipAddresses):
             extensions = [
-                (NID_basic_constraints, "critical,CA:FALSE"), (NID_key_usage, "critical,digitalSignature,keyAgreement"),
+                (NID_basic_constraints, "critical,CA:FALSE"), (NID_key_usage, leafKeyUsage),
                 (NID_ext_key_usage, "serverAuth"),
             ]
             let names = dnsNames.map { "DNS:\($0)" } + ipAddresses.map { "IP:\($0)" }

@@ -69,7 +69,12 @@ public final class PrivateKey: @unchecked Sendable {
     /// The algorithm of this key, or `nil` for one this package does not generate.
     public var algorithm: Algorithm? {
         switch EVP_PKEY_get_base_id(pointer) {
-        case EVP_PKEY_EC: return EVP_PKEY_get_bits(pointer) == 256 ? .ecP256 : nil
+        case EVP_PKEY_EC:
+            var group = [CChar](repeating: 0, count: 64)
+            var length = 0
+            guard EVP_PKEY_get_group_name(pointer, &group, group.count, &length) == 1 else { return nil }
+            let name = String(decoding: group.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return name == "prime256v1" || name == "P-256" ? .ecP256 : nil
         case EVP_PKEY_RSA: return EVP_PKEY_get_bits(pointer) == 2048 ? .rsa2048 : nil
         default: return nil
         }

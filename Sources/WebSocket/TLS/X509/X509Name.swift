@@ -9,8 +9,10 @@ final class X509Name {
             throw X509Error.operationFailed(reason: X509Error.openSSLReason("X509_NAME_new failed"))
         }
         pointer = name
-        var entries = [("CN", commonName)]
+        // Most significant first, as distinguished names are conventionally written: O, then CN.
+        var entries: [(String, String)] = []
         if let organization, !organization.isEmpty { entries.append(("O", organization)) }
+        entries.append(("CN", commonName))
         for (field, value) in entries {
             let bytes = Array(value.utf8)
             let added = bytes.withUnsafeBufferPointer {
