@@ -67,12 +67,13 @@ import WebSocket
         defer { fixture.remove() }
         var (store, request) = try fixture.storeAwaitingCertificate()
         let chain = try fixture.otherAuthority.signRequest(request.csr.value)
-        let (answer, event) = try fixture.offer(chain, to: &store)
+        let offeredAt = OCPPTimestamp(Date())
+        let (answer, event) = try fixture.offer(chain, to: &store, now: offeredAt)
         try expectValid(answer, schema: "CertificateSignedResponse")
         #expect(answer.status == .rejected)
         let reported = try #require(event)
         #expect(reported.type == .invalidChargePointCertificate)
-        #expect(reported.timestamp == fixture.now)
+        #expect(reported.timestamp == offeredAt)
         #expect(reported.techInfo == "certificate at depth 0: unable to get local issuer certificate")
         try expectValid(reported.notification, schema: "SecurityEventNotification")
         #expect(store.chargePointCredentials == nil)
@@ -136,8 +137,7 @@ import WebSocket
         let tomorrow = fixture.now.date.addingTimeInterval(86_400)
         let issued = try root.sign(
             CertificateSigningRequest(pem: request.csr.value), validityDays: 5, now: tomorrow)
-        let (answer, event) = store.accept(
-            CertificateSignedRequest(certificateChain: try String10000(issued.pem)), now: fixture.now)
+        let (answer, event) = try fixture.offer(issued.pem, to: &store, now: fixture.now)
         #expect(answer.status == .accepted)
         #expect(event == nil)
         #expect(store.chargePointCredentials == nil)
@@ -163,8 +163,7 @@ import WebSocket
 
     /// Offers `chain` and returns the event's reason, or `nil` when it was accepted.
     private func reason(_ store: inout CertificateStore, _ fixture: StoreFixture, _ chain: String) -> String? {
-        guard let text = try? String10000(chain) else { return "too long" }
-        let (answer, event) = store.accept(CertificateSignedRequest(certificateChain: text), now: fixture.now)
+        guard let (answer, event) = try? fixture.offer(chain, to: &store) else { return "too long" }
         #expect((answer.status == .accepted) == (event == nil))
         return event?.techInfo
     }

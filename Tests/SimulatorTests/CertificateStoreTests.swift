@@ -133,9 +133,7 @@ import WebSocket
 
         let csr = try store.makeSignCertificateRequest(cpoName: "CPO", chargePointId: "CP-0042")
         let chain = try fixture.authority.signRequest(csr.csr.value)
-        #expect(
-            store.accept(CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now).0.status
-                == .accepted)
+        #expect(try fixture.offer(chain, to: &store).0.status == .accepted)
         let leafFile = try fixture.folder.write("leaf.pem", chain).path
         let id = try OpenSSLCommand.certificateID(
             certificateFile: leafFile, issuerFile: fixture.authority.certificateFile, digest: "sha256")
@@ -159,8 +157,7 @@ import WebSocket
         #expect(reloaded.hasPendingRequest)
         // The reloaded store still holds the pending key: the signed certificate is accepted.
         let chain = try fixture.authority.signRequest(csr.csr.value)
-        let (answer, event) = reloaded.accept(
-            CertificateSignedRequest(certificateChain: try String10000(chain)), now: fixture.now)
+        let (answer, event) = try fixture.offer(chain, to: &reloaded)
         #expect(answer.status == .accepted)
         #expect(event == nil)
         #expect(try fixture.permissions("charge-point/key.pem") == 0o600)
@@ -220,9 +217,11 @@ struct StoreFixture {
         return (store, request)
     }
 
-    /// Offers `chain` to `store` in a CertificateSigned.req at `now`.
-    func offer(_ chain: String, to store: inout CertificateStore) throws -> (CertificateSignedResponse, SecurityEvent?)
-    {
+    /// Offers `chain` to `store` in a CertificateSigned.req at `now`, by default the time of the
+    /// call: after the chain was signed, so its leaf is already valid however slowly it was made.
+    func offer(
+        _ chain: String, to store: inout CertificateStore, now: OCPPTimestamp = OCPPTimestamp(Date())
+    ) throws -> (CertificateSignedResponse, SecurityEvent?) {
         store.accept(CertificateSignedRequest(certificateChain: try String10000(chain)), now: now)
     }
 
