@@ -25,10 +25,11 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
     /// holds none or more than one.
     public convenience init(pem: String) throws {
         let chain = try Self.chain(pem: pem)
-        guard chain.count == 1, let first = chain.first, let copy = X509_dup(first.pointer) else {
+        guard chain.count == 1, let first = chain.first, X509_up_ref(first.pointer) == 1 else {
             throw X509Error.invalidPEM(reason: "expected one certificate, found \(chain.count)")
         }
-        self.init(taking: copy)
+        // A second reference to the same parsed, immutable X509; each owner frees its own.
+        self.init(taking: first.pointer)
     }
 
     /// Parses a DER-encoded certificate; trailing bytes are an error.
