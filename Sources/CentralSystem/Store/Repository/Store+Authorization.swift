@@ -11,9 +11,7 @@ extension Store {
         idTag: String, identity: String, unknownTagPolicy: UnknownIdTagPolicy, now: OCPPTimestamp
     ) async throws -> IdTagInfo {
         try await write { db in
-            guard let chargePoint = try Self.chargePoint(identity: identity, db) else {
-                throw StoreError.unknownChargePoint(identity: identity)
-            }
+            let (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
             let info = try Self.idTagInfo(idTag, policy: unknownTagPolicy, now: now.date, db)
             _ = try Self.recordAuthorization(idTag: idTag, info: info, chargePointId: chargePoint.id, now: now.date, db)
             return info
@@ -32,6 +30,35 @@ extension Store {
             try record.insert(db)
             return record
         }
+    }
+
+    /// An id tag by row id.
+    public func idTag(id: Int64) async throws -> IdTagRecord? {
+        try await read { db in try IdTagRecord.fetchOne(db, key: id) }
+    }
+
+    /// Changes an id tag (API PATCH); `nil` arguments are left alone, `clearExpiry` removes the expiry.
+    public func updateIdTag(
+        id: Int64, status: IdTagStatus? = nil, label: String? = nil, expiresAt: Date? = nil, clearExpiry: Bool = false,
+        now: OCPPTimestamp
+    ) async throws -> IdTagRecord {
+        try await write { db in
+            guard var record = try IdTagRecord.fetchOne(db, key: id) else {
+                throw StoreError.notFound(table: IdTagRecord.databaseTableName, id: id)
+            }
+            if let status { record.status = status }
+            if let label { record.label = label }
+            if let expiresAt { record.expiresAt = expiresAt }
+            if clearExpiry { record.expiresAt = nil }
+            record.updatedAt = now.date
+            try record.update(db)
+            return record
+        }
+    }
+
+    /// Deletes an id tag (API DELETE); children naming it as parent lose the parent. `false` when absent.
+    public func deleteIdTag(id: Int64) async throws -> Bool {
+        try await write { db in try IdTagRecord.deleteOne(db, key: id) }
     }
 
     /// The OCPP verdict on `idTag`; may register it under `.register`.

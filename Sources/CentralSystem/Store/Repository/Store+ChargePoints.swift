@@ -54,9 +54,7 @@ extension Store {
         identity: String, _ status: NetworkStatus, now: OCPPTimestamp
     ) async throws -> (chargePoint: ChargePointRecord, previous: NetworkStatus) {
         try await write { db in
-            guard var chargePoint = try Self.chargePoint(identity: identity, db) else {
-                throw StoreError.unknownChargePoint(identity: identity)
-            }
+            var (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
             let previous = chargePoint.networkStatus
             if previous != status {
                 chargePoint.networkStatus = status
@@ -70,9 +68,7 @@ extension Store {
     /// Records a Heartbeat (OCPP 1.6 §4.6).
     public func recordHeartbeat(identity: String, now: OCPPTimestamp) async throws {
         try await write { db in
-            guard var chargePoint = try Self.chargePoint(identity: identity, db) else {
-                throw StoreError.unknownChargePoint(identity: identity)
-            }
+            var (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
             chargePoint.lastHeartbeatAt = now.date
             try chargePoint.update(db)
         }
@@ -86,8 +82,7 @@ extension Store {
         identity: String, request: StatusNotificationRequest, now: OCPPTimestamp
     ) async throws -> StatusChange {
         try await write { db in
-            guard var chargePoint = try Self.chargePoint(identity: identity, db), let chargePointId = chargePoint.id
-            else { throw StoreError.unknownChargePoint(identity: identity) }
+            var (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
             let at = (request.timestamp ?? now).date
             let errorCode = request.errorCode.rawValue
             let vendorErrorCode = request.vendorErrorCode?.value
@@ -146,6 +141,14 @@ extension Store {
 
     static func chargePoint(identity: String, _ db: Database) throws -> ChargePointRecord? {
         try ChargePointRecord.filter(ChargePointRecord.Columns.ocppIdentity == identity).fetchOne(db)
+    }
+
+    /// The charge point with this identity and its row id, or `unknownChargePoint`.
+    static func knownChargePoint(identity: String, _ db: Database) throws -> (ChargePointRecord, Int64) {
+        guard let chargePoint = try chargePoint(identity: identity, db), let id = chargePoint.id else {
+            throw StoreError.unknownChargePoint(identity: identity)
+        }
+        return (chargePoint, id)
     }
 
     static func evse(chargePointId: Int64, networkId: Int, _ db: Database) throws -> EVSERecord? {

@@ -16,8 +16,7 @@ extension Store {
     ) async throws -> StartTransactionOutcome {
         guard request.connectorId >= 1 else { throw StoreError.invalidConnector(request.connectorId) }
         return try await write { db in
-            guard let chargePoint = try Self.chargePoint(identity: identity, db), let chargePointId = chargePoint.id
-            else { throw StoreError.unknownChargePoint(identity: identity) }
+            let (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
             let idTag = request.idTag.value
             let startedAt = request.timestamp.date
             if let existing = try SessionRecord.filter(
@@ -90,8 +89,7 @@ extension Store {
         identity: String, request: MeterValuesRequest, now: OCPPTimestamp
     ) async throws -> MeterValuesOutcome {
         try await write { db in
-            guard let chargePoint = try Self.chargePoint(identity: identity, db), let chargePointId = chargePoint.id
-            else { throw StoreError.unknownChargePoint(identity: identity) }
+            let (_, chargePointId) = try Self.knownChargePoint(identity: identity, db)
             let session: SessionRecord?
             if let transactionId = request.transactionId {
                 session = try Self.session(chargePointId: chargePointId, transactionId: transactionId, db)
@@ -128,8 +126,7 @@ extension Store {
         identity: String, request: StopTransactionRequest, now: OCPPTimestamp
     ) async throws -> StopTransactionOutcome {
         try await write { db in
-            guard let chargePoint = try Self.chargePoint(identity: identity, db), let chargePointId = chargePoint.id
-            else { throw StoreError.unknownChargePoint(identity: identity) }
+            let (_, chargePointId) = try Self.knownChargePoint(identity: identity, db)
             let info = try request.idTag.map { try Self.idTagInfo($0.value, policy: .accept, now: now.date, db) }
             guard
                 var session = try Self.session(
