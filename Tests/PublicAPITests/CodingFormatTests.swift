@@ -41,12 +41,12 @@ struct CodingFormatTests {
 
     @Test("required-but-null fields are written as null, and a missing one reads as nil")
     func explicitNull() throws {
-        let status = ChargePointStatus(networkStatus: .available, hardwareStatus: nil, evses: [])
+        let status = ChargePointLiveStatus(networkStatus: .available, hardwareStatus: nil, evses: [])
         let json = try PublicAPIJSON.makeEncoder().encode(status)
         #expect(
             String(decoding: json, as: UTF8.self) == #"{"evses":[],"hardwareStatus":null,"networkStatus":"available"}"#)
         let missing = try PublicAPIJSON.makeDecoder().decode(
-            ChargePointStatus.self, from: Data(#"{"networkStatus":"available","evses":[]}"#.utf8))
+            ChargePointLiveStatus.self, from: Data(#"{"networkStatus":"available","evses":[]}"#.utf8))
         #expect(missing.hardwareStatus == nil)
     }
 

@@ -23,17 +23,17 @@ struct OpenEnumerationTests {
     @Test("every enum of the models round-trips its known values and keeps unknown ones")
     func allEnums() throws {
         let types: [any OpenEnumeration.Type] = [
-            AdminStatus.self, AuthorizationMethod.self, AuthorizationSource.self, AuthorizationStatus.self,
-            AvailabilityType.self, BillingStatus.self, CertificateType.self, ChargePointCapability.self,
-            ChargePointHardwareStatus.self, ChargePointType.self, ChargingProfileKind.self,
-            ChargingProfilePurpose.self, ChargingRateUnit.self, CommunicationMode.self, ConnectedPhase.self,
-            ConnectorFormat.self, ConnectorType.self, CurrentType.self, DataTransferStatus.self,
+            AdminStatus.self, AuthorizationMethod.self, AuthorizationSource.self, AuthorizationDecision.self,
+            Availability.self, BillingStatus.self, CertificateType.self, ChargePointCapability.self,
+            ChargePointHardwareStatus.self, ChargePointType.self, ProfileKind.self,
+            ProfilePurpose.self, RateUnit.self, CommunicationMode.self, ConnectedPhase.self,
+            ConnectorFormat.self, ConnectorType.self, CurrentType.self, DataTransferOutcome.self,
             DownloadURLProtocol.self, EVSEHardwareStatus.self, IdTagStatus.self, IdTagType.self, InvoiceClientType.self,
             InvoiceType.self, KafkaCompressionCodec.self, KafkaSecurityProtocol.self, LegacyNetworkStatus.self,
             MaxVoltage.self, NetworkProtocol.self, NetworkStatus.self, NetworkType.self, NotificationChannel.self,
             NotificationEvent.self, PartnerAccessType.self, PaymentMethodType.self, PaymentStatus.self,
             PaymentType.self, PhaseRotation.self, PhaseSupply.self, PriceComponentType.self, PriceUnit.self,
-            PurchaseResourceType.self, RecurrencyKind.self, ReservationStatus.self, ResetType.self,
+            PurchaseResourceType.self, ProfileRecurrency.self, ReservationState.self, ResetKind.self,
             SecurityProfileStatus.self, SessionReason.self, SessionStatus.self, StartSessionErrorCode.self,
             TariffType.self, TransactionBillingType.self, TransactionStatus.self, TriggerMessageType.self,
             VehicleType.self,
@@ -76,8 +76,8 @@ struct OpenEnumerationTests {
 
     @Test("reset type ignores case (§6.2); transaction status reads the filter's \"reserved\" as reversed (§4.14)")
     func spellings() {
-        #expect(ResetType(rawValue: "Hard") == .hard)
-        #expect(ResetType(rawValue: "SOFT") == .soft)
+        #expect(ResetKind(rawValue: "Hard") == .hard)
+        #expect(ResetKind(rawValue: "SOFT") == .soft)
         #expect(TransactionStatus(rawValue: "reserved") == .reversed)
         #expect(TransactionStatus.reversed.rawValue == "reversed")
     }

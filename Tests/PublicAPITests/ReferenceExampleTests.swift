@@ -8,12 +8,12 @@ struct ReferenceExampleTests {
 
     @Test("charge point status (§4.3), with values and with nulls")
     func chargePointStatus() throws {
-        let status = try roundTrip(X.chargePointStatus, as: DataEnvelope<ChargePointStatus>.self).data
+        let status = try roundTrip(X.chargePointStatus, as: DataEnvelope<ChargePointLiveStatus>.self).data
         #expect(status.networkStatus == .available)
         #expect(status.hardwareStatus == .available)
-        #expect(status.evses == [EVSEStatusEntry(id: 7, hardwareStatus: .charging)])
+        #expect(status.evses == [EVSELiveStatus(id: 7, hardwareStatus: .charging)])
         #expect(status.lastUpdatedAt == PublicAPIJSON.parseTimestamp("2025-10-14T08:30:00Z"))
-        let unknown = try roundTrip(X.chargePointStatusNull, as: DataEnvelope<ChargePointStatus>.self).data
+        let unknown = try roundTrip(X.chargePointStatusNull, as: DataEnvelope<ChargePointLiveStatus>.self).data
         #expect(unknown.networkStatus == .neverConnected)
         #expect(unknown.hardwareStatus == nil)
         #expect(unknown.evses.first?.hardwareStatus == nil)
@@ -42,19 +42,19 @@ struct ReferenceExampleTests {
     func actionAnswers() throws {
         #expect(
             try roundTrip(X.setChargingProfileResponse, as: DataEnvelope<ChargingProfileReference>.self).data.id == 12)
-        let log = try roundTrip(X.securityLogResponse, as: DataEnvelope<SecurityLogRequest>.self).data
+        let log = try roundTrip(X.securityLogResponse, as: DataEnvelope<SecurityLogUpload>.self).data
         #expect(log.fileName == "security-log.zip")
-        let started = try roundTrip(X.startResponse, as: StartSessionResponse.self)
+        let started = try roundTrip(X.startResponse, as: StartSessionResult.self)
         #expect(started.sessionId == 42)
-        let failed = try roundTrip(X.startFailure, as: StartSessionResponse.self)
+        let failed = try roundTrip(X.startFailure, as: StartSessionResult.self)
         #expect(failed.errorCode == .sessionExists)
         #expect(failed.sessionId == nil)
         #expect(try roundTrip(X.actionResult, as: ActionResult.self).success)
-        #expect(try roundTrip(X.reserveResponse, as: ReserveResponse.self).reservationId == 3)
-        #expect(try roundTrip(X.diagnosticsResponse, as: GetDiagnosticsResponse.self).fileName == "diag-77.zip")
-        #expect(try roundTrip(X.dataTransferResponse, as: SendDataTransferResponse.self).status == .unknownVendorId)
-        #expect(try roundTrip(X.syncConfigurationResponse, as: SyncConfigurationResponse.self).requestId == 4)
-        #expect(try roundTrip(X.setSecurityProfileRejected, as: SetSecurityProfileResponse.self).success == false)
+        #expect(try roundTrip(X.reserveResponse, as: ReserveResult.self).reservationId == 3)
+        #expect(try roundTrip(X.diagnosticsResponse, as: GetDiagnosticsResult.self).fileName == "diag-77.zip")
+        #expect(try roundTrip(X.dataTransferResponse, as: SendDataTransferResult.self).status == .unknownVendorId)
+        #expect(try roundTrip(X.syncConfigurationResponse, as: SyncConfigurationResult.self).requestId == 4)
+        #expect(try roundTrip(X.setSecurityProfileRejected, as: SetSecurityProfileResult.self).success == false)
     }
 
     @Test("EVSE v2.1 (§4.4), full and minimal")
@@ -171,28 +171,28 @@ struct ReferenceExampleTests {
 
     @Test("action request bodies (§5)")
     func actionBodies() throws {
-        let start = try roundTrip(X.startRequest, as: StartSessionRequest.self)
+        let start = try roundTrip(X.startRequest, as: StartSessionBody.self)
         #expect(start.chargingProfile?.chargingSchedule.chargingRateUnit == .watts)
-        #expect(try roundTrip(X.stopRequest, as: StopSessionRequest.self).force == true)
-        #expect(try roundTrip(X.changeAvailability, as: ChangeAvailabilityRequest.self).type == .inoperative)
-        let profile = try roundTrip(X.setChargingProfile, as: SetChargingProfileRequest.self)
+        #expect(try roundTrip(X.stopRequest, as: StopSessionBody.self).force == true)
+        #expect(try roundTrip(X.changeAvailability, as: ChangeAvailabilityBody.self).type == .inoperative)
+        let profile = try roundTrip(X.setChargingProfile, as: SetChargingProfileBody.self)
         #expect(profile.chargingSchedule.chargingSchedulePeriod.map(\.limit) == [16, 8.5])
-        #expect(try roundTrip(X.clearChargingProfile, as: ClearChargingProfileRequest.self).evseNetworkId == "1")
-        #expect(try roundTrip(X.triggerMessage, as: TriggerMessageRequest.self).type == .statusNotification)
-        #expect(try roundTrip(X.reserve, as: ReserveRequest.self).userId == 12)
-        #expect(try roundTrip(X.cancelReservation, as: CancelReservationRequest.self).force == false)
-        #expect(try roundTrip(X.getDiagnostics, as: GetDiagnosticsRequest.self).location.hasPrefix("ftp://"))
-        let log = try roundTrip(X.getSecurityLog, as: GetSecurityLogRequest.self)
+        #expect(try roundTrip(X.clearChargingProfile, as: ClearChargingProfileBody.self).evseNetworkId == "1")
+        #expect(try roundTrip(X.triggerMessage, as: TriggerMessageBody.self).type == .statusNotification)
+        #expect(try roundTrip(X.reserve, as: ReserveBody.self).userId == 12)
+        #expect(try roundTrip(X.cancelReservation, as: CancelReservationBody.self).force == false)
+        #expect(try roundTrip(X.getDiagnostics, as: GetDiagnosticsBody.self).location.hasPrefix("ftp://"))
+        let log = try roundTrip(X.getSecurityLog, as: GetSecurityLogBody.self)
         #expect(log.startTime?.text == "2022-11-12 12:00:00")
-        #expect(try roundTrip(X.sendDataTransfer, as: SendDataTransferRequest.self).data == #"{"a":1}"#)
-        #expect(try roundTrip(X.syncConfiguration, as: SyncConfigurationRequest.self).keys?.count == 2)
-        #expect(try roundTrip(X.changeOwner, as: ChangeOwnerRequest.self).userId == nil)
-        #expect(try roundTrip(X.disconnect, as: DisconnectRequest.self).reason == "maintenance")
-        #expect(try roundTrip(X.setConfiguration, as: SetConfigurationRequest.self).value == "300")
-        #expect(try roundTrip(X.updateFirmware, as: UpdateFirmwareRequest.self).downloadUrlProtocol == .https)
+        #expect(try roundTrip(X.sendDataTransfer, as: SendDataTransferBody.self).data == #"{"a":1}"#)
+        #expect(try roundTrip(X.syncConfiguration, as: SyncConfigurationBody.self).keys?.count == 2)
+        #expect(try roundTrip(X.changeOwner, as: ChangeOwnerBody.self).userId == nil)
+        #expect(try roundTrip(X.disconnect, as: DisconnectBody.self).reason == "maintenance")
+        #expect(try roundTrip(X.setConfiguration, as: SetConfigurationBody.self).value == "300")
+        #expect(try roundTrip(X.updateFirmware, as: UpdateFirmwareBody.self).downloadUrlProtocol == .https)
         #expect(
-            try roundTrip(X.installCertificate, as: CertificateRequest.self).certificateType == .csmsRootCertificate)
-        #expect(try roundTrip(X.syncCertificates, as: SyncCertificatesRequest.self).certificateType == nil)
-        #expect(try roundTrip(X.setSecurityProfile, as: SetSecurityProfileRequest.self).setSecurityProfile == 2)
+            try roundTrip(X.installCertificate, as: CertificateBody.self).certificateType == .csmsRootCertificate)
+        #expect(try roundTrip(X.syncCertificates, as: SyncCertificatesBody.self).certificateType == nil)
+        #expect(try roundTrip(X.setSecurityProfile, as: SetSecurityProfileBody.self).setSecurityProfile == 2)
     }
 }

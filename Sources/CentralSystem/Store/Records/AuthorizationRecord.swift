@@ -16,7 +16,7 @@ public struct AuthorizationRecord: Codable, Hashable, Sendable, FetchableRecord,
     /// How (id_tag for OCPP tags).
     public var method: AuthorizationMethod
     /// accepted or rejected.
-    public var status: AuthorizationStatus
+    public var status: AuthorizationDecision
     /// OCPP status when not accepted (Blocked, Expired, Invalid, ConcurrentTx).
     public var rejectionReason: String?
     /// When.
@@ -47,7 +47,7 @@ public struct AuthorizationRecord: Codable, Hashable, Sendable, FetchableRecord,
     /// A record; `id` stays `nil` until inserted.
     public init(
         id: Int64? = nil, chargePointId: Int64? = nil, idTag: String, method: AuthorizationMethod,
-        status: AuthorizationStatus, rejectionReason: String? = nil, createdAt: Date, updatedAt: Date
+        status: AuthorizationDecision, rejectionReason: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.chargePointId = chargePointId

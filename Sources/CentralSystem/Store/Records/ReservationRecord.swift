@@ -18,7 +18,7 @@ public struct ReservationRecord: Codable, Hashable, Sendable, FetchableRecord, M
     /// Token the reservation is for.
     public var idTag: String
     /// active, expired, canceled, done.
-    public var status: ReservationStatus
+    public var status: ReservationState
     /// Start.
     public var reservedAt: Date
     /// Length.
@@ -58,7 +58,7 @@ public struct ReservationRecord: Codable, Hashable, Sendable, FetchableRecord, M
 
     /// A record; `id` stays `nil` until inserted.
     public init(
-        id: Int64? = nil, chargePointId: Int64, evseId: Int64, userId: Int64, idTag: String, status: ReservationStatus,
+        id: Int64? = nil, chargePointId: Int64, evseId: Int64, userId: Int64, idTag: String, status: ReservationState,
         reservedAt: Date, durationMinutes: Int, canceledAt: Date? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id

@@ -77,7 +77,7 @@ extension Store {
         }
         let expiry = record.expiresAt.map(OCPPTimestamp.init)
         let parent = record.parentIdTag.map { CiString20(truncating: $0) }
-        let status: OCPPAuthorizationStatus
+        let status: AuthorizationStatus
         switch record.status {
         case .enabled:
             status = record.expiresAt.map { $0 <= now } == true ? .expired : .accepted

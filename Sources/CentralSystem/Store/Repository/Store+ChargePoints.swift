@@ -190,7 +190,7 @@ extension Store {
         return evse
     }
 
-    static func chargePointHardwareStatus(_ status: OCPPChargePointStatus) -> ChargePointHardwareStatus {
+    static func chargePointHardwareStatus(_ status: ChargePointStatus) -> ChargePointHardwareStatus {
         switch status {
         case .unavailable: .unavailable
         case .faulted: .faulted

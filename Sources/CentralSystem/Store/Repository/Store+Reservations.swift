@@ -19,7 +19,7 @@ extension Store {
 
     /// Moves a reservation to `status` (`canceled` also stamps `canceledAt`).
     public func setReservationStatus(
-        id: Int64, _ status: PublicAPI.ReservationStatus, now: OCPPTimestamp
+        id: Int64, _ status: PublicAPI.ReservationState, now: OCPPTimestamp
     ) async throws -> ReservationRecord {
         try await write { db in
             guard var reservation = try ReservationRecord.fetchOne(db, key: id) else {
@@ -35,7 +35,7 @@ extension Store {
 
     /// Reservations, page mode only (reference §4.10), optionally of one EVSE or status.
     public func listReservations(
-        evseId: Int64? = nil, status: PublicAPI.ReservationStatus? = nil, page: Int, perPage: Int
+        evseId: Int64? = nil, status: PublicAPI.ReservationState? = nil, page: Int, perPage: Int
     ) async throws -> Page<ReservationRecord> {
         try await read { db in
             var query = ReservationRecord.all()

@@ -11,7 +11,7 @@ public struct Authorization: Codable, Hashable, Sendable {
     /// `createdAt`: When.
     public var createdAt: Date
     /// `status`: accepted, rejected or pending.
-    public var status: AuthorizationStatus
+    public var status: AuthorizationDecision
     /// `rejectionReason`: Why rejected.
     public var rejectionReason: String?
     /// `userId`: User, 0 = anonymous.
@@ -31,9 +31,9 @@ public struct Authorization: Codable, Hashable, Sendable {
 
     /// Creates the value; optional fields default to absent.
     public init(
-        id: Int, method: AuthorizationMethod, source: AuthorizationSource, createdAt: Date, status: AuthorizationStatus,
-        rejectionReason: String? = nil, userId: Int, idTagUid: String? = nil, chargePointId: Int? = nil,
-        evseId: Int? = nil, sessionIds: [Int], roaming: JSONValue? = nil, lastUpdatedAt: Date
+        id: Int, method: AuthorizationMethod, source: AuthorizationSource, createdAt: Date,
+        status: AuthorizationDecision, rejectionReason: String? = nil, userId: Int, idTagUid: String? = nil,
+        chargePointId: Int? = nil, evseId: Int? = nil, sessionIds: [Int], roaming: JSONValue? = nil, lastUpdatedAt: Date
     ) {
         self.id = id
         self.method = method

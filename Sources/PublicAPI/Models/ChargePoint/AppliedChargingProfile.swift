@@ -7,21 +7,21 @@ public struct AppliedChargingProfile: Codable, Hashable, Sendable {
     /// `minChargingRate`: Minimum rate.
     public var minChargingRate: Double?
     /// `schedulePeriods`: Schedule periods.
-    public var schedulePeriods: [ChargingSchedulePeriod]?
+    public var schedulePeriods: [SchedulePeriod]?
     /// `scheduleStart`: Schedule start.
     public var scheduleStart: Date?
     /// `chargingRateUnit`: A or W.
-    public var chargingRateUnit: ChargingRateUnit?
+    public var chargingRateUnit: RateUnit?
     /// `stackLevel`: Stack level.
     public var stackLevel: Int?
     /// `chargingProfileKind`: Absolute, Recurring or Relative.
-    public var chargingProfileKind: ChargingProfileKind?
+    public var chargingProfileKind: ProfileKind?
     /// `recurrencyKind`: Daily or Weekly.
-    public var recurrencyKind: RecurrencyKind?
+    public var recurrencyKind: ProfileRecurrency?
     /// `chargingCompleteAt`: Expected completion.
     public var chargingCompleteAt: Date?
     /// `purpose`: Profile purpose.
-    public var purpose: ChargingProfilePurpose?
+    public var purpose: ProfilePurpose?
     /// `validFrom`: Valid from.
     public var validFrom: Date?
     /// `validTo`: Valid to.
@@ -31,11 +31,11 @@ public struct AppliedChargingProfile: Codable, Hashable, Sendable {
 
     /// Creates the value; optional fields default to absent.
     public init(
-        id: Int? = nil, minChargingRate: Double? = nil, schedulePeriods: [ChargingSchedulePeriod]? = nil,
-        scheduleStart: Date? = nil, chargingRateUnit: ChargingRateUnit? = nil, stackLevel: Int? = nil,
-        chargingProfileKind: ChargingProfileKind? = nil, recurrencyKind: RecurrencyKind? = nil,
-        chargingCompleteAt: Date? = nil, purpose: ChargingProfilePurpose? = nil, validFrom: Date? = nil,
-        validTo: Date? = nil, duration: Int? = nil
+        id: Int? = nil, minChargingRate: Double? = nil, schedulePeriods: [SchedulePeriod]? = nil,
+        scheduleStart: Date? = nil, chargingRateUnit: RateUnit? = nil, stackLevel: Int? = nil,
+        chargingProfileKind: ProfileKind? = nil, recurrencyKind: ProfileRecurrency? = nil,
+        chargingCompleteAt: Date? = nil, purpose: ProfilePurpose? = nil, validFrom: Date? = nil, validTo: Date? = nil,
+        duration: Int? = nil
     ) {
         self.id = id
         self.minChargingRate = minChargingRate

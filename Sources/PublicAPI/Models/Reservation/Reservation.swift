@@ -11,7 +11,7 @@ public struct Reservation: Codable, Hashable, Sendable {
     /// `userId`: User.
     public var userId: Int
     /// `status`: active, expired, canceled or done.
-    public var status: ReservationStatus
+    public var status: ReservationState
     /// `reservedAt`: Start.
     public var reservedAt: Date
     /// `duration`: Minutes.
@@ -23,7 +23,7 @@ public struct Reservation: Codable, Hashable, Sendable {
 
     /// Creates the value; optional fields default to absent.
     public init(
-        id: Int, chargePointId: Int, evseId: Int, userId: Int, status: ReservationStatus, reservedAt: Date,
+        id: Int, chargePointId: Int, evseId: Int, userId: Int, status: ReservationState, reservedAt: Date,
         duration: Int, canceledAt: Date? = nil, lastUpdatedAt: Date? = nil
     ) {
         self.id = id

@@ -11,7 +11,7 @@ public struct SessionAuthorization: Codable, Hashable, Sendable {
     /// `createdAt`: When.
     public var createdAt: Date?
     /// `status`: Outcome.
-    public var status: AuthorizationStatus?
+    public var status: AuthorizationDecision?
     /// `rejectionReason`: Why rejected.
     public var rejectionReason: String?
     /// `userId`: User.
@@ -24,7 +24,7 @@ public struct SessionAuthorization: Codable, Hashable, Sendable {
     /// Creates the value; optional fields default to absent.
     public init(
         id: Int, method: AuthorizationMethod, source: AuthorizationSource? = nil, createdAt: Date? = nil,
-        status: AuthorizationStatus? = nil, rejectionReason: String? = nil, userId: Int? = nil,
+        status: AuthorizationDecision? = nil, rejectionReason: String? = nil, userId: Int? = nil,
         rfidTagUid: String? = nil, roaming: JSONValue? = nil
     ) {
         self.id = id
