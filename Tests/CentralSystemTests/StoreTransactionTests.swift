@@ -222,3 +222,70 @@ struct StoreTransactionTests {
         }
     }
 }
+
+@Suite("Store transactions under concurrency and odd input")
+struct StoreTransactionEdgeTests {
+    @Test("concurrent StartTransactions on one charge point get distinct, consecutive transactionIds")
+    func concurrentStarts() async throws {
+        try await withStore { store, _ in
+            _ = try await store.registerChargePoint(identity: "CP1", evseCount: 20, now: t0)
+            let ids = try await withThrowingTaskGroup(of: Int.self) { group in
+                for connector in 1...20 {
+                    group.addTask {
+                        try await store.startTransaction(
+                            identity: "CP1",
+                            request: start(connector: connector, idTag: CiString20(truncating: "T\(connector)")),
+                            unknownTagPolicy: .accept, now: at(10)
+                        ).transactionId
+                    }
+                }
+                var ids: [Int] = []
+                for try await id in group { ids.append(id) }
+                return ids
+            }
+            #expect(ids.sorted() == Array(1...20))
+        }
+    }
+
+    @Test("MeterValues without a matching session store nothing; an unknown charge point is refused")
+    func orphanMeterValues() async throws {
+        try await withStore { store, _ in
+            _ = try await store.registerChargePoint(identity: "CP1", evseCount: 1, now: t0)
+            let orphan = try await store.applyMeterValues(
+                identity: "CP1",
+                request: MeterValuesRequest(connectorId: 1, transactionId: 99, meterValue: [energySample(5, at: t0)]),
+                now: t0)
+            #expect(orphan.session == nil)
+            #expect(orphan.insertedSamples == 0)
+            let idle = try await store.applyMeterValues(
+                identity: "CP1", request: MeterValuesRequest(connectorId: 1, meterValue: [energySample(5, at: t0)]),
+                now: t0)
+            #expect(idle.session == nil)
+            await #expect(throws: StoreError.unknownChargePoint(identity: "CP2")) {
+                _ = try await store.applyMeterValues(
+                    identity: "CP2", request: MeterValuesRequest(connectorId: 1, meterValue: []), now: t0)
+            }
+        }
+    }
+
+    @Test("MeterValues after the stop are kept as samples but do not change the finished session")
+    func lateMeterValues() async throws {
+        try await withStore { store, _ in
+            _ = try await store.registerChargePoint(identity: "CP1", evseCount: 1, now: t0)
+            let started = try await store.startTransaction(
+                identity: "CP1", request: start(meter: 0, at: t0), unknownTagPolicy: .accept, now: t0)
+            let stopped = try await store.stopTransaction(
+                identity: "CP1",
+                request: StopTransactionRequest(
+                    meterStop: 500, timestamp: at(60), transactionId: started.transactionId),
+                now: at(60))
+            let late = try await store.applyMeterValues(
+                identity: "CP1",
+                request: MeterValuesRequest(
+                    connectorId: 1, transactionId: started.transactionId, meterValue: [energySample(400, at: at(30))]),
+                now: at(120))
+            #expect(late.insertedSamples == 1)
+            #expect(late.session == stopped.session)
+        }
+    }
+}
