@@ -13,7 +13,8 @@ extension ChargePoint {
     }
 
     mutating func enqueueBootNotification() {
-        boot = .awaitingAnswer
+        // A BootNotification triggered while accepted (§5.17) does not suspend normal operation.
+        if boot != .accepted { boot = .awaitingAnswer }
         volatileCalls.removeAll { $0.purpose == .boot }
         let request = BootNotificationRequest(
             chargePointVendor: CiString20(truncating: identity.chargePointVendor),

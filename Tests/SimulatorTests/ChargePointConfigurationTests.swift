@@ -1,0 +1,71 @@
+import OCPP16
+import Simulator
+import TestSupport
+import Testing
+
+@Suite struct ChargePointConfigurationTests {
+    typealias F = ChargePointFixtures
+
+    @Test func getConfigurationAllListedAndUnknown() throws {
+        var harness = F.booted()
+        let all = harness.deliver(GetConfigurationRequest())
+        let keys = try #require(all?.configurationKey).map(\.key.value)
+        #expect(keys.contains("HeartbeatInterval"))
+        #expect(keys.contains("NumberOfConnectors"))
+        #expect(all?.configurationKey?.first { $0.key.value == "NumberOfConnectors" }?.readonly == true)
+        #expect(all?.configurationKey?.first { $0.key.value == "NumberOfConnectors" }?.value?.value == "2")
+        let listed = harness.deliver(GetConfigurationRequest(key: ["MeterValueSampleInterval", "NoSuchKey"]))
+        #expect(listed?.configurationKey?.map(\.key.value) == ["MeterValueSampleInterval"])
+        #expect(listed?.unknownKey?.map(\.value) == ["NoSuchKey"])
+        #expect(harness.csms.schemaViolations.isEmpty)
+    }
+
+    @Test func changeConfigurationAnswers() {
+        var harness = F.booted()
+        #expect(harness.deliver(ChangeConfigurationRequest(key: "ConnectionTimeOut", value: "30"))?.status == .accepted)
+        #expect(harness.charger.configurationValue("ConnectionTimeOut") == "30")
+        #expect(
+            harness.deliver(ChangeConfigurationRequest(key: "ConnectionTimeOut", value: "soon"))?.status == .rejected)
+        #expect(harness.deliver(ChangeConfigurationRequest(key: "NumberOfConnectors", value: "4"))?.status == .rejected)
+        #expect(harness.deliver(ChangeConfigurationRequest(key: "Colour", value: "red"))?.status == .notSupported)
+        #expect(harness.charger.snapshot.configurationOverrides == ["ConnectionTimeOut": "30"])
+    }
+
+    @Test func heartbeatIntervalChangesLive() {
+        var harness = F.booted()
+        harness.advance(by: .seconds(100))
+        harness.deliver(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "20"))
+        harness.advance(by: .seconds(60))
+        #expect(harness.csms.calls("Heartbeat").count == 3)
+    }
+
+    @Test func sampleIntervalChangesLive() {
+        var harness = F.booted()
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        harness.advance(by: .seconds(60))
+        #expect(harness.csms.calls("MeterValues").count == 1)
+        harness.deliver(ChangeConfigurationRequest(key: "MeterValueSampleInterval", value: "10"))
+        harness.advance(by: .seconds(60))
+        #expect(harness.csms.calls("MeterValues").count == 7)
+        harness.deliver(ChangeConfigurationRequest(key: "MeterValueSampleInterval", value: "0"))
+        harness.advance(by: .seconds(600))
+        #expect(harness.csms.calls("MeterValues").count == 7)
+    }
+
+    @Test func clockAlignedValuesComeOnTheClock() throws {
+        var harness = F.booted(["ClockAlignedDataInterval": "900", "MeterValueSampleInterval": "0"])
+        harness.advance(by: .seconds(60))
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        harness.advance(by: .seconds(900))
+        let values = harness.csms.requests(MeterValuesRequest.self)
+        // 10:15 on both connectors, the one charging with its transaction.
+        #expect(values.count == 2)
+        let charging = try #require(values.first { $0.connectorId == 1 })
+        #expect(charging.transactionId == 1000)
+        #expect(charging.meterValue.first?.timestamp == F.start + .seconds(900))
+        #expect(charging.meterValue.first?.sampledValue.first?.context == .sampleClock)
+        #expect(values.first { $0.connectorId == 2 }?.transactionId == nil)
+    }
+}
