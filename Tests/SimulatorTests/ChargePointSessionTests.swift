@@ -64,7 +64,7 @@ import Testing
         #expect(stop.meterStop >= energy.last ?? 0)
         // 11 kW for 10 minutes is about 1833 Wh.
         #expect((1800...1870).contains(stop.meterStop))
-        #expect(stop.transactionData?.first?.sampledValue.first?.context == .transactionEnd)
+        #expect(stop.transactionData?.last?.sampledValue.first?.context == .transactionEnd)
         #expect(harness.statuses(1).suffix(1) == [.finishing])
         harness.act { $0.unplug(connectorId: 1, now: $1) }
         #expect(harness.statuses(1).suffix(2) == [.finishing, .available])
@@ -196,5 +196,50 @@ import Testing
         harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
         harness.advance(by: .seconds(600))
         #expect(harness.statuses(1) == [.available, .preparing, .charging, .suspendedEV])
+    }
+
+    @Test func zeroLimitSuspendsTheEVSE() {
+        var harness = F.booted()
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        harness.act { $0.setChargingLimit(.amperes(0), connectorId: 1, now: $1) }
+        #expect(harness.statuses(1).suffix(2) == [.charging, .suspendedEVSE])
+        harness.act { $0.setChargingLimit(nil, connectorId: 1, now: $1) }
+        #expect(harness.statuses(1).suffix(2) == [.suspendedEVSE, .charging])
+    }
+
+    @Test func aFullEVUnplugsAfterTheProfilesDelay() throws {
+        var profile = F.profile()
+        profile.behaviour.unplugAfterFullSeconds = 120
+        var harness = ChargePointHarness(
+            charger: ChargePoint(
+                profile: profile, chargePointId: "CP-7", index: 7, random: SeededRandomNumberGenerator(seed: 1),
+                now: F.start),
+            now: F.start)
+        harness.connect()
+        let nearlyFull = EVModel(
+            name: "Small", batteryCapacityKWh: 10, startSoCPercent: 78, targetSoCPercent: 80, maxACPowerKW: 11,
+            acPhases: 3, maxDCPowerKW: 0)
+        harness.act { $0.plugIn(connectorId: 1, ev: nearlyFull, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        harness.advance(by: .seconds(1000))
+        let stop = try #require(harness.csms.requests(StopTransactionRequest.self).first)
+        #expect(stop.reason == .evDisconnected)
+        #expect(harness.statuses(1) == [.available, .preparing, .charging, .suspendedEV, .available])
+    }
+
+    @Test func stopTransactionCarriesBeginEndAndClockAlignedData() throws {
+        var harness = F.booted([
+            "ClockAlignedDataInterval": "300", "StopTxnAlignedData": "Energy.Active.Import.Register",
+            "MeterValuesAlignedData": "",
+        ])
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        harness.advance(by: .seconds(650))
+        harness.act { $0.pressStop(connectorId: 1, now: $1) }
+        let stop = try #require(harness.csms.requests(StopTransactionRequest.self).first)
+        let contexts = stop.transactionData?.compactMap { $0.sampledValue.first?.context }
+        #expect(contexts == [.transactionBegin, .sampleClock, .sampleClock, .transactionEnd])
+        #expect(harness.csms.schemaViolations.isEmpty)
     }
 }

@@ -90,6 +90,13 @@ extension ChargePoint {
                     connectors[id].session = nil
                 }
             case .transaction(let transaction):
+                if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull,
+                    fullSince + unplugAfter <= now
+                {
+                    // The driver comes back to a full car (behaviour.unplugAfterFullSeconds).
+                    unplug(connectorId: id)
+                    continue
+                }
                 if let sampleAt = transaction.nextSampleAt, sampleAt <= now {
                     sampleTransaction(connectorId: id, context: .samplePeriodic)
                     let interval = settings.meterValueSampleInterval
@@ -165,6 +172,18 @@ extension ChargePoint {
         return finish()
     }
 
+    /// The active charging limit of `connectorId` changed (smart charging, §3.13); nil: none.
+    /// A limit of 0 suspends charging (SuspendedEVSE).
+    public mutating func setChargingLimit(
+        _ limit: ChargingLimit?,
+        connectorId: Int,
+        now: OCPPTimestamp
+    ) -> [ChargePointAction] {
+        begin(now)
+        meters.connectors[connectorId]?.setLimit(limit, at: self.now)
+        return finish()
+    }
+
     // MARK: Event frame
 
     mutating func begin(_ now: OCPPTimestamp) {
@@ -174,12 +193,34 @@ extension ChargePoint {
     }
 
     mutating func finish() -> [ChargePointAction] {
+        noteFullEVs()
         refreshObservedStatuses()
         reportStatuses()
         dispatch()
         let actions = output
         output = []
         return actions
+    }
+}
+
+extension ChargePoint {
+    /// `behaviour.unplugAfterFullSeconds` as a duration.
+    var unplugAfterFull: Duration? {
+        profile.behaviour.unplugAfterFullSeconds.map { .milliseconds(Int64($0 * 1000)) }
+    }
+
+    /// Notes when each transaction's EV became full.
+    mutating func noteFullEVs() {
+        for id in connectors.indices {
+            guard let transaction = connectors[id].transaction else { continue }
+            let full = meters.connectors[id]?.status == .evFull
+            if full, transaction.evFullSince == nil {
+                let since = now
+                updateTransaction(id) { $0.evFullSince = since }
+            } else if !full, transaction.evFullSince != nil {
+                updateTransaction(id) { $0.evFullSince = nil }
+            }
+        }
     }
 }
 

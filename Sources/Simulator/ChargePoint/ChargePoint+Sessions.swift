@@ -12,6 +12,9 @@ extension ChargePoint {
             && connectors[connectorId].fault == nil && connectors[0].operative && connectors[0].fault == nil
     }
 
+    /// The most MeterValue entries one StopTransaction carries in transactionData.
+    static let maximumTransactionData = 200
+
     static let cablePreparation = ConnectorState.Preparation(
         idTag: nil, parentIdTag: nil, authorization: .none, remote: false, reservationId: nil,
         connectionDeadline: nil, autoPlugAt: nil)
@@ -216,7 +219,7 @@ extension ChargePoint {
             ConnectorState.Transaction(
                 localId: localId, transactionId: nil, idTag: idTag, parentIdTag: preparation.parentIdTag,
                 meterStart: meterStart, startedAt: now, reservationId: preparation.reservationId,
-                deauthorized: false, nextSampleAt: interval > .zero ? now + interval : nil, stopCandidate: nil))
+                deauthorized: false, nextSampleAt: interval > .zero ? now + interval : nil))
         if let reservation = connectors[connectorId].reservation,
             reservation.reservationId == preparation.reservationId
         {
@@ -226,6 +229,13 @@ extension ChargePoint {
             connectors[0].reservation = nil
         }
         updateEnergyOffer(connectorId)
+        let beginMeasurands = settings.stopTxnSampledData
+        if !beginMeasurands.isEmpty, let meter = meters.connectors[connectorId] {
+            let begin = MeterSampleComposition.meterValue(
+                meter.reading(using: &random), measurands: beginMeasurands, context: .transactionBegin,
+                currentType: meter.rating.currentType, timestamp: now)
+            updateTransaction(connectorId) { $0.transactionData = [begin] }
+        }
         enqueueTransactionMessage(
             StartTransactionRequest(
                 connectorId: connectorId, idTag: CiString20(truncating: idTag), meterStart: meterStart,
@@ -240,21 +250,20 @@ extension ChargePoint {
         meters.connectors[connectorId]?.setOfferingEnergy(false, at: now)
         let register = Int(((meters.connectors[connectorId]?.registerWh ?? 0) + 1e-6).rounded(.down))
         let meterStop = max(register, transaction.meterStart)
-        var transactionData: [MeterValue]?
+        var transactionData = transaction.transactionData
         let measurands = settings.stopTxnSampledData
         if !measurands.isEmpty, let meter = meters.connectors[connectorId] {
-            transactionData = [
+            transactionData.append(
                 MeterSampleComposition.meterValue(
                     meter.reading(using: &random), measurands: measurands, context: .transactionEnd,
-                    currentType: meter.rating.currentType, timestamp: now)
-            ]
+                    currentType: meter.rating.currentType, timestamp: now))
         }
         enqueueTransactionMessage(
             StopTransactionRequest(
                 idTag: idTag.map { CiString20(truncating: $0) }, meterStop: meterStop, timestamp: now,
                 transactionId: transaction.transactionId
                     ?? TransactionQueueEntry.provisionalTransactionId(forLocal: transaction.localId),
-                reason: reason, transactionData: transactionData),
+                reason: reason, transactionData: transactionData.isEmpty ? nil : transactionData),
             localTransactionId: transaction.localId)
         connectors[connectorId].session = isPlugged(connectorId) ? .finishing : nil
         applyScheduledAvailability(connectorId)
@@ -334,6 +343,22 @@ extension ChargePoint {
 
     /// ClockAlignedDataInterval (§9.1.5): every connector reports on the clock.
     mutating func sampleOnClock() {
+        let stopMeasurands = settings.stopTxnAlignedData
+        if !stopMeasurands.isEmpty {
+            for id in connectors.indices.dropFirst() where connectors[id].transaction != nil {
+                guard let meter = meters.connectors[id] else { continue }
+                let value = MeterSampleComposition.meterValue(
+                    meter.reading(using: &random), measurands: stopMeasurands, context: .sampleClock,
+                    currentType: meter.rating.currentType, timestamp: now)
+                updateTransaction(id) { transaction in
+                    // Bounded: a day of 15-minute intervals and more; the oldest go first.
+                    if transaction.transactionData.count >= Self.maximumTransactionData {
+                        transaction.transactionData.remove(at: min(1, transaction.transactionData.count - 1))
+                    }
+                    transaction.transactionData.append(value)
+                }
+            }
+        }
         guard !settings.meterValuesAlignedData.isEmpty else { return }
         for id in connectors.indices.dropFirst() {
             if connectors[id].transaction != nil {

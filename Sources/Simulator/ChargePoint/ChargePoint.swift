@@ -151,7 +151,7 @@ public struct ChargePoint: Sendable {
                 localId: saved.localId, transactionId: saved.transactionId, idTag: saved.idTag,
                 parentIdTag: saved.parentIdTag, meterStart: saved.meterStart, startedAt: saved.startedAt,
                 reservationId: saved.reservationId, deauthorized: false,
-                nextSampleAt: interval > .zero ? now + interval : nil, stopCandidate: nil))
+                nextSampleAt: interval > .zero ? now + interval : nil))
     }
 
     /// The state to persist and pass back to ``init(profile:chargePointId:index:random:resumingFrom:now:)``
@@ -238,6 +238,9 @@ public struct ChargePoint: Sendable {
                 candidates.append(preparation.autoPlugAt)
             case .transaction(let transaction):
                 candidates.append(transaction.nextSampleAt)
+                if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
+                    candidates.append(fullSince + unplugAfter)
+                }
                 if let meter = meters.connectors[connector.id], meter.status == .charging,
                     let untilFull = meter.timeUntilEVFull()
                 {

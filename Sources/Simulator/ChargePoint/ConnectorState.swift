@@ -49,7 +49,12 @@ struct ConnectorState: Sendable {
         var deauthorized: Bool
         var nextSampleAt: OCPPTimestamp?
         /// A tag presented to stop, waiting for its Authorize answer.
-        var stopCandidate: String?
+        var stopCandidate: String? = nil
+        /// When the EV reached its target state of charge (for `unplugAfterFullSeconds`).
+        var evFullSince: OCPPTimestamp? = nil
+        /// StopTransaction's transactionData so far: the Transaction.Begin sample of
+        /// StopTxnSampledData and the clock-aligned samples of StopTxnAlignedData (§9.1).
+        var transactionData: [MeterValue] = []
     }
 
     enum Session: Sendable, Equatable {
