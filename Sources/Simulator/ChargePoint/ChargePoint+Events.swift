@@ -7,7 +7,7 @@ extension ChargePoint {
     public mutating func connected(now: OCPPTimestamp) -> [ChargePointAction] {
         begin(now)
         if !isConnected {
-            isConnected = true
+            link = .online(inFlight: nil)
             endpoint.connectionRestored()
             switch boot {
             case .accepted:

@@ -61,11 +61,11 @@ extension ChargePoint {
     private mutating func send(action: String, payload: RawJSON, as call: InFlight) {
         switch endpoint.sendCall(action: action, payload: payload, now: RPCTimeBase.instant(now)) {
         case .send(let outgoing):
-            inFlight = (outgoing.messageId, call)
+            inFlight = InFlightCall(messageId: outgoing.messageId, call: call)
             output.append(.send(outgoing.bytes))
         case .queued(let messageId, _):
             // Never happens: nothing is handed over while a CALL is in flight.
-            inFlight = (messageId, call)
+            inFlight = InFlightCall(messageId: messageId, call: call)
         case .rejected:
             break
         }
@@ -206,9 +206,8 @@ extension ChargePoint {
     /// not delivered are reported afresh (only the latest) after the reconnect.
     mutating func connectionLost() {
         guard isConnected else { return }
-        isConnected = false
         for completed in endpoint.connectionLost() { callEnded(completed) }
-        inFlight = nil
+        link = .offline
         let dropped = volatileCalls
         volatileCalls = []
         for call in dropped {

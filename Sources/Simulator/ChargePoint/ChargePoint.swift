@@ -50,10 +50,24 @@ public struct ChargePoint: Sendable {
         var allowedBeforeAcceptance: Bool
     }
 
-    /// The CALL on the wire.
+    /// What the CALL on the wire is.
     enum InFlight: Sendable, Equatable {
         case volatile(VolatileCall)
         case transaction(entryId: UInt64)
+    }
+
+    /// The CALL on the wire and its message id.
+    struct InFlightCall: Sendable, Equatable {
+        var messageId: String
+        var call: InFlight
+    }
+
+    /// The connection; a CALL can only be in flight on an open one.
+    enum Link: Sendable, Equatable {
+        /// No connection: transaction messages wait in the queue, other CALLs are not made.
+        case offline
+        /// Connected; at most one CALL in flight (OCPP-J §4.1.1).
+        case online(inFlight: InFlightCall?)
     }
 
     /// The profile this charger was built from.
@@ -72,12 +86,11 @@ public struct ChargePoint: Sendable {
     var meters: MeterModel<OCPPTimestamp>
     /// Index = connector id; 0 is the charge point itself.
     var connectors: [ConnectorState]
-    var isConnected = false
+    var link: Link = .offline
     var boot: Boot = .notAccepted(retryAt: nil)
     var nextHeartbeatAt: OCPPTimestamp?
     var nextAlignedSampleAt: OCPPTimestamp?
     var volatileCalls: [VolatileCall] = []
-    var inFlight: (messageId: String, call: InFlight)?
     var queue: [TransactionQueueEntry]
     /// The queue head waits until then after a failed attempt.
     var queueRetryAt: OCPPTimestamp?
@@ -178,6 +191,24 @@ public struct ChargePoint: Sendable {
             nextLocalTransactionId: nextLocalTransactionId,
             nextEntryId: nextEntryId
         )
+    }
+
+    var isConnected: Bool { link != .offline }
+
+    /// The CALL in flight; setting one needs an open connection.
+    var inFlight: InFlightCall? {
+        get {
+            switch link {
+            case .online(let inFlight): inFlight
+            case .offline: nil
+            }
+        }
+        set {
+            switch link {
+            case .online: link = .online(inFlight: newValue)
+            case .offline: precondition(newValue == nil, "a CALL put in flight while offline")
+            }
+        }
     }
 
     // MARK: Queries
