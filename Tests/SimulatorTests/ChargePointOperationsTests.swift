@@ -31,6 +31,7 @@ import Testing
         #expect(harness.deliver(ChangeAvailabilityRequest(connectorId: 0, type: .inoperative))?.status == .scheduled)
         #expect(harness.statuses(2).last == .unavailable)
         #expect(harness.statuses(1).last == .charging)
+        #expect(harness.statuses(0) == [.available])
         harness.act { $0.pressStop(connectorId: 1, now: $1) }
         #expect(harness.statuses(1).suffix(2) == [.charging, .finishing])
         harness.act { $0.unplug(connectorId: 1, now: $1) }

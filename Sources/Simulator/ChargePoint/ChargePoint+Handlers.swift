@@ -68,7 +68,7 @@ extension ChargePoint {
         guard connectors.indices.contains(request.connectorId) else {
             return ChangeAvailabilityResponse(status: .rejected)
         }
-        let targets = request.connectorId == 0 ? Array(connectors.indices) : [request.connectorId]
+        let targets = request.connectorId == 0 ? Array(connectors.indices.dropFirst()) : [request.connectorId]
         var scheduled = false
         for id in targets {
             switch connectors[id].session {
@@ -84,10 +84,14 @@ extension ChargePoint {
                 connectors[id].scheduledAvailability = nil
             }
         }
-        if request.connectorId == 0, scheduled {
-            // The charger as a whole waits for its last transaction: keep connector 0 as it is.
-            connectors[0].scheduledAvailability = request.type
-            connectors[0].operative = connectors[0].operative
+        if request.connectorId == 0 {
+            // The charger as a whole changes once its last busy connector has.
+            if scheduled {
+                connectors[0].scheduledAvailability = request.type
+            } else {
+                connectors[0].operative = request.type == .operative
+                connectors[0].scheduledAvailability = nil
+            }
         }
         return ChangeAvailabilityResponse(status: scheduled ? .scheduled : .accepted)
     }

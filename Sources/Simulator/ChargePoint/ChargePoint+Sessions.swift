@@ -390,5 +390,8 @@ extension ChargePoint {
             connectors[connectorId].operative = scheduled == .operative
             connectors[connectorId].scheduledAvailability = nil
         }
+        if connectorId > 0, connectors[1...].allSatisfy({ $0.scheduledAvailability == nil }) {
+            applyScheduledAvailability(0)
+        }
     }
 }
