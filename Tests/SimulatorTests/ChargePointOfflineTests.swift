@@ -175,4 +175,24 @@ import Testing
         #expect(stop.meterStop > snapshot.transactions[0].meterStart)
         #expect(restarted.csms.calls("StartTransaction").isEmpty)
     }
+
+    @Test func localPreAuthorizeSkipsAuthorizeForListedTags() {
+        var harness = F.booted(["LocalPreAuthorize": "true"])
+        let list = SendLocalListRequest(
+            listVersion: 1,
+            localAuthorizationList: [
+                AuthorizationData(idTag: "LISTED", idTagInfo: IdTagInfo(status: .accepted)),
+                AuthorizationData(idTag: "BLOCKED", idTagInfo: IdTagInfo(status: .blocked)),
+            ],
+            updateType: .full)
+        harness.deliver(list)
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("LISTED", connectorId: 1, now: $1) }
+        #expect(harness.csms.calls("Authorize").isEmpty)
+        #expect(harness.charger.hasTransaction(onConnector: 1))
+        harness.disconnect()
+        harness.act { $0.plugIn(connectorId: 2, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("BLOCKED", connectorId: 2, now: $1) }
+        #expect(!harness.charger.hasTransaction(onConnector: 2))
+    }
 }

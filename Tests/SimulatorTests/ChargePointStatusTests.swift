@@ -56,12 +56,13 @@ import Testing
         #expect(report?.timestamp == harness.now - .seconds(10))
     }
 
-    @Test func everyReportedTransitionIsLegalOnARandomWalk() {
-        var harness = F.booted()
-        var random = SeededRandomNumberGenerator(seed: 7)
-        for _ in 0..<400 {
+    @Test(arguments: [7, 11, 23, 98, 1234, 4096] as [UInt64])
+    func everyReportedTransitionIsLegalOnARandomWalk(seed: UInt64) {
+        var harness = F.booted(seed.isMultiple(of: 2) ? ["MinimumStatusDuration": "30"] : [:])
+        var random = SeededRandomNumberGenerator(seed: seed)
+        for _ in 0..<600 {
             let connector = Int.random(in: 1...2, using: &random)
-            switch Int.random(in: 0..<9, using: &random) {
+            switch Int.random(in: 0..<12, using: &random) {
             case 0: harness.act { $0.plugIn(connectorId: connector, ev: F.hatchback, now: $1) }
             case 1: harness.act { $0.unplug(connectorId: connector, now: $1) }
             case 2: harness.act { $0.presentIdTag("TAG-\(connector)", connectorId: connector, now: $1) }
@@ -73,16 +74,33 @@ import Testing
                 harness.deliver(
                     ChangeAvailabilityRequest(
                         connectorId: connector, type: Bool.random(using: &random) ? .operative : .inoperative))
+            case 8:
+                if harness.isConnected { harness.disconnect() } else { harness.connect() }
+            case 9:
+                harness.deliver(ResetRequest(type: .soft))
+                harness.connect()
+            case 10:
+                harness.deliver(
+                    ReserveNowRequest(
+                        connectorId: connector, expiryDate: harness.now + .seconds(300),
+                        idTag: CiString20(truncating: "TAG-\(connector)"),
+                        reservationId: connector))
             default: harness.advance(by: .seconds(Int64.random(in: 1...120, using: &random)))
             }
         }
         #expect(harness.statuses(1).count > 20 && harness.statuses(2).count > 20)
-        for connector in 0...2 {
-            let statuses = harness.statuses(connector)
-            for (old, new) in zip(statuses, statuses.dropFirst()) {
+        // A reboot starts the status history afresh.
+        var previous: [Int: ChargePointStatus] = [:]
+        for call in harness.csms.calls {
+            if call.action == "BootNotification" { previous = [:] }
+            guard call.action == "StatusNotification", let report = try? call.decode(StatusNotificationRequest.self)
+            else { continue }
+            if let old = previous[report.connectorId] {
                 #expect(
-                    ConnectorStatusTransition.isLegal(from: old, to: new), "connector \(connector): \(old) → \(new)")
+                    ConnectorStatusTransition.isLegal(from: old, to: report.status),
+                    "connector \(report.connectorId): \(old) → \(report.status)")
             }
+            previous[report.connectorId] = report.status
         }
         #expect(harness.csms.schemaViolations.isEmpty)
         #expect(harness.shellViolations.isEmpty)

@@ -194,6 +194,7 @@ extension ChargePoint {
 
     mutating func finish() -> [ChargePointAction] {
         noteFullEVs()
+        for id in connectors.indices.dropFirst() { applyScheduledAvailability(id) }
         refreshObservedStatuses()
         reportStatuses()
         dispatch()

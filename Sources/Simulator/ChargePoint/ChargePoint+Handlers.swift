@@ -178,7 +178,9 @@ extension ChargePoint {
         case .statusNotification:
             for id in targets {
                 connectors[id].lastSent = connectors[id].observed
-                enqueue(statusNotification(id), purpose: .status(connectorId: id), beforeAcceptance: true)
+                enqueue(
+                    statusNotification(id), purpose: .status(connectorId: id, report: connectors[id].observed),
+                    beforeAcceptance: true)
             }
         case .meterValues:
             for id in targets where id > 0 {

@@ -55,6 +55,9 @@ extension ChargePoint {
             ? volatileCalls.indices.first : volatileCalls.firstIndex { $0.allowedBeforeAcceptance }
         guard let index else { return }
         let call = volatileCalls.remove(at: index)
+        if case .status(let connectorId, let report) = call.purpose, connectors.indices.contains(connectorId) {
+            connectors[connectorId].onWire = report
+        }
         send(action: call.action, payload: call.payload, as: .volatile(call))
     }
 
@@ -87,7 +90,8 @@ extension ChargePoint {
         switch call.purpose {
         case .boot:
             bootAnswered(completed.response(to: BootNotificationRequest.self))
-        case .status(let connectorId):
+        case .status(let connectorId, _):
+            // Maybe delivered, maybe not: report what holds again after the reconnect.
             if case .failure(.connectionLost) = completed.outcome, connectors.indices.contains(connectorId) {
                 connectors[connectorId].lastSent = nil
             }
@@ -117,7 +121,10 @@ extension ChargePoint {
                 queueRetryAt = nil
                 if !wasAccepted {
                     // §4.2: after acceptance every connector (and 0) reports its status.
-                    for id in connectors.indices { connectors[id].lastSent = nil }
+                    for id in connectors.indices {
+                        connectors[id].lastSent = nil
+                        connectors[id].onWire = nil
+                    }
                 }
             case .pending:
                 boot = .pending(retryAt: now + interval)
@@ -212,8 +219,11 @@ extension ChargePoint {
         volatileCalls = []
         for call in dropped {
             switch call.purpose {
-            case .status(let connectorId):
-                if connectors.indices.contains(connectorId) { connectors[connectorId].lastSent = nil }
+            case .status(let connectorId, _):
+                // Never written: the central system still knows the status on the wire.
+                if connectors.indices.contains(connectorId) {
+                    connectors[connectorId].lastSent = connectors[connectorId].onWire
+                }
             case .authorize(let connectorId, let idTag):
                 authorizeAnsweredOffline(connectorId: connectorId, idTag: idTag)
             case .boot:
@@ -252,6 +262,7 @@ extension ChargePoint {
             }
             applyScheduledAvailability(id)
             connectors[id].lastSent = nil
+            connectors[id].onWire = nil
         }
         output.append(.reboot(type))
     }

@@ -40,6 +40,10 @@ extension ChargePoint {
             if report != connectors[id].observed {
                 connectors[id].observed = report
                 connectors[id].observedSince = now
+                connectors[id].recent.append((report, now))
+                if connectors[id].recent.count > Self.maximumRecentStatuses {
+                    connectors[id].recent.removeFirst()
+                }
             }
         }
     }
@@ -53,20 +57,53 @@ extension ChargePoint {
             let connector = connectors[id]
             guard connector.observed != connector.lastSent else { continue }
             guard connector.lastSent == nil || now >= connector.observedSince + minimum else { continue }
+            // Statuses skipped (too short, or while offline) may leave a jump §4.9 does not allow,
+            // e.g. Finishing → Charging; then the last skipped status that bridges it goes first.
+            if let last = (connector.lastSent ?? connector.onWire)?.status,
+                !ConnectorStatusTransition.isLegal(from: last, to: connector.observed.status)
+            {
+                let bridges = { (status: ChargePointStatus) in
+                    ConnectorStatusTransition.isLegal(from: last, to: status)
+                        && ConnectorStatusTransition.isLegal(from: status, to: connector.observed.status)
+                }
+                if let bridge = connector.recent.dropLast().last(where: { bridges($0.report.status) }) {
+                    enqueue(
+                        statusNotification(id, report: bridge.report, since: bridge.since),
+                        purpose: .status(connectorId: id, report: bridge.report))
+                } else if bridges(.available) {
+                    // Passed through within one event (a session ended, then the connector
+                    // became unavailable): Available held for no time at all.
+                    let available = ConnectorState.Report(status: .available, errorCode: .noError)
+                    enqueue(
+                        statusNotification(id, report: available, since: connector.observedSince),
+                        purpose: .status(connectorId: id, report: available))
+                }
+            }
             connectors[id].lastSent = connector.observed
-            enqueue(statusNotification(id), purpose: .status(connectorId: id))
+            enqueue(statusNotification(id), purpose: .status(connectorId: id, report: connector.observed))
         }
     }
 
+    /// How many recent statuses a connector remembers to bridge an illegal jump.
+    static let maximumRecentStatuses = 16
+
     func statusNotification(_ connectorId: Int) -> StatusNotificationRequest {
-        let connector = connectors[connectorId]
-        return StatusNotificationRequest(
+        statusNotification(
+            connectorId, report: connectors[connectorId].observed, since: connectors[connectorId].observedSince)
+    }
+
+    func statusNotification(
+        _ connectorId: Int,
+        report: ConnectorState.Report,
+        since: OCPPTimestamp
+    ) -> StatusNotificationRequest {
+        StatusNotificationRequest(
             connectorId: connectorId,
-            errorCode: connector.observed.errorCode,
-            info: connector.observed.info.map { CiString50(truncating: $0) },
-            status: connector.observed.status,
-            timestamp: connector.observedSince,
-            vendorErrorCode: connector.observed.vendorErrorCode.map { CiString50(truncating: $0) }
+            errorCode: report.errorCode,
+            info: report.info.map { CiString50(truncating: $0) },
+            status: report.status,
+            timestamp: since,
+            vendorErrorCode: report.vendorErrorCode.map { CiString50(truncating: $0) }
         )
     }
 }

@@ -35,7 +35,7 @@ public struct ChargePoint: Sendable {
     enum Purpose: Sendable, Equatable {
         case boot
         case heartbeat
-        case status(connectorId: Int)
+        case status(connectorId: Int, report: ConnectorState.Report)
         case authorize(connectorId: Int, idTag: String)
         /// A message sent because the central system asked (TriggerMessage) or a plain report.
         case report

@@ -90,8 +90,12 @@ struct ConnectorState: Sendable {
     /// The status now and since when (for MinimumStatusDuration).
     var observed: Report
     var observedSince: OCPPTimestamp
-    /// The last status handed to the wire; nil: report whatever holds.
+    /// The last status queued for the central system; nil: report whatever holds, at once.
     var lastSent: Report?
+    /// The last status written to the wire (what the central system knows, at best).
+    var onWire: Report?
+    /// The latest statuses observed, oldest first, with their start (bounded).
+    var recent: [(report: Report, since: OCPPTimestamp)] = []
 
     init(id: Int, now: OCPPTimestamp) {
         self.id = id
