@@ -89,6 +89,18 @@ import Testing
             }
         }
         #expect(harness.statuses(1).count > 20 && harness.statuses(2).count > 20)
+        if !harness.isConnected { harness.connect() }
+        harness.advance(by: .seconds(60))
+        // Every transaction message reached the central system exactly once, with a real id.
+        #expect(harness.disk.isEmpty)
+        #expect(harness.charger.queuedTransactionMessages.isEmpty)
+        let starts = harness.csms.calls("StartTransaction").count
+        let stops = harness.csms.requests(StopTransactionRequest.self).map(\.transactionId)
+        #expect(Set(stops).count == stops.count)
+        #expect(stops.allSatisfy { (1000..<1000 + starts).contains($0) })
+        let running = (1...2).filter { harness.charger.hasTransaction(onConnector: $0) }.count
+        #expect(stops.count + running == starts)
+        #expect(harness.csms.requests(MeterValuesRequest.self).allSatisfy { ($0.transactionId ?? 0) >= 0 })
         // A reboot starts the status history afresh.
         var previous: [Int: ChargePointStatus] = [:]
         for call in harness.csms.calls {
