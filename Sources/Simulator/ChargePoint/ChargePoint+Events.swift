@@ -71,15 +71,13 @@ extension ChargePoint {
             case .accepted:
                 if let due = nextHeartbeatAt, due <= now {
                     enqueue(HeartbeatRequest(), purpose: .heartbeat)
-                    nextHeartbeatAt = now + settings.heartbeatInterval
+                    nextHeartbeatAt = nextHeartbeat(after: now)
                 }
             }
         }
         if let retryAt = queueRetryAt, retryAt <= now { queueRetryAt = nil }
+        _ = reservations.expired(now: now)
         for id in connectors.indices {
-            if let reservation = connectors[id].reservation, reservation.expiry <= now {
-                connectors[id].reservation = nil
-            }
             switch connectors[id].session {
             case .preparing(let preparation):
                 if let plugAt = preparation.autoPlugAt, plugAt <= now {
@@ -99,7 +97,7 @@ extension ChargePoint {
                 }
                 if let sampleAt = transaction.nextSampleAt, sampleAt <= now {
                     sampleTransaction(connectorId: id, context: .samplePeriodic)
-                    let interval = settings.meterValueSampleInterval
+                    let interval = configuration.meterValueSampleInterval
                     updateTransaction(id) { $0.nextSampleAt = interval > .zero ? now + interval : nil }
                 }
             case .finishing, nil:

@@ -10,16 +10,13 @@ extension ChargePoint {
         registry.register(ChangeConfigurationRequest.self) { request, machine in
             machine.changeConfiguration(request)
         }
-        registry.register(ClearCacheRequest.self) { _, machine in
-            machine.authorization.clearCache()
-            return ClearCacheResponse(status: .accepted)
-        }
+        registry.register(ClearCacheRequest.self) { _, machine in machine.authorization.clearCache() }
         registry.register(DataTransferRequest.self) { request, machine in
             let known = machine.profile.behaviour.dataTransferVendorIds.contains(request.vendorId.value)
             return DataTransferResponse(status: known ? .accepted : .unknownVendorId)
         }
         registry.register(GetConfigurationRequest.self) { request, machine in
-            machine.settings.getConfiguration(keys: (request.key ?? []).map(\.value))
+            machine.configuration.get(request)
         }
         registry.register(RemoteStartTransactionRequest.self) { request, machine in machine.remoteStart(request) }
         registry.register(RemoteStopTransactionRequest.self) { request, machine in
@@ -41,22 +38,18 @@ extension ChargePoint {
         }
         if features.contains(.localAuthListManagement) {
             registry.register(SendLocalListRequest.self) { request, machine in
-                SendLocalListResponse(status: machine.authorization.apply(request))
+                machine.authorization.apply(request, policy: machine.configuration.authorizationPolicy)
             }
             registry.register(GetLocalListVersionRequest.self) { _, machine in
-                GetLocalListVersionResponse(listVersion: machine.authorization.listVersion)
+                GetLocalListVersionResponse(
+                    listVersion: machine.authorization.localListVersion(
+                        policy: machine.configuration.authorizationPolicy))
             }
         }
         if features.contains(.reservation) {
             registry.register(ReserveNowRequest.self) { request, machine in machine.reserve(request) }
             registry.register(CancelReservationRequest.self) { request, machine in
-                guard
-                    let connectorId = machine.connectors.firstIndex(where: {
-                        $0.reservation?.reservationId == request.reservationId
-                    })
-                else { return CancelReservationResponse(status: .rejected) }
-                machine.connectors[connectorId].reservation = nil
-                return CancelReservationResponse(status: .accepted)
+                machine.reservations.cancel(request).response
             }
         }
         return registry
@@ -97,25 +90,24 @@ extension ChargePoint {
     }
 
     mutating func changeConfiguration(_ request: ChangeConfigurationRequest) -> ChangeConfigurationResponse {
-        let key = request.key.value
-        let status = settings.change(key: key, value: request.value.value)
-        guard status == .accepted else { return ChangeConfigurationResponse(status: status) }
+        let (response, change) = configuration.change(request)
         // Effects apply at once (issue 5: "effects applied live").
-        switch StandardConfigurationKey(rawValue: key) {
+        switch change {
         case .heartbeatInterval:
-            if boot == .accepted { nextHeartbeatAt = now + settings.heartbeatInterval }
-        case .meterValueSampleInterval:
-            let interval = settings.meterValueSampleInterval
+            if boot == .accepted { nextHeartbeatAt = nextHeartbeat(after: now) }
+        case .meterValueSampleInterval(let interval):
             let next = interval > .zero ? now + interval : nil
             for id in connectors.indices where connectors[id].transaction != nil {
                 updateTransaction(id) { $0.nextSampleAt = next }
             }
         case .clockAlignedDataInterval:
             scheduleAlignedSample(after: now)
-        default:
+        case .webSocketPingInterval, .securityProfile, .authorizationKey, .authorizationCacheEnabled,
+            .localAuthListEnabled, .stored, nil:
+            // Read on next use (the shell reads the ping interval and security keys per connection).
             break
         }
-        return ChangeConfigurationResponse(status: status)
+        return response
     }
 
     /// §5.11: Accepted when the connector can start for the tag; the EV plugs in after the
@@ -140,7 +132,7 @@ extension ChargePoint {
             ConnectorState.Preparation(
                 idTag: idTag, parentIdTag: nil, authorization: .none, remote: true, reservationId: reservationId,
                 connectionDeadline: nil, autoPlugAt: plugged ? nil : now + delay))
-        if settings.authorizeRemoteTxRequests {
+        if configuration.authorizeRemoteTxRequests {
             authorize(idTag, connectorId: connectorId)
         } else {
             authorizationAccepted(connectorId: connectorId, parentIdTag: nil)
@@ -200,21 +192,9 @@ extension ChargePoint {
         return TriggerMessageResponse(status: .accepted)
     }
 
-    /// §5.13: connector 0 only when ReserveConnectorZeroSupported.
+    /// §5.13: the reservation book decides; connector 0 only when ReserveConnectorZeroSupported.
     mutating func reserve(_ request: ReserveNowRequest) -> ReserveNowResponse {
-        let id = request.connectorId
-        guard connectors.indices.contains(id), id > 0 || settings.reserveConnectorZeroSupported else {
-            return ReserveNowResponse(status: .rejected)
-        }
-        if connectors[id].fault != nil { return ReserveNowResponse(status: .faulted) }
-        if !connectors[id].operative || !connectors[0].operative { return ReserveNowResponse(status: .unavailable) }
-        if id > 0, connectors[id].session != nil { return ReserveNowResponse(status: .occupied) }
-        if let existing = connectors[id].reservation, existing.reservationId != request.reservationId {
-            return ReserveNowResponse(status: .occupied)
-        }
-        connectors[id].reservation = ConnectorState.Reservation(
-            reservationId: request.reservationId, idTag: request.idTag.value,
-            parentIdTag: request.parentIdTag?.value, expiry: request.expiryDate)
-        return ReserveNowResponse(status: .accepted)
+        let statuses = connectors.indices.map { derivedReport($0).status }
+        return reservations.reserve(request, connectorStatus: { statuses[$0] }, now: now).response
     }
 }

@@ -98,7 +98,9 @@ extension ChargePoint {
         case .authorize(let connectorId, let idTag):
             switch completed.response(to: AuthorizeRequest.self) {
             case .success(let response):
-                authorization.remember(idTag, response.idTagInfo, cacheEnabled: settings.authorizationCacheEnabled)
+                authorization.cacheUpdate(
+                    idTag: CiString20(truncating: idTag), info: response.idTagInfo, now: now,
+                    policy: configuration.authorizationPolicy)
                 authorizeAnswered(connectorId: connectorId, idTag: idTag, info: response.idTagInfo)
             case .failure:
                 authorizeAnsweredOffline(connectorId: connectorId, idTag: idTag)
@@ -116,8 +118,13 @@ extension ChargePoint {
             case .accepted:
                 let wasAccepted = boot == .accepted
                 boot = .accepted
-                if response.interval > 0 { settings.setHeartbeatInterval(seconds: response.interval) }
-                nextHeartbeatAt = now + settings.heartbeatInterval
+                if response.interval > 0 {
+                    _ = configuration.change(
+                        ChangeConfigurationRequest(
+                            key: CiString50(truncating: StandardConfigurationKey.heartbeatInterval.rawValue),
+                            value: CiString500(truncating: String(response.interval))))
+                }
+                nextHeartbeatAt = nextHeartbeat(after: now)
                 queueRetryAt = nil
                 if !wasAccepted {
                     // §4.2: after acceptance every connector (and 0) reports its status.
@@ -156,14 +163,14 @@ extension ChargePoint {
         case .failure(.callError), .failure(.invalidResponse), .failure(.timedOut):
             var failed = entry
             failed.failedAttempts += 1
-            if failed.failedAttempts >= settings.transactionMessageAttempts {
+            if failed.failedAttempts >= configuration.transactionMessageAttempts {
                 // §4.8: after TransactionMessageAttempts the charger may give the message up.
                 giveUp(failed)
             } else {
                 queue[position] = failed
                 output.append(.persist(entryId: failed.id, bytes: failed.persistedBytes))
                 // §4.8: wait TransactionMessageRetryInterval × the attempts made so far.
-                queueRetryAt = now + settings.transactionMessageRetryInterval * failed.failedAttempts
+                queueRetryAt = now + configuration.transactionMessageRetryInterval * failed.failedAttempts
             }
         }
     }
@@ -265,5 +272,13 @@ extension ChargePoint {
             connectors[id].onWire = nil
         }
         output.append(.reboot(type))
+    }
+}
+
+extension ChargePoint {
+    /// The next heartbeat after `instant`; none when HeartbeatInterval is 0.
+    func nextHeartbeat(after instant: OCPPTimestamp) -> OCPPTimestamp? {
+        let interval = configuration.heartbeatInterval
+        return interval > .zero ? instant + interval : nil
     }
 }

@@ -12,9 +12,6 @@ extension ChargePoint {
             && connectors[connectorId].fault == nil && connectors[0].operative && connectors[0].fault == nil
     }
 
-    /// The most MeterValue entries one StopTransaction carries in transactionData.
-    static let maximumTransactionData = 200
-
     static let cablePreparation = ConnectorState.Preparation(
         idTag: nil, parentIdTag: nil, authorization: .none, remote: false, reservationId: nil,
         connectionDeadline: nil, autoPlugAt: nil)
@@ -49,7 +46,7 @@ extension ChargePoint {
             connectors[connectorId].session = nil
         case .transaction:
             // §9.1: StopTransactionOnEVSideDisconnect false leaves the transaction suspended.
-            if settings.stopTransactionOnEVSideDisconnect {
+            if configuration.stopTransactionOnEVSideDisconnect {
                 stopTransaction(connectorId: connectorId, reason: .evDisconnected, idTag: nil)
             }
         }
@@ -92,21 +89,27 @@ extension ChargePoint {
         case refused
     }
 
-    /// Whether `idTag` may use the connector given its reservation (§5.13: the reserved tag or
+    /// Whether `idTag` may use the connector given the reservations (§5.13: the reserved tag or
     /// one with the reservation's parent id tag, as far as the charger knows it).
     func reservationCheck(_ idTag: String, connectorId: Int) -> ReservationCheck {
-        guard let reservation = connectors[connectorId].reservation else { return .allowed(reservationId: nil) }
-        if reservation.idTag == idTag { return .allowed(reservationId: reservation.reservationId) }
-        if let parent = reservation.parentIdTag, lookup(idTag)?.parentIdTag?.value == parent {
-            return .allowed(reservationId: reservation.reservationId)
-        }
-        return .refused
+        let tag = CiString20(truncating: idTag)
+        let parent = knownInfo(idTag)?.parentIdTag
+        let statuses = connectors.indices.map { derivedReport($0).status }
+        guard
+            reservations.admits(
+                idTag: tag, parentIdTag: parent, connectorId: connectorId, connectorStatus: { statuses[$0] })
+        else { return .refused }
+        return .allowed(
+            reservationId: reservations.reservationUsed(idTag: tag, parentIdTag: parent, connectorId: connectorId)?.id)
     }
 
-    func lookup(_ idTag: String) -> IdTagInfo? {
-        authorization.lookup(
-            idTag, listEnabled: settings.localAuthListEnabled, cacheEnabled: settings.authorizationCacheEnabled,
-            now: now)
+    /// What the local list or the cache says of `idTag` now (an expired entry reads Expired).
+    func knownInfo(_ idTag: String) -> IdTagInfo? {
+        guard
+            let entry = authorization.entry(
+                for: CiString20(truncating: idTag), policy: configuration.authorizationPolicy)
+        else { return nil }
+        return with(entry.info) { $0.status = entry.status(at: now) }
     }
 
     private mutating func presentToStop(_ idTag: String, connectorId: Int, transaction: ConnectorState.Transaction) {
@@ -115,7 +118,7 @@ extension ChargePoint {
             return
         }
         // §5.11: a tag with the same parent id tag may stop it; ask the central system if unknown.
-        if let parent = transaction.parentIdTag, let known = lookup(idTag), known.status == .accepted {
+        if let parent = transaction.parentIdTag, let known = knownInfo(idTag), known.status == .accepted {
             if known.parentIdTag?.value == parent {
                 stopTransaction(connectorId: connectorId, reason: .local, idTag: idTag)
             }
@@ -131,39 +134,35 @@ extension ChargePoint {
     /// Authorizes a tag for a start: locally when the list or cache may decide (§3.5), else
     /// with Authorize.req.
     mutating func authorize(_ idTag: String, connectorId: Int) {
-        let known = lookup(idTag)
-        if isOnline {
-            if settings.localPreAuthorize, let known, known.status == .accepted {
-                authorizationAccepted(connectorId: connectorId, parentIdTag: known.parentIdTag?.value)
-                return
-            }
+        switch authorization.lookup(
+            idTag: CiString20(truncating: idTag), now: now, online: isOnline, policy: configuration.authorizationPolicy)
+        {
+        case .accepted(let parentIdTag, _):
+            authorizationAccepted(connectorId: connectorId, parentIdTag: parentIdTag?.value)
+        case .rejected:
+            authorizationRefused(connectorId: connectorId)
+        case .askCentralSystem:
             setAuthorization(.awaiting, connectorId: connectorId)
             enqueue(
                 AuthorizeRequest(idTag: CiString20(truncating: idTag)),
                 purpose: .authorize(connectorId: connectorId, idTag: idTag))
-            return
         }
-        authorizeAnsweredOffline(connectorId: connectorId, idTag: idTag)
     }
 
-    /// The offline rules of §3.5: LocalAuthorizeOffline lets the list or cache decide;
-    /// AllowOfflineTxForUnknownId lets an unknown tag start.
+    /// No answer from the central system (offline, an error, a timeout): the offline rules of
+    /// §3.5 decide (LocalAuthorizeOffline, AllowOfflineTxForUnknownId).
     mutating func authorizeAnsweredOffline(connectorId: Int, idTag: String) {
         if let transaction = connectors[connectorId].transaction {
             if transaction.stopCandidate == idTag { updateTransaction(connectorId) { $0.stopCandidate = nil } }
             return
         }
         guard let preparation = connectors[connectorId].preparation, preparation.idTag == idTag else { return }
-        let known = lookup(idTag)
-        if let known, settings.localAuthorizeOffline {
-            if known.status == .accepted {
-                authorizationAccepted(connectorId: connectorId, parentIdTag: known.parentIdTag?.value)
-            } else {
-                authorizationRefused(connectorId: connectorId)
-            }
-        } else if known == nil, settings.allowOfflineTxForUnknownId {
-            authorizationAccepted(connectorId: connectorId, parentIdTag: nil)
-        } else {
+        switch authorization.lookup(
+            idTag: CiString20(truncating: idTag), now: now, online: false, policy: configuration.authorizationPolicy)
+        {
+        case .accepted(let parentIdTag, _):
+            authorizationAccepted(connectorId: connectorId, parentIdTag: parentIdTag?.value)
+        case .rejected, .askCentralSystem:
             authorizationRefused(connectorId: connectorId)
         }
     }
@@ -199,8 +198,9 @@ extension ChargePoint {
         if isPlugged(connectorId) {
             startTransaction(connectorId: connectorId, idTag: idTag, preparation: accepted)
         } else {
-            connectors[connectorId].session = .preparing(
-                with(accepted) { $0.connectionDeadline = now + settings.connectionTimeOut })
+            let timeout = configuration.connectionTimeOut
+            let deadline = timeout > .zero ? now + timeout : nil
+            connectors[connectorId].session = .preparing(with(accepted) { $0.connectionDeadline = deadline })
         }
     }
 
@@ -214,28 +214,15 @@ extension ChargePoint {
         let localId = nextLocalTransactionId
         nextLocalTransactionId += 1
         let meterStart = Int(((meters.connectors[connectorId]?.registerWh ?? 0) + 1e-6).rounded(.down))
-        let interval = settings.meterValueSampleInterval
+        let interval = configuration.meterValueSampleInterval
         connectors[connectorId].session = .transaction(
             ConnectorState.Transaction(
                 localId: localId, transactionId: nil, idTag: idTag, parentIdTag: preparation.parentIdTag,
                 meterStart: meterStart, startedAt: now, reservationId: preparation.reservationId,
                 deauthorized: false, nextSampleAt: interval > .zero ? now + interval : nil))
-        if let reservation = connectors[connectorId].reservation,
-            reservation.reservationId == preparation.reservationId
-        {
-            connectors[connectorId].reservation = nil
-        }
-        if let reservationId = preparation.reservationId, connectors[0].reservation?.reservationId == reservationId {
-            connectors[0].reservation = nil
-        }
+        if let reservationId = preparation.reservationId { reservations.consume(reservationId: reservationId) }
         updateEnergyOffer(connectorId)
-        let beginMeasurands = settings.stopTxnSampledData
-        if !beginMeasurands.isEmpty, let meter = meters.connectors[connectorId] {
-            let begin = MeterSampleComposition.meterValue(
-                meter.reading(using: &random), measurands: beginMeasurands, context: .transactionBegin,
-                currentType: meter.rating.currentType, timestamp: now)
-            updateTransaction(connectorId) { $0.transactionData = [begin] }
-        }
+        recordTransactionData(connectorId, context: .transactionBegin)
         enqueueTransactionMessage(
             StartTransactionRequest(
                 connectorId: connectorId, idTag: CiString20(truncating: idTag), meterStart: meterStart,
@@ -250,20 +237,14 @@ extension ChargePoint {
         meters.connectors[connectorId]?.setOfferingEnergy(false, at: now)
         let register = Int(((meters.connectors[connectorId]?.registerWh ?? 0) + 1e-6).rounded(.down))
         let meterStop = max(register, transaction.meterStart)
-        var transactionData = transaction.transactionData
-        let measurands = settings.stopTxnSampledData
-        if !measurands.isEmpty, let meter = meters.connectors[connectorId] {
-            transactionData.append(
-                MeterSampleComposition.meterValue(
-                    meter.reading(using: &random), measurands: measurands, context: .transactionEnd,
-                    currentType: meter.rating.currentType, timestamp: now))
-        }
+        recordTransactionData(connectorId, context: .transactionEnd)
+        let transactionData = connectors[connectorId].transaction?.transactionData.transactionData
         enqueueTransactionMessage(
             StopTransactionRequest(
                 idTag: idTag.map { CiString20(truncating: $0) }, meterStop: meterStop, timestamp: now,
                 transactionId: transaction.transactionId
                     ?? TransactionQueueEntry.provisionalTransactionId(forLocal: transaction.localId),
-                reason: reason, transactionData: transactionData.isEmpty ? nil : transactionData),
+                reason: reason, transactionData: transactionData),
             localTransactionId: transaction.localId)
         connectors[connectorId].session = isPlugged(connectorId) ? .finishing : nil
         applyScheduledAvailability(connectorId)
@@ -275,10 +256,12 @@ extension ChargePoint {
             let transaction = connectors[connectorId].transaction
         else { return }
         updateTransaction(connectorId) { $0.transactionId = response.transactionId }
-        authorization.remember(transaction.idTag, response.idTagInfo, cacheEnabled: settings.authorizationCacheEnabled)
+        authorization.cacheUpdate(
+            idTag: CiString20(truncating: transaction.idTag), info: response.idTagInfo, now: now,
+            policy: configuration.authorizationPolicy)
         guard response.idTagInfo.status != .accepted else { return }
         // §5.12 / §9.1 StopTransactionOnInvalidId: stop with DeAuthorized, or stop offering energy.
-        if settings.stopTransactionOnInvalidId {
+        if configuration.stopTransactionOnInvalidId {
             stopTransaction(connectorId: connectorId, reason: .deAuthorized, idTag: nil)
         } else {
             updateTransaction(connectorId) { $0.deauthorized = true }
@@ -310,14 +293,30 @@ extension ChargePoint {
 
     // MARK: Meter values
 
+    /// Adds a sample to StopTransaction's transactionData (StopTxnSampledData for the begin and
+    /// end, StopTxnAlignedData on the clock).
+    mutating func recordTransactionData(_ connectorId: Int, context: ReadingContext) {
+        guard connectors[connectorId].transaction != nil, let meter = meters.connectors[connectorId] else { return }
+        let reading = meter.reading(using: &random)
+        let (sampled, aligned) = (configuration.stopTxnSampledData, configuration.stopTxnAlignedData)
+        let at = now
+        updateTransaction(connectorId) {
+            $0.transactionData.record(
+                reading, context: context, at: at, composer: MeterValuesComposer(rating: meter.rating),
+                sampledMeasurands: sampled, alignedMeasurands: aligned)
+        }
+    }
+
     /// A MeterValues of the transaction on `connectorId` (a transaction message).
     mutating func sampleTransaction(connectorId: Int, context: ReadingContext) {
         guard let transaction = connectors[connectorId].transaction, let meter = meters.connectors[connectorId]
         else { return }
-        let measurands = context == .sampleClock ? settings.meterValuesAlignedData : settings.meterValuesSampledData
-        let value = MeterSampleComposition.meterValue(
-            meter.reading(using: &random), measurands: measurands, context: context,
-            currentType: meter.rating.currentType, timestamp: now)
+        let measurands =
+            context == .sampleClock ? configuration.meterValuesAlignedData : configuration.meterValuesSampledData
+        guard
+            let value = MeterValuesComposer(rating: meter.rating).meterValue(
+                of: meter.reading(using: &random), measurands: measurands, context: context, at: now)
+        else { return }
         enqueueTransactionMessage(
             MeterValuesRequest(
                 connectorId: connectorId,
@@ -330,10 +329,12 @@ extension ChargePoint {
     /// A MeterValues outside any transaction (clock-aligned, triggered): lost if offline.
     mutating func sampleOutsideTransaction(connectorId: Int, context: ReadingContext, beforeAcceptance: Bool) {
         guard let meter = meters.connectors[connectorId] else { return }
-        let measurands = context == .sampleClock ? settings.meterValuesAlignedData : settings.meterValuesSampledData
-        let value = MeterSampleComposition.meterValue(
-            meter.reading(using: &random), measurands: measurands, context: context,
-            currentType: meter.rating.currentType, timestamp: now)
+        let measurands =
+            context == .sampleClock ? configuration.meterValuesAlignedData : configuration.meterValuesSampledData
+        guard
+            let value = MeterValuesComposer(rating: meter.rating).meterValue(
+                of: meter.reading(using: &random), measurands: measurands, context: context, at: now)
+        else { return }
         enqueue(
             MeterValuesRequest(
                 connectorId: connectorId, transactionId: connectors[connectorId].transaction?.transactionId,
@@ -343,23 +344,10 @@ extension ChargePoint {
 
     /// ClockAlignedDataInterval (§9.1.5): every connector reports on the clock.
     mutating func sampleOnClock() {
-        let stopMeasurands = settings.stopTxnAlignedData
-        if !stopMeasurands.isEmpty {
-            for id in connectors.indices.dropFirst() where connectors[id].transaction != nil {
-                guard let meter = meters.connectors[id] else { continue }
-                let value = MeterSampleComposition.meterValue(
-                    meter.reading(using: &random), measurands: stopMeasurands, context: .sampleClock,
-                    currentType: meter.rating.currentType, timestamp: now)
-                updateTransaction(id) { transaction in
-                    // Bounded: a day of 15-minute intervals and more; the oldest go first.
-                    if transaction.transactionData.count >= Self.maximumTransactionData {
-                        transaction.transactionData.remove(at: min(1, transaction.transactionData.count - 1))
-                    }
-                    transaction.transactionData.append(value)
-                }
-            }
+        for id in connectors.indices.dropFirst() where connectors[id].transaction != nil {
+            recordTransactionData(id, context: .sampleClock)
         }
-        guard !settings.meterValuesAlignedData.isEmpty else { return }
+        guard !configuration.meterValuesAlignedData.isEmpty else { return }
         for id in connectors.indices.dropFirst() {
             if connectors[id].transaction != nil {
                 sampleTransaction(connectorId: id, context: .sampleClock)
@@ -371,7 +359,7 @@ extension ChargePoint {
 
     /// The next multiple of ClockAlignedDataInterval after `instant` (from midnight UTC).
     mutating func scheduleAlignedSample(after instant: OCPPTimestamp) {
-        let interval = settings.clockAlignedDataInterval.wholeMilliseconds
+        let interval = configuration.clockAlignedDataInterval.wholeMilliseconds
         guard interval > 0 else {
             nextAlignedSampleAt = nil
             return

@@ -28,7 +28,7 @@ extension ChargePoint {
             return report(.preparing)
         case nil:
             if !connector.operative || !connectors[0].operative { return report(.unavailable) }
-            if connector.reservation != nil { return report(.reserved) }
+            if reservations.reservation(forConnector: connectorId) != nil { return report(.reserved) }
             return report(.available)
         }
     }
@@ -52,7 +52,7 @@ extension ChargePoint {
     /// MinimumStatusDuration (§9.1.20); nothing while not accepted or offline.
     mutating func reportStatuses() {
         guard isOnline else { return }
-        let minimum = settings.minimumStatusDuration
+        let minimum = configuration.minimumStatusDuration
         for id in connectors.indices {
             let connector = connectors[id]
             guard connector.observed != connector.lastSent else { continue }

@@ -79,8 +79,9 @@ public struct ChargePoint: Sendable {
 
     let identity: ChargerIdentity
     var random: SeededRandomNumberGenerator
-    var settings: ChargePointSettings
-    var authorization = LocalAuthorization()
+    var configuration: ConfigurationStore
+    var authorization: AuthorizationStore
+    var reservations: ReservationBook
     var endpoint: RPCEndpoint
     let registry: ActionRegistry<ChargePoint>
     var meters: MeterModel<OCPPTimestamp>
@@ -127,7 +128,13 @@ public struct ChargePoint: Sendable {
         let idRandom = SeededRandomNumberGenerator(seed: random.next())
         self.random = random
         let snapshot = snapshot ?? ChargePointSnapshot()
-        self.settings = ChargePointSettings(profile: profile, overrides: snapshot.configurationOverrides)
+        self.configuration = ConfigurationStore(profile: profile, overrides: snapshot.configurationOverrides)
+        self.authorization = snapshot.authorization ?? AuthorizationStore()
+        self.reservations =
+            snapshot.reservations
+            ?? ReservationBook(
+                connectorCount: profile.connectors.count,
+                connectorZeroSupported: configuration.reserveConnectorZeroSupported)
         self.registry = Self.makeRegistry(features: Set(profile.featureProfiles))
         self.endpoint = RPCEndpoint(
             configuration: .init(handledActions: registry.handledActions),
@@ -158,7 +165,7 @@ public struct ChargePoint: Sendable {
                 entry.model(startSoC: saved.evSoCPercent ?? entry.startSoCPercent.lowerBound), at: now)
         }
         meters.connectors[saved.connectorId]?.setOfferingEnergy(true, at: now)
-        let interval = settings.meterValueSampleInterval
+        let interval = configuration.meterValueSampleInterval
         connectors[saved.connectorId].session = .transaction(
             ConnectorState.Transaction(
                 localId: saved.localId, transactionId: saved.transactionId, idTag: saved.idTag,
@@ -186,11 +193,19 @@ public struct ChargePoint: Sendable {
             transactions: transactions,
             registersWh: meters.connectors.mapValues(\.registerWh),
             queuedMessages: queue,
-            configurationOverrides: settings.overrides,
+            configurationOverrides: configurationOverrides,
             inoperativeConnectors: connectors.filter { !$0.operative }.map(\.id),
             nextLocalTransactionId: nextLocalTransactionId,
-            nextEntryId: nextEntryId
+            nextEntryId: nextEntryId,
+            authorization: authorization,
+            reservations: reservations
         )
+    }
+
+    /// The configuration values that differ from the profile's defaults.
+    private var configurationOverrides: [String: String] {
+        let defaults = ConfigurationStore(profile: profile).values
+        return configuration.values.filter { defaults[$0.key] != $0.value }
     }
 
     var isConnected: Bool { link != .offline }
@@ -242,11 +257,13 @@ public struct ChargePoint: Sendable {
     public var queuedTransactionMessages: [TransactionQueueEntry] { queue }
 
     /// The current value of a configuration key.
-    public func configurationValue(_ key: String) -> String? { settings.values[key] }
+    public func configurationValue(_ key: String) -> String? { configuration.value(key) }
 
     /// When ``timerFired(now:)`` must be called next; nil when nothing is scheduled.
     public var nextDeadline: OCPPTimestamp? {
-        var candidates: [OCPPTimestamp?] = [endpoint.nextDeadline.map(RPCTimeBase.timestamp), nextAlignedSampleAt]
+        var candidates: [OCPPTimestamp?] = [
+            endpoint.nextDeadline.map(RPCTimeBase.timestamp), nextAlignedSampleAt, reservations.nextExpiry,
+        ]
         if isConnected {
             switch boot {
             case .notAccepted(let retryAt): candidates.append(retryAt)
@@ -257,9 +274,8 @@ public struct ChargePoint: Sendable {
                 if !queue.isEmpty, inFlight == nil { candidates.append(queueRetryAt) }
             }
         }
-        let minimumDuration = settings.minimumStatusDuration
+        let minimumDuration = configuration.minimumStatusDuration
         for connector in connectors {
-            if let reservation = connector.reservation { candidates.append(reservation.expiry) }
             if isConnected, boot == .accepted, connector.observed != connector.lastSent {
                 candidates.append(connector.lastSent == nil ? now : connector.observedSince + minimumDuration)
             }

@@ -49,12 +49,19 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     /// The next local transaction number and queue entry id.
     public var nextLocalTransactionId: Int
     public var nextEntryId: UInt64
+    /// The local authorization list and cache.
+    public var authorization: AuthorizationStore?
+    /// Reservations not yet used or expired.
+    public var reservations: ReservationBook?
 
     public init(
         transactions: [Transaction] = [], registersWh: [Int: Double] = [:],
         queuedMessages: [TransactionQueueEntry] = [], configurationOverrides: [String: String] = [:],
-        inoperativeConnectors: [Int] = [], nextLocalTransactionId: Int = 1, nextEntryId: UInt64 = 1
+        inoperativeConnectors: [Int] = [], nextLocalTransactionId: Int = 1, nextEntryId: UInt64 = 1,
+        authorization: AuthorizationStore? = nil, reservations: ReservationBook? = nil
     ) {
+        self.authorization = authorization
+        self.reservations = reservations
         self.transactions = transactions
         self.registersWh = registersWh
         self.queuedMessages = queuedMessages

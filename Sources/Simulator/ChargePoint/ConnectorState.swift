@@ -1,7 +1,7 @@
 import OCPP16
 
 /// One connector of a ``ChargePoint`` as the machine sees it: availability, fault, what is
-/// going on (preparing, a transaction, finishing), a reservation, and what was last reported.
+/// going on (preparing, a transaction, finishing), and what was last reported.
 /// The OCPP status is derived from this, never stored on its own.
 struct ConnectorState: Sendable {
     /// A fault set by the user or the fault injector (OCPP 1.6 §7.6 ChargePointErrorCode).
@@ -54,7 +54,7 @@ struct ConnectorState: Sendable {
         var evFullSince: OCPPTimestamp? = nil
         /// StopTransaction's transactionData so far: the Transaction.Begin sample of
         /// StopTxnSampledData and the clock-aligned samples of StopTxnAlignedData (§9.1).
-        var transactionData: [MeterValue] = []
+        var transactionData = TransactionDataRecorder()
     }
 
     enum Session: Sendable, Equatable {
@@ -62,14 +62,6 @@ struct ConnectorState: Sendable {
         case transaction(Transaction)
         /// Stopped, cable still in.
         case finishing
-    }
-
-    /// A reservation (OCPP 1.6 §5.13).
-    struct Reservation: Sendable, Equatable {
-        var reservationId: Int
-        var idTag: String
-        var parentIdTag: String?
-        var expiry: OCPPTimestamp
     }
 
     /// A status as reported, with its error fields.
@@ -86,7 +78,6 @@ struct ConnectorState: Sendable {
     var scheduledAvailability: AvailabilityType?
     var fault: Fault?
     var session: Session?
-    var reservation: Reservation?
     /// The status now and since when (for MinimumStatusDuration).
     var observed: Report
     var observedSince: OCPPTimestamp
