@@ -20,6 +20,8 @@ public struct ChargePointHarness {
     public private(set) var shellViolations: [String] = []
     /// Frames written while disconnected (lost).
     public private(set) var lostWrites = 0
+    /// Connection settings the charger asked to apply.
+    public private(set) var connectionChanges: [ConfigurationChange] = []
 
     public init(charger: ChargePoint, now: OCPPTimestamp) {
         self.charger = charger
@@ -96,6 +98,8 @@ public struct ChargePointHarness {
                 reboots.append(type)
                 isConnected = false
                 pending.append(contentsOf: charger.disconnected(now: now))
+            case .reconfigureConnection(let change):
+                connectionChanges.append(change)
             }
         }
     }

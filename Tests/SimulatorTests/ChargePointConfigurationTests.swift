@@ -1,3 +1,4 @@
+import Foundation
 import OCPP16
 import Simulator
 import TestSupport
@@ -67,5 +68,38 @@ import Testing
         #expect(charging.meterValue.first?.timestamp == F.start + .seconds(900))
         #expect(charging.meterValue.first?.sampledValue.first?.context == .sampleClock)
         #expect(values.first { $0.connectorId == 2 }?.transactionId == nil)
+    }
+
+    @Test func connectionKeysAreHandedToTheShell() {
+        var harness = F.booted()
+        #expect(
+            harness.deliver(ChangeConfigurationRequest(key: "WebSocketPingInterval", value: "15"))?.status == .accepted)
+        #expect(harness.connectionChanges == [.webSocketPingInterval(.seconds(15))])
+        #expect(harness.charger.configuration.webSocketPingInterval == .seconds(15))
+    }
+
+    @Test func snapshotRoundTripsThroughJSON() throws {
+        var harness = F.booted()
+        harness.deliver(
+            SendLocalListRequest(
+                listVersion: 4,
+                localAuthorizationList: [AuthorizationData(idTag: "CARD-X", idTagInfo: IdTagInfo(status: .accepted))],
+                updateType: .full))
+        harness.deliver(
+            ReserveNowRequest(connectorId: 2, expiryDate: F.start + .seconds(900), idTag: "GUEST", reservationId: 3))
+        harness.deliver(ChangeConfigurationRequest(key: "MeterValueSampleInterval", value: "30"))
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("CARD-X", connectorId: 1, now: $1) }
+        harness.disconnect()
+        harness.advance(by: .seconds(95))
+        let snapshot = harness.charger.snapshot
+        let decoded = try JSONDecoder().decode(ChargePointSnapshot.self, from: JSONEncoder().encode(snapshot))
+        #expect(decoded == snapshot)
+        #expect(decoded.configurationOverrides == ["MeterValueSampleInterval": "30"])
+        #expect(decoded.queuedMessages.map(\.action) == ["MeterValues", "MeterValues", "MeterValues"])
+        let resumed = F.charger(resumingFrom: decoded, now: harness.now)
+        #expect(resumed.connectorStatuses[2] == .reserved)
+        #expect(resumed.configurationValue("MeterValueSampleInterval") == "30")
+        #expect(resumed.hasTransaction(onConnector: 1))
     }
 }

@@ -102,9 +102,10 @@ extension ChargePoint {
             }
         case .clockAlignedDataInterval:
             scheduleAlignedSample(after: now)
-        case .webSocketPingInterval, .securityProfile, .authorizationKey, .authorizationCacheEnabled,
-            .localAuthListEnabled, .stored, nil:
-            // Read on next use (the shell reads the ping interval and security keys per connection).
+        case .webSocketPingInterval, .securityProfile, .authorizationKey:
+            if let change { output.append(.reconfigureConnection(change)) }
+        case .authorizationCacheEnabled, .localAuthListEnabled, .stored, nil:
+            // Read on next use.
             break
         }
         return response

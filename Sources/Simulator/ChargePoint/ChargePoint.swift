@@ -17,7 +17,19 @@ import OCPP16
 ///   a reconnect, and is retried `TransactionMessageAttempts` times.
 ///
 /// One timer per charger: after every event the shell arms it for ``nextDeadline`` and calls
-/// ``timerFired(now:)`` then.
+/// ``timerFired(now:)`` then. A shell's loop, in outline:
+///
+/// ```swift
+/// var charger = ChargePoint(profile: profile, chargePointId: id, index: i, random: rng,
+///                           resumingFrom: savedSnapshot, now: now)
+/// perform(charger.connected(now: now))          // on WebSocket open
+/// perform(charger.received(text: bytes, now: now)) // per text message
+/// perform(charger.timerFired(now: now))         // when the timer armed at nextDeadline fires
+/// perform(charger.disconnected(now: now))       // on close; reconnect with backoff
+/// // perform: .send → write; .persist/.remove → the queue on disk (before later sends);
+/// // .reboot → close, reconnect, connected(now:); .reconfigureConnection → apply; then re-arm
+/// // the timer at charger.nextDeadline.
+/// ```
 public struct ChargePoint: Sendable {
     /// Where registration stands since the last power-on (§4.2).
     enum Boot: Sendable, Equatable {
@@ -79,7 +91,9 @@ public struct ChargePoint: Sendable {
 
     let identity: ChargerIdentity
     var random: SeededRandomNumberGenerator
-    var configuration: ConfigurationStore
+    /// The configuration keys and their values (OCPP 1.6 §9); the shell reads the connection's
+    /// (`webSocketPingInterval`, `securityProfile`, `authorizationKey`) here.
+    public internal(set) var configuration: ConfigurationStore
     var authorization: AuthorizationStore
     var reservations: ReservationBook
     var endpoint: RPCEndpoint

@@ -16,4 +16,8 @@ public enum ChargePointAction: Sendable, Equatable {
     /// and call ``ChargePoint/connected(now:)``; the charger boots again. Calling
     /// ``ChargePoint/disconnected(now:)`` afterwards is harmless.
     case reboot(ResetType)
+    /// The central system changed a key the connection itself uses: `.webSocketPingInterval`
+    /// (re-arm the ping timer), `.securityProfile` (reconnect with the new profile), or
+    /// `.authorizationKey` (the Basic auth password from the next connection on).
+    case reconfigureConnection(ConfigurationChange)
 }
