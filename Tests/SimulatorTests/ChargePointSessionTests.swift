@@ -242,4 +242,14 @@ import Testing
         #expect(contexts == [.transactionBegin, .sampleClock, .sampleClock, .transactionEnd])
         #expect(harness.csms.schemaViolations.isEmpty)
     }
+
+    @Test func aRandomEVFromTheMixPlugsIn() {
+        var harness = F.booted()
+        harness.act { $0.plugInRandomEV(connectorId: 2, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 2, now: $1) }
+        harness.advance(by: .seconds(60))
+        #expect(harness.statuses(2) == [.available, .preparing, .charging])
+        #expect(harness.charger.snapshot.transactions.first?.evName == "Compact hatchback")
+        #expect((180...190).contains(harness.energyReadings.first ?? 0))
+    }
 }

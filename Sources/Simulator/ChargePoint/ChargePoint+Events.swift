@@ -120,6 +120,14 @@ extension ChargePoint {
         return finish()
     }
 
+    /// An EV drawn from the profile's mix (with the charger's seeded generator) is plugged into
+    /// `connectorId`.
+    public mutating func plugInRandomEV(connectorId: Int, now: OCPPTimestamp) -> [ChargePointAction] {
+        begin(now)
+        if let ev = profile.randomEV(using: &random) { plugIn(connectorId: connectorId, ev: ev) }
+        return finish()
+    }
+
     /// The EV is unplugged from `connectorId`.
     public mutating func unplug(connectorId: Int, now: OCPPTimestamp) -> [ChargePointAction] {
         begin(now)
