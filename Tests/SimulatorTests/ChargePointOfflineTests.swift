@@ -195,4 +195,19 @@ import Testing
         harness.act { $0.presentIdTag("BLOCKED", connectorId: 2, now: $1) }
         #expect(!harness.charger.hasTransaction(onConnector: 2))
     }
+
+    @Test func resumedTransactionsCanBeStoppedAsPowerLoss() throws {
+        var harness = charging()
+        harness.advance(by: .seconds(30))
+        let snapshot = harness.charger.snapshot
+        var restarted = ChargePointHarness(
+            charger: F.charger(resumingFrom: snapshot, now: harness.now + .seconds(5)), now: harness.now + .seconds(5))
+        restarted.act { $0.stopAllTransactions(reason: .powerLoss, now: $1) }
+        restarted.connect()
+        let stop = try #require(restarted.csms.requests(StopTransactionRequest.self).first)
+        #expect(stop.reason == .powerLoss)
+        #expect(stop.transactionId == 1000)
+        #expect(stop.meterStop >= snapshot.transactions[0].meterStart)
+        #expect(restarted.statuses(1) == [.finishing])
+    }
 }

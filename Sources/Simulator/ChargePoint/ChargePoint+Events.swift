@@ -152,6 +152,16 @@ extension ChargePoint {
         return finish()
     }
 
+    /// Stops every running transaction with `reason`: e.g. PowerLoss for transactions resumed
+    /// after a crash that should not go on, or Other/Local when the fleet shuts down.
+    public mutating func stopAllTransactions(reason: StopTransactionReason, now: OCPPTimestamp) -> [ChargePointAction] {
+        begin(now)
+        for id in connectors.indices where connectors[id].transaction != nil {
+            stopTransaction(connectorId: id, reason: reason, idTag: nil)
+        }
+        return finish()
+    }
+
     /// A fault on `connectorId` (0: the charge point): the connector reports Faulted with
     /// `errorCode` and stops offering energy until ``clearFault(connectorId:now:)``.
     public mutating func setFault(
