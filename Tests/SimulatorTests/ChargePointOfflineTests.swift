@@ -210,4 +210,20 @@ import Testing
         #expect(stop.meterStop >= snapshot.transactions[0].meterStart)
         #expect(restarted.statuses(1) == [.finishing])
     }
+
+    @Test func aSilentCentralSystemCannotGrowTheOutgoingQueueWithoutBound() {
+        var harness = F.booted()
+        harness.csms.script["Heartbeat"] = { _ in .silence }
+        harness.deliver(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "1"))
+        harness.advance(by: .seconds(3600))
+        let silentPeriod = harness.csms.calls("Heartbeat").count
+        // One heartbeat every 30 s (each waits for its timeout) while 3600 were due.
+        #expect((110...130).contains(silentPeriod))
+        harness.csms.script["Heartbeat"] = nil
+        harness.deliver(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "3600"))
+        harness.advance(by: .seconds(60))
+        // What waited was bounded: at most 256 more heartbeats go out once answers come.
+        #expect(harness.csms.calls("Heartbeat").count - silentPeriod <= 257)
+        #expect(harness.csms.calls("Heartbeat").count - silentPeriod > 200)
+    }
 }
