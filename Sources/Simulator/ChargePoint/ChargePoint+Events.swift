@@ -210,7 +210,13 @@ extension ChargePoint {
 
     mutating func finish() -> [ChargePointAction] {
         noteFullEVs()
-        for id in connectors.indices.dropFirst() { applyScheduledAvailability(id) }
+        for id in connectors.indices.dropFirst() {
+            applyScheduledAvailability(id)
+            // A cable left in while the connector was faulted or unavailable waits for a tag.
+            if connectors[id].session == nil, isPlugged(id), isUsable(id) {
+                connectors[id].session = .preparing(Self.cablePreparation)
+            }
+        }
         refreshObservedStatuses()
         reportStatuses()
         dispatch()
