@@ -73,6 +73,23 @@ import Testing
         #expect(harness.csms.calls("BootNotification").count == 2)
     }
 
+    @Test func whileRejectedTheCentralSystemsCallsGetNoAnswerAtAll() throws {
+        var harness = ChargePointHarness(charger: F.charger(), now: F.start)
+        harness.csms.bootAnswers = [.rejected, .accepted]
+        harness.csms.bootInterval = 60
+        harness.connect()
+        let writesBefore = harness.csms.calls.count
+        // §4.2: neither a CALLRESULT nor a CALLERROR, not even for an unknown action.
+        #expect(harness.deliverRaw(GetConfigurationRequest(key: ["HeartbeatInterval"])) == nil)
+        #expect(harness.deliverRaw(TriggerMessageRequest(requestedMessage: .bootNotification)) == nil)
+        #expect(harness.deliverRaw(ResetRequest(type: .hard)) == nil)
+        #expect(harness.reboots.isEmpty)
+        #expect(harness.csms.calls.count == writesBefore)
+        harness.advance(by: .seconds(60))
+        #expect(harness.charger.isAccepted)
+        #expect(harness.deliver(GetConfigurationRequest(key: ["HeartbeatInterval"])) != nil)
+    }
+
     @Test func whilePendingTheCentralSystemMayConfigureAndTrigger() throws {
         var harness = ChargePointHarness(charger: F.charger(), now: F.start)
         harness.csms.bootAnswers = [.pending]

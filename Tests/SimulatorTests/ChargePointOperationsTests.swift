@@ -43,16 +43,17 @@ import Testing
     @Test func softResetStopsTransactionsAndBootsAgain() throws {
         var harness = charging()
         #expect(harness.deliver(ResetRequest(type: .soft))?.status == .accepted)
+        // §5.14: the StopTransaction goes out and is confirmed before the reboot.
         #expect(harness.reboots == [.soft])
         #expect(!harness.isConnected)
-        #expect(harness.csms.calls("StopTransaction").isEmpty)
-        #expect(harness.disk.count == 1)
+        #expect(harness.csms.calls("StopTransaction").count == 1)
+        #expect(harness.disk.isEmpty)
         harness.advance(by: .seconds(5))
         harness.connect()
         let afterReset = harness.actions.suffix(5)
         #expect(
             Array(afterReset) == [
-                "BootNotification", "StopTransaction", "StatusNotification", "StatusNotification", "StatusNotification",
+                "StopTransaction", "BootNotification", "StatusNotification", "StatusNotification", "StatusNotification",
             ])
         let stop = try #require(harness.csms.requests(StopTransactionRequest.self).first)
         #expect(stop.reason == .softReset)
@@ -60,6 +61,28 @@ import Testing
         #expect(harness.csms.calls("BootNotification").count == 2)
         #expect(harness.disk.isEmpty)
         #expect(harness.statuses(1).last == .finishing)
+    }
+
+    @Test func resetWaitsForTheStopTransactionAnswerAtMostTheTimeout() throws {
+        var harness = charging()
+        harness.csms.script["StopTransaction"] = { _ in .silence }
+        harness.deliver(ResetRequest(type: .hard))
+        #expect(harness.csms.calls("StopTransaction").count == 1)
+        #expect(harness.reboots.isEmpty)
+        // No new session while the reset is under way.
+        harness.act { $0.plugIn(connectorId: 2, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("RFID-2", connectorId: 2, now: $1) }
+        #expect(!harness.charger.hasTransaction(onConnector: 2))
+        harness.advance(by: .seconds(9))
+        #expect(harness.reboots.isEmpty)
+        harness.advance(by: .seconds(1))
+        #expect(harness.reboots == [.hard])
+        // Unconfirmed, it stays queued and goes out again after the boot.
+        #expect(harness.disk.count == 1)
+        harness.csms.script["StopTransaction"] = nil
+        harness.connect()
+        #expect(harness.csms.requests(StopTransactionRequest.self).map(\.reason) == [.hardReset, .hardReset])
+        #expect(harness.disk.isEmpty)
     }
 
     @Test func hardResetReason() throws {

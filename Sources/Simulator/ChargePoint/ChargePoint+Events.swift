@@ -31,6 +31,11 @@ extension ChargePoint {
         begin(now)
         guard isConnected else { return finish() }
         switch endpoint.received(bytes: text, now: RPCTimeBase.instant(now)) {
+        case .deliverCall(let call) where bootRejected:
+            // §4.2: while Rejected the charger SHALL NOT respond; the answer is dropped, not sent.
+            _ = endpoint.answer(call.messageId, with: .error(CallError(.genericError, "boot rejected")))
+        case .sendError where bootRejected:
+            break
         case .deliverCall(let call):
             let registry = self.registry
             let answer = registry.handle(call, context: &self)
@@ -40,7 +45,7 @@ extension ChargePoint {
             }
             if let reset = pendingReset {
                 pendingReset = nil
-                reboot(reset)
+                beginReset(reset)
             }
         case .sendError(let bytes, _, _):
             output.append(.send(bytes))
@@ -76,6 +81,7 @@ extension ChargePoint {
             }
         }
         if let retryAt = queueRetryAt, retryAt <= now { queueRetryAt = nil }
+        injectFaults()
         _ = reservations.expired(now: now)
         for id in connectors.indices {
             switch connectors[id].session {
@@ -196,19 +202,21 @@ extension ChargePoint {
         now: OCPPTimestamp
     ) -> [ChargePointAction] {
         begin(now)
-        meters.connectors[connectorId]?.setLimit(limit, at: self.now)
+        // Combined with the smart-charging limit in `finish`; the strictest applies.
+        if meters.connectors[connectorId] != nil { localLimits[connectorId] = limit }
         return finish()
     }
 
     // MARK: Event frame
 
     mutating func begin(_ now: OCPPTimestamp) {
-        self.now = max(self.now, now)
-        meters.advance(to: self.now)
+        advanceMeters(to: now)
         output = []
     }
 
     mutating func finish() -> [ChargePointAction] {
+        applyChargingLimits()
+        completeResetIfReady()
         noteFullEVs()
         for id in connectors.indices.dropFirst() {
             if connectors[id].transaction?.invalidIdAllowanceEndWh != nil { updateEnergyOffer(id) }

@@ -33,6 +33,16 @@ extension ChargePoint {
             return ResetResponse(status: .accepted)
         }
         registry.register(UnlockConnectorRequest.self) { request, machine in machine.unlock(request) }
+        if features.contains(.smartCharging) {
+            registry.register(SetChargingProfileRequest.self) { request, machine in machine.setChargingProfile(request)
+            }
+            registry.register(ClearChargingProfileRequest.self) { request, machine in
+                machine.clearChargingProfile(request)
+            }
+            registry.register(GetCompositeScheduleRequest.self) { request, machine in
+                machine.compositeSchedule(request)
+            }
+        }
         if features.contains(.remoteTrigger) {
             registry.register(TriggerMessageRequest.self) { request, machine in machine.trigger(request) }
         }
@@ -127,12 +137,17 @@ extension ChargePoint {
         guard let connectorId = chosen,
             case .allowed(let reservationId) = reservationCheck(idTag, connectorId: connectorId)
         else { return RemoteStartTransactionResponse(status: .rejected) }
+        // §5.11: the profile must be a TxProfile (without SmartCharging it is not looked at).
+        let chargingProfile = supportsSmartCharging ? request.chargingProfile : nil
+        if let chargingProfile, !acceptsRemoteStartProfile(chargingProfile, connectorId: connectorId) {
+            return RemoteStartTransactionResponse(status: .rejected)
+        }
         let plugged = isPlugged(connectorId)
         let delay = Duration.milliseconds(Int64(profile.behaviour.autoPlugDelaySeconds * 1000))
         connectors[connectorId].session = .preparing(
             ConnectorState.Preparation(
                 idTag: idTag, parentIdTag: nil, authorization: .none, remote: true, reservationId: reservationId,
-                connectionDeadline: nil, autoPlugAt: plugged ? nil : now + delay))
+                connectionDeadline: nil, autoPlugAt: plugged ? nil : now + delay, chargingProfile: chargingProfile))
         if configuration.authorizeRemoteTxRequests {
             authorize(idTag, connectorId: connectorId)
         } else {

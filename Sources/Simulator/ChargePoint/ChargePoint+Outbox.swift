@@ -134,6 +134,7 @@ extension ChargePoint {
             let interval: Duration = response.interval > 0 ? .seconds(response.interval) : Self.defaultBootRetry
             switch response.status {
             case .accepted:
+                bootRejected = false
                 let wasAccepted = boot == .accepted
                 boot = .accepted
                 if response.interval > 0 {
@@ -152,8 +153,10 @@ extension ChargePoint {
                     }
                 }
             case .pending:
+                bootRejected = false
                 boot = .pending(retryAt: now + interval)
             case .rejected:
+                bootRejected = true
                 boot = .notAccepted(retryAt: now + interval)
             }
         case .failure(.connectionLost):
@@ -261,14 +264,35 @@ extension ChargePoint {
         if case .pending = boot { boot = .notAccepted(retryAt: nil) }
     }
 
-    /// Reset (§5.14): transactions stop with the reset's reason, the connection closes, and the
-    /// charger boots again on the next connection.
-    mutating func reboot(_ type: ResetType) {
+    /// Reset (§5.14): transactions stop with the reset's reason and their StopTransactions go
+    /// out first; the charger reboots once they are confirmed (or after ``resetStopTimeout``, or
+    /// at once when it cannot send them now: they stay queued for after the boot).
+    mutating func beginReset(_ type: ResetType) {
         let reason: StopTransactionReason = type == .hard ? .hardReset : .softReset
+        let firstNewEntry = nextEntryId
         for id in connectors.indices where connectors[id].transaction != nil {
             stopTransaction(connectorId: id, reason: reason, idTag: nil)
         }
+        let stops = queue.filter { $0.id >= firstNewEntry && $0.action == StopTransactionRequest.action }.map(\.id)
+        let previous = resetting?.stopEntryIds ?? []
+        resetting = ResetInProgress(
+            type: type, stopEntryIds: previous.union(stops),
+            deadline: resetting?.deadline ?? now + Self.resetStopTimeout)
+    }
+
+    /// Reboots when the Reset in progress no longer waits for its StopTransactions.
+    mutating func completeResetIfReady() {
+        guard let reset = resetting else { return }
+        let waiting = queue.contains { reset.stopEntryIds.contains($0.id) }
+        guard !waiting || !isOnline || now >= reset.deadline else { return }
+        resetting = nil
+        reboot(reset.type)
+    }
+
+    /// The reboot of a Reset: the connection closes and the charger boots again on the next one.
+    mutating func reboot(_ type: ResetType) {
         connectionLost()
+        bootRejected = false
         boot = .notAccepted(retryAt: nil)
         nextHeartbeatAt = nil
         queueRetryAt = nil

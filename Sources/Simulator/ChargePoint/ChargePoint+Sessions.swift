@@ -10,6 +10,7 @@ extension ChargePoint {
     func isUsable(_ connectorId: Int) -> Bool {
         connectors.indices.contains(connectorId) && connectorId > 0 && connectors[connectorId].operative
             && connectors[connectorId].fault == nil && connectors[0].operative && connectors[0].fault == nil
+            && resetting == nil
     }
 
     static let cablePreparation = ConnectorState.Preparation(
@@ -221,6 +222,9 @@ extension ChargePoint {
                 meterStart: meterStart, startedAt: now, reservationId: preparation.reservationId,
                 deauthorized: false, nextSampleAt: interval > .zero ? now + interval : nil))
         if let reservationId = preparation.reservationId { reservations.consume(reservationId: reservationId) }
+        if let chargingProfile = preparation.chargingProfile {
+            installRemoteStartProfile(chargingProfile, connectorId: connectorId, localId: localId)
+        }
         updateEnergyOffer(connectorId)
         recordTransactionData(connectorId, context: .transactionBegin)
         enqueueTransactionMessage(
@@ -247,11 +251,15 @@ extension ChargePoint {
                 reason: reason, transactionData: transactionData),
             localTransactionId: transaction.localId)
         connectors[connectorId].session = isPlugged(connectorId) ? .finishing : nil
+        // §3.13.1: a TxProfile lives as long as its transaction.
+        chargingProfiles.transactionEnded(connectorId: connectorId)
         applyScheduledAvailability(connectorId)
     }
 
     mutating func startTransactionAnswered(localId: Int, response: StartTransactionResponse) {
         adoptTransactionId(response.transactionId, localId: localId)
+        chargingProfiles.transactionIdAssigned(
+            response.transactionId, replacing: TransactionQueueEntry.provisionalTransactionId(forLocal: localId))
         guard let connectorId = connectors.firstIndex(where: { $0.transaction?.localId == localId }),
             let transaction = connectors[connectorId].transaction
         else { return }

@@ -113,6 +113,19 @@ public struct ChargePoint: Sendable {
     var nextEntryId: UInt64
     /// A Reset accepted in the CALL being handled; carried out after the answer.
     var pendingReset: ResetType?
+    /// A Reset waiting for its StopTransactions to be confirmed before the reboot (§5.14).
+    var resetting: ResetInProgress?
+    /// The last BootNotification answer was Rejected: the charger does not answer the central
+    /// system's calls (§4.2) until a later answer says otherwise.
+    var bootRejected = false
+    /// The installed charging profiles (§3.13).
+    var chargingProfiles: ChargingProfileStore
+    /// Limits set from outside with ``setChargingLimit(_:connectorId:now:)``, by connector.
+    var localLimits: [Int: ChargingLimit] = [:]
+    /// The next instant a charging profile changes a connector's limit.
+    var nextChargingLimitChange: OCPPTimestamp?
+    /// Random fault injection (`behaviour.faultRatePerHour`); nil when the rate is 0.
+    var faultInjection: FaultInjection?
     /// The instant of the event being handled (handlers of incoming CALLs read it).
     var now: OCPPTimestamp
     /// The actions of the event being handled.
@@ -120,6 +133,19 @@ public struct ChargePoint: Sendable {
 
     /// When no interval comes from the central system (BootNotification interval 0, §4.2).
     static let defaultBootRetry: Duration = .seconds(60)
+
+    /// How long a Reset waits for the central system to confirm the StopTransactions it queued
+    /// before the charger reboots anyway (they stay queued and go out after the boot).
+    static let resetStopTimeout: Duration = .seconds(10)
+
+    /// A Reset whose StopTransactions go out before the reboot (§5.14).
+    struct ResetInProgress: Sendable, Equatable {
+        var type: ResetType
+        /// The queue entries of the StopTransactions the Reset made.
+        var stopEntryIds: Set<UInt64>
+        /// Reboot then even if they are not confirmed.
+        var deadline: OCPPTimestamp
+    }
 
     /// A charger of `profile`, number `index` of its fleet, powered on at `now`.
     ///
@@ -140,6 +166,7 @@ public struct ChargePoint: Sendable {
         self.identity = profile.identity.expanded(index: index)
         var random = random
         let idRandom = SeededRandomNumberGenerator(seed: random.next())
+        self.faultInjection = FaultInjection(behaviour: profile.behaviour, random: &random, now: now)
         self.random = random
         let snapshot = snapshot ?? ChargePointSnapshot()
         self.configuration = ConfigurationStore(profile: profile, overrides: snapshot.configurationOverrides)
@@ -160,6 +187,7 @@ public struct ChargePoint: Sendable {
         for id in snapshot.inoperativeConnectors where connectors.indices.contains(id) {
             connectors[id].operative = false
         }
+        self.chargingProfiles = snapshot.chargingProfiles ?? ChargingProfileStore()
         self.queue = snapshot.queuedMessages.sorted { $0.id < $1.id }
         self.nextLocalTransactionId = max(snapshot.nextLocalTransactionId, 1)
         self.nextEntryId = max(snapshot.nextEntryId, (queue.last?.id ?? 0) + 1)
@@ -168,6 +196,7 @@ public struct ChargePoint: Sendable {
             resume(saved, now: now)
         }
         scheduleAlignedSample(after: now)
+        applyChargingLimits()
         refreshObservedStatuses()
     }
 
@@ -212,7 +241,8 @@ public struct ChargePoint: Sendable {
             nextLocalTransactionId: nextLocalTransactionId,
             nextEntryId: nextEntryId,
             authorization: authorization,
-            reservations: reservations
+            reservations: reservations,
+            chargingProfiles: chargingProfiles
         )
     }
 
@@ -277,6 +307,7 @@ public struct ChargePoint: Sendable {
     public var nextDeadline: OCPPTimestamp? {
         var candidates: [OCPPTimestamp?] = [
             endpoint.nextDeadline.map(RPCTimeBase.timestamp), nextAlignedSampleAt, reservations.nextExpiry,
+            nextChargingLimitChange, resetting?.deadline, faultInjection?.nextEvent,
         ]
         if isConnected {
             switch boot {

@@ -61,13 +61,17 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     public var authorization: AuthorizationStore?
     /// Reservations not yet used or expired.
     public var reservations: ReservationBook?
+    /// The installed charging profiles (OCPP 1.6 §3.13); nil in snapshots from before smart charging.
+    public var chargingProfiles: ChargingProfileStore?
 
     public init(
         transactions: [Transaction] = [], registersWh: [Int: Double] = [:],
         queuedMessages: [TransactionQueueEntry] = [], configurationOverrides: [String: String] = [:],
         inoperativeConnectors: [Int] = [], nextLocalTransactionId: Int = 1, nextEntryId: UInt64 = 1,
-        authorization: AuthorizationStore? = nil, reservations: ReservationBook? = nil
+        authorization: AuthorizationStore? = nil, reservations: ReservationBook? = nil,
+        chargingProfiles: ChargingProfileStore? = nil
     ) {
+        self.chargingProfiles = chargingProfiles
         self.authorization = authorization
         self.reservations = reservations
         self.transactions = transactions

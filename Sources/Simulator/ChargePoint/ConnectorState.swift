@@ -33,6 +33,8 @@ struct ConnectorState: Sendable {
         var connectionDeadline: OCPPTimestamp?
         /// A simulated EV plugs in then (after a remote start).
         var autoPlugAt: OCPPTimestamp?
+        /// The RemoteStartTransaction's TxProfile, installed when the transaction starts (§5.11).
+        var chargingProfile: ChargingProfile? = nil
     }
 
     /// A transaction from StartTransaction on.

@@ -110,6 +110,15 @@ public struct ChargingProfileStore: Sendable, Equatable, Codable {
         }
     }
 
+    /// The central system assigned `transactionId` to the transaction the charger knew by `provisionalId`
+    /// (a TxProfile installed before the StartTransaction answer, section 5.11): its TxProfiles carry
+    /// the real id from now on, so a later `SetChargingProfile.req` naming it matches.
+    public mutating func transactionIdAssigned(_ transactionId: Int, replacing provisionalId: Int) {
+        for index in profiles.indices where profiles[index].profile.transactionId == provisionalId {
+            profiles[index].profile.transactionId = transactionId
+        }
+    }
+
     /// The longest `startPeriod` or `duration` accepted (about 68 years), so that milliseconds never overflow.
     static let maxSeconds = Int(Int32.max)
 
