@@ -282,3 +282,40 @@ private typealias F = ChargePointFixtures
         expectClean(resumed)
     }
 }
+
+/// Smart charging on a DC charger, where profiles are in W (OCPP 1.6 §3.13.4).
+@Suite struct ChargePointDCSmartChargingTests {
+    @Test func aWattLimitCapsTheDCPowerAndClearingItRestoresIt() throws {
+        var profile = F.profile()
+        profile.connectors = [
+            ProfileConnector(id: 1, type: .ccs2, currentType: .dc, maxCurrentA: 200, phases: 1, maxPowerKW: 150)
+        ]
+        let charger = ChargePoint(
+            profile: profile, chargePointId: "DC-1", index: 1, random: SeededRandomNumberGenerator(seed: 5),
+            now: F.start)
+        var harness = ChargePointHarness(charger: charger, now: F.start)
+        harness.connect()
+        let cap = ChargePointSmartChargingTests.profile(
+            id: 1, purpose: .txDefaultProfile, kind: .absolute, start: F.start, unit: .w, periods: [(0, 30_000)])
+        #expect(
+            harness.deliver(SetChargingProfileRequest(connectorId: 1, csChargingProfiles: cap))?.status == .accepted)
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        let register0 = try #require(harness.charger.registerWh(connectorId: 1))
+        harness.advance(by: .seconds(600))
+        let register1 = try #require(harness.charger.registerWh(connectorId: 1))
+        #expect(abs((register1 - register0) - 30_000.0 * 600 / 3600) < 0.001)
+        let composite = harness.deliver(GetCompositeScheduleRequest(connectorId: 1, duration: 60))
+        #expect(composite?.chargingSchedule?.chargingRateUnit == .w)
+        #expect(composite?.chargingSchedule?.chargingSchedulePeriod.map(\.limit) == [30_000])
+        #expect(
+            harness.deliver(ClearChargingProfileRequest(connectorId: 1, chargingProfilePurpose: .txDefaultProfile))?
+                .status == .accepted)
+        harness.advance(by: .seconds(60))
+        // The EV's own DC maximum (100 kW) now, well above the cap.
+        let power = harness.csms.requests(MeterValuesRequest.self).last?.meterValue.flatMap(\.sampledValue)
+            .first { $0.measurand == .powerActiveImport }.flatMap { Double($0.value) }
+        #expect(try #require(power) > 60_000)
+        #expect(harness.csms.schemaViolations.isEmpty)
+    }
+}

@@ -12,6 +12,14 @@ import OCPP16
 ///   ``ConnectorStatusTransition`` occur.
 /// - Transactions (§4.8, §4.10, §5.11, §5.12): local and remote starts and stops, MeterValues
 ///   every `MeterValueSampleInterval` and on the clock, idTagInfo handling.
+/// - Smart charging (§3.13, with the SmartCharging feature profile): SetChargingProfile,
+///   ClearChargingProfile, GetCompositeSchedule and a RemoteStartTransaction's TxProfile go to a
+///   ``ChargingProfileStore``; the meter obeys the composite limit at every instant (period
+///   boundaries and expiry included, whatever the timer's lateness), a 0 limit is SuspendedEVSE.
+/// - Reset (§5.14): StopTransactions go out and are confirmed before ``ChargePointAction/reboot(_:)``.
+/// - While the last BootNotification answer was Rejected, the central system's calls get no
+///   answer at all (§4.2).
+/// - Random faults from the profile's `behaviour.faultRatePerHour` (seeded, Poisson arrivals).
 /// - Transaction messages (§3.7) go through a persistent queue: every one is handed to the shell
 ///   to persist before it is sent, leaves the queue only when confirmed, goes out in order after
 ///   a reconnect, and is retried `TransactionMessageAttempts` times.

@@ -12,7 +12,9 @@ public enum ChargePointAction: Sendable, Equatable {
     /// Delete the transaction-queue entry with this id: the central system confirmed it (or it
     /// was given up after `TransactionMessageAttempts`).
     case remove(entryId: UInt64)
-    /// Close the connection and reboot (OCPP 1.6 §5.14 Reset): open a new connection when ready
+    /// Close the connection and reboot (OCPP 1.6 §5.14 Reset). It comes once the StopTransactions
+    /// the Reset made are confirmed (or after a short timeout; unconfirmed ones stay queued and go
+    /// out after the boot). Open a new connection when ready
     /// and call ``ChargePoint/connected(now:)``; the charger boots again. Calling
     /// ``ChargePoint/disconnected(now:)`` afterwards is harmless.
     case reboot(ResetType)
