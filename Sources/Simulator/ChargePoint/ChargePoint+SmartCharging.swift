@@ -47,7 +47,7 @@ extension ChargePoint {
     func ratingLimit(connectorId: Int) -> ChargingLimit {
         let ratings =
             connectorId == 0
-            ? Array(meters.connectors.values.map(\.rating)) : [meters.connectors[connectorId]?.rating].compactMap { $0 }
+            ? meters.connectors.values.map(\.rating) : meters.connectors[connectorId].map { [$0.rating] } ?? []
         if !ratings.isEmpty, ratings.allSatisfy({ $0.currentType == .ac }) {
             return .amperes(ratings.reduce(0) { $0 + $1.maxCurrentA })
         }

@@ -34,6 +34,7 @@ struct FaultInjection: Sendable, Equatable {
         duration = .milliseconds(Int64(max(behaviour.faultDurationSeconds, 0.001) * 1000))
         errorCodes = codes
         self.random = SeededRandomNumberGenerator(seed: random.next())
+        // Every property must be set before the first draw; the placeholder is replaced at once.
         state = .waiting(until: now)
         state = .waiting(until: now + nextInterval())
     }
