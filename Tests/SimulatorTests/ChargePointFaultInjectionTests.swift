@@ -13,12 +13,7 @@ import Testing
         profile.behaviour.faultRatePerHour = ratePerHour
         profile.behaviour.faultDurationSeconds = 90
         profile.behaviour.faultErrorCodes = ["GroundFailure", "OverVoltage"]
-        let charger = ChargePoint(
-            profile: profile, chargePointId: "CP-F", index: 1, random: SeededRandomNumberGenerator(seed: seed),
-            now: F.start)
-        var harness = ChargePointHarness(charger: charger, now: F.start)
-        harness.connect()
-        return harness
+        return F.booted(profile: profile, seed: seed)
     }
 
     private func faults(_ harness: ChargePointHarness) -> [StatusNotificationRequest] {

@@ -63,6 +63,17 @@ enum ChargePointFixtures {
             random: SeededRandomNumberGenerator(seed: 42), resumingFrom: snapshot, now: now)
     }
 
+    /// A harness whose charger, built from `profile` with its generator seeded by `seed`, is
+    /// connected (and accepted unless the test's central system says otherwise).
+    static func booted(profile: ChargerProfile, seed: UInt64) -> ChargePointHarness {
+        let charger = ChargePoint(
+            profile: profile, chargePointId: "CP-\(seed)", index: 1, random: SeededRandomNumberGenerator(seed: seed),
+            now: start)
+        var harness = ChargePointHarness(charger: charger, now: start)
+        harness.connect()
+        return harness
+    }
+
     /// A harness whose charger is connected and accepted.
     static func booted(_ configuration: [String: String] = [:]) -> ChargePointHarness {
         var harness = ChargePointHarness(charger: charger(configuration), now: start)

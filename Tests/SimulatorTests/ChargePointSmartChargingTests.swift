@@ -90,15 +90,20 @@ private typealias F = ChargePointFixtures
         #expect(set?.status == .rejected)
     }
 
-    @Test func txDefaultProfileChangesPowerExactlyAtThePeriodBoundary() throws {
+    /// Charging from `F.start` under a TxDefaultProfile of 32 A (the EV takes 11 kW) for 10
+    /// minutes, then 6 A; returns the harness and the register at the start.
+    private func chargingUnderTwoPeriods() throws -> (ChargePointHarness, Double) {
         var harness = F.booted()
         let profile = Self.profile(
             id: 7, purpose: .txDefaultProfile, kind: .absolute, start: F.start, periods: [(0, 32), (600, 6)])
-        #expect(
-            harness.deliver(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: profile))?.status == .accepted
-        )
+        let set = harness.deliver(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: profile))
+        #expect(set?.status == .accepted)
         charging(&harness)
-        let register0 = try #require(harness.charger.registerWh(connectorId: 1))
+        return (harness, try #require(harness.charger.registerWh(connectorId: 1)))
+    }
+
+    @Test func txDefaultProfileChangesPowerExactlyAtThePeriodBoundary() throws {
+        var (harness, register0) = try chargingUnderTwoPeriods()
         harness.advance(by: .seconds(600))
         let register1 = try #require(harness.charger.registerWh(connectorId: 1))
         #expect(abs((register1 - register0) - Self.fullW * 600 / 3600) < 0.001)
@@ -115,12 +120,7 @@ private typealias F = ChargePointFixtures
     }
 
     @Test func aLateTimerStillIntegratesEachPieceUnderItsOwnLimit() throws {
-        var harness = F.booted()
-        let profile = Self.profile(
-            id: 7, purpose: .txDefaultProfile, kind: .absolute, start: F.start, periods: [(0, 32), (600, 6)])
-        harness.deliver(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: profile))
-        charging(&harness)
-        let register0 = try #require(harness.charger.registerWh(connectorId: 1))
+        var (harness, register0) = try chargingUnderTwoPeriods()
         #expect(harness.charger.nextDeadline.map { $0 <= F.start + .seconds(600) } == true)
         // One wake-up 15 minutes in, long past the boundary at 10 minutes.
         _ = harness.charger.timerFired(now: F.start + .seconds(900))
@@ -216,11 +216,7 @@ private typealias F = ChargePointFixtures
     @Test func withoutTheSmartChargingFeatureProfileTheCallsAreNotSupported() throws {
         var profile = F.profile()
         profile.featureProfiles.removeAll { $0 == .smartCharging }
-        let charger = ChargePoint(
-            profile: profile, chargePointId: "CP-8", index: 8, random: SeededRandomNumberGenerator(seed: 1),
-            now: F.start)
-        var harness = ChargePointHarness(charger: charger, now: F.start)
-        harness.connect()
+        var harness = F.booted(profile: profile, seed: 1)
         let answer = harness.deliverRaw(
             SetChargingProfileRequest(
                 connectorId: 0,
@@ -290,11 +286,7 @@ private typealias F = ChargePointFixtures
         profile.connectors = [
             ProfileConnector(id: 1, type: .ccs2, currentType: .dc, maxCurrentA: 200, phases: 1, maxPowerKW: 150)
         ]
-        let charger = ChargePoint(
-            profile: profile, chargePointId: "DC-1", index: 1, random: SeededRandomNumberGenerator(seed: 5),
-            now: F.start)
-        var harness = ChargePointHarness(charger: charger, now: F.start)
-        harness.connect()
+        var harness = F.booted(profile: profile, seed: 5)
         let cap = ChargePointSmartChargingTests.profile(
             id: 1, purpose: .txDefaultProfile, kind: .absolute, start: F.start, unit: .w, periods: [(0, 30_000)])
         #expect(
