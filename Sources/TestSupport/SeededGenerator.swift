@@ -1,4 +1,5 @@
-/// A deterministic random number generator (SplitMix64) so keys and masks are reproducible.
+/// A deterministic random number generator (SplitMix64) for reproducible test data: the same
+/// seed gives the same bytes on every platform and run.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -12,5 +13,19 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// `count` uniformly random bytes.
+    public mutating func bytes(count: Int) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
+        while result.count < count {
+            var word = next()
+            for _ in 0..<min(8, count - result.count) {
+                result.append(UInt8(truncatingIfNeeded: word))
+                word >>= 8
+            }
+        }
+        return result
     }
 }
