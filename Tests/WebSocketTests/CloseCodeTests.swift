@@ -3,7 +3,9 @@ import WebSocket
 
 /// RFC 6455 section 7.4 and the IANA registry: which codes may appear on the wire.
 @Suite struct CloseCodeTests {
-    @Test(arguments: [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999] as [UInt16])
+    @Test(
+        arguments: [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999]
+            as [UInt16])
     func validOnWire(code: UInt16) {
         #expect(CloseCode(code).isValidOnWire)
     }

@@ -50,7 +50,9 @@ import WebSocket
     }
 
     @Test func unmaskedTextFromRFCSection57() {
-        verify([0x81, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F], [.frame(fin: true, rsv1: false, opcode: .text, payload: Array("Hello".utf8))])
+        verify(
+            [0x81, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F],
+            [.frame(fin: true, rsv1: false, opcode: .text, payload: Array("Hello".utf8))])
     }
 
     @Test func maskedTextFromRFCSection57() {
@@ -69,7 +71,9 @@ import WebSocket
     }
 
     @Test func pingAndMaskedPongFromRFCSection57() {
-        verify([0x89, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F], [.frame(fin: true, rsv1: false, opcode: .ping, payload: Array("Hello".utf8))])
+        verify(
+            [0x89, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F],
+            [.frame(fin: true, rsv1: false, opcode: .ping, payload: Array("Hello".utf8))])
         verify(
             [0x8A, 0x85, 0x37, 0xFA, 0x21, 0x3D, 0x7F, 0x9F, 0x4D, 0x51, 0x58],
             [.frame(fin: true, rsv1: false, opcode: .pong, payload: Array("Hello".utf8))], role: .server)
@@ -85,8 +89,12 @@ import WebSocket
     @Test func nonMinimalLengthEncodingsAreAccepted() {
         // Section 5.2 puts the minimal-encoding duty on the sender; receivers stay lenient.
         let payload = Array("ab".utf8)
-        verify(WireFrame(opcode: 2, payload: payload, lengthForm: 126).bytes, [.frame(fin: true, rsv1: false, opcode: .binary, payload: payload)])
-        verify(WireFrame(opcode: 2, payload: payload, lengthForm: 127).bytes, [.frame(fin: true, rsv1: false, opcode: .binary, payload: payload)])
+        verify(
+            WireFrame(opcode: 2, payload: payload, lengthForm: 126).bytes,
+            [.frame(fin: true, rsv1: false, opcode: .binary, payload: payload)])
+        verify(
+            WireFrame(opcode: 2, payload: payload, lengthForm: 127).bytes,
+            [.frame(fin: true, rsv1: false, opcode: .binary, payload: payload)])
     }
 
     @Test func sixtyFourBitLengthWithTopBitSetIsAProtocolError() {
@@ -106,7 +114,8 @@ import WebSocket
 
     @Test func rsv1IsAllowedOnlyOnFirstDataFrameWithCompression() {
         verify(
-            WireFrame(rsv: 4, opcode: 1, payload: [1]).bytes, [.frame(fin: true, rsv1: true, opcode: .text, payload: [1])],
+            WireFrame(rsv: 4, opcode: 1, payload: [1]).bytes,
+            [.frame(fin: true, rsv1: true, opcode: .text, payload: [1])],
             compression: true)
         verify(WireFrame(rsv: 4, opcode: 0, payload: [1]).bytes, [.error(.unexpectedCompressionBit)], compression: true)
         verify(WireFrame(rsv: 4, opcode: 9).bytes, [.error(.unexpectedCompressionBit)], compression: true)
@@ -114,7 +123,8 @@ import WebSocket
     }
 
     @Test func controlFramesLongerThan125AreRejected() {
-        verify(WireFrame(opcode: 9, payload: Array(repeating: 0, count: 126)).bytes, [.error(.controlFrameTooLong(126))])
+        verify(
+            WireFrame(opcode: 9, payload: Array(repeating: 0, count: 126)).bytes, [.error(.controlFrameTooLong(126))])
         verify(
             WireFrame(opcode: 9, payload: Array(repeating: 0x2A, count: 125)).bytes,
             [.frame(fin: true, rsv1: false, opcode: .ping, payload: Array(repeating: 0x2A, count: 125))])
@@ -135,7 +145,10 @@ import WebSocket
         // Only the 4-byte header of a 1001-byte frame: the error must come now.
         parser.append(ByteBuffer(bytes: [0x82, 126, 0x03, 0xE9]))
         #expect(throws: WebSocketProtocolError.frameTooBig(length: 1001, limit: 1000)) { try parser.nextFrame() }
-        verify(WireFrame(opcode: 2, payload: Array(repeating: 1, count: 1000)).bytes, [.frame(fin: true, rsv1: false, opcode: .binary, payload: Array(repeating: 1, count: 1000))], maxFrameSize: 1000)
+        verify(
+            WireFrame(opcode: 2, payload: Array(repeating: 1, count: 1000)).bytes,
+            [.frame(fin: true, rsv1: false, opcode: .binary, payload: Array(repeating: 1, count: 1000))],
+            maxFrameSize: 1000)
     }
 
     @Test func partialFrameExposesTheUnmaskedPrefix() throws {

@@ -13,7 +13,10 @@ import WebSocket
     }
 
     @Test func unmaskedHello() {
-        #expect(written { FrameWriter.writeFrame(text: "Hello", maskingKey: nil, into: &$0) } == [0x81, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F])
+        #expect(
+            written { FrameWriter.writeFrame(text: "Hello", maskingKey: nil, into: &$0) } == [
+                0x81, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F,
+            ])
     }
 
     @Test func maskedHello() {
@@ -32,7 +35,10 @@ import WebSocket
 
     @Test func pingAndMaskedPong() {
         let hello = ByteBuffer(string: "Hello")
-        #expect(written { FrameWriter.writeFrame(opcode: .ping, payload: hello, maskingKey: nil, into: &$0) } == [0x89, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F])
+        #expect(
+            written { FrameWriter.writeFrame(opcode: .ping, payload: hello, maskingKey: nil, into: &$0) } == [
+                0x89, 0x05, 0x48, 0x65, 0x6C, 0x6C, 0x6F,
+            ])
         #expect(
             written { FrameWriter.writeFrame(opcode: .pong, payload: hello, maskingKey: Self.rfcKey, into: &$0) }
                 == [0x8A, 0x85, 0x37, 0xFA, 0x21, 0x3D, 0x7F, 0x9F, 0x4D, 0x51, 0x58])
@@ -40,7 +46,8 @@ import WebSocket
 
     @Test func binary256UsesSixteenBitLength() {
         let bytes = written {
-            FrameWriter.writeFrame(opcode: .binary, payload: ByteBuffer(repeating: 7, count: 256), maskingKey: nil, into: &$0)
+            FrameWriter.writeFrame(
+                opcode: .binary, payload: ByteBuffer(repeating: 7, count: 256), maskingKey: nil, into: &$0)
         }
         #expect(Array(bytes.prefix(4)) == [0x82, 0x7E, 0x01, 0x00])
         #expect(bytes.count == 260)
@@ -48,7 +55,8 @@ import WebSocket
 
     @Test func binary64KiBUsesSixtyFourBitLength() {
         let bytes = written {
-            FrameWriter.writeFrame(opcode: .binary, payload: ByteBuffer(repeating: 7, count: 65_536), maskingKey: nil, into: &$0)
+            FrameWriter.writeFrame(
+                opcode: .binary, payload: ByteBuffer(repeating: 7, count: 65_536), maskingKey: nil, into: &$0)
         }
         #expect(Array(bytes.prefix(10)) == [0x82, 0x7F, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00])
         #expect(bytes.count == 65_546)
@@ -57,7 +65,8 @@ import WebSocket
     @Test func lengthFormBoundaries() {
         for (length, headerSize) in [(125, 2), (126, 4), (65_535, 4), (65_536, 10)] {
             let bytes = written {
-                FrameWriter.writeFrame(opcode: .binary, payload: ByteBuffer(repeating: 0, count: length), maskingKey: nil, into: &$0)
+                FrameWriter.writeFrame(
+                    opcode: .binary, payload: ByteBuffer(repeating: 0, count: length), maskingKey: nil, into: &$0)
             }
             #expect(bytes.count == length + headerSize, "length \(length)")
             #expect(FrameHeader(opcode: .binary, payloadLength: length).encodedSize == headerSize)
@@ -65,11 +74,17 @@ import WebSocket
     }
 
     @Test func rsv1SetsTheCompressionBit() {
-        #expect(written { FrameWriter.writeFrame(rsv1: true, opcode: .binary, payload: ByteBuffer(), maskingKey: nil, into: &$0) } == [0xC2, 0x00])
+        #expect(
+            written {
+                FrameWriter.writeFrame(rsv1: true, opcode: .binary, payload: ByteBuffer(), maskingKey: nil, into: &$0)
+            } == [0xC2, 0x00])
     }
 
     @Test func closeFramesCarryCodeAndReason() {
-        #expect(written { FrameWriter.writeClose(code: .normalClosure, reason: "ok", maskingKey: nil, into: &$0) } == [0x88, 0x04, 0x03, 0xE8, 0x6F, 0x6B])
+        #expect(
+            written { FrameWriter.writeClose(code: .normalClosure, reason: "ok", maskingKey: nil, into: &$0) } == [
+                0x88, 0x04, 0x03, 0xE8, 0x6F, 0x6B,
+            ])
         #expect(written { FrameWriter.writeClose(code: nil, reason: "", maskingKey: nil, into: &$0) } == [0x88, 0x00])
     }
 

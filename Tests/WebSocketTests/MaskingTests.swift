@@ -41,7 +41,8 @@ import WebSocket
         pieces.withUnsafeMutableBytes { raw in
             var offset = 0
             for size in [1, 2, 5, 40, 17, 268] {
-                Masking.apply(key, to: UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + size)]), phase: offset)
+                Masking.apply(
+                    key, to: UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + size)]), phase: offset)
                 offset += size
             }
         }

@@ -40,7 +40,8 @@ import WebSocket
     /// Decodes what the machine wrote, as its peer would.
     func writtenFrames(_ machine: inout WebSocketConnectionStateMachine) throws -> [Frame] {
         guard let output = machine.takeOutput() else { return [] }
-        var parser = FrameParser(configuration: .init(role: machine.role == .server ? .client : .server, maxFrameSize: 1 << 24))
+        var parser = FrameParser(
+            configuration: .init(role: machine.role == .server ? .client : .server, maxFrameSize: 1 << 24))
         parser.append(output)
         var frames: [Frame] = []
         while let frame = try parser.nextFrame() { frames.append(frame) }
@@ -66,7 +67,9 @@ import WebSocket
         #expect(events.map(\.withoutReason) == expectedEvents, sourceLocation: sourceLocation)
         let frames = try writtenFrames(&machine)
         #expect(frames.count == 1, sourceLocation: sourceLocation)
-        #expect(frames.first?.payload.getInteger(at: frames.first?.payload.readerIndex ?? 0, as: UInt16.self) == code.rawValue, sourceLocation: sourceLocation)
+        #expect(
+            frames.first?.payload.getInteger(at: frames.first?.payload.readerIndex ?? 0, as: UInt16.self)
+                == code.rawValue, sourceLocation: sourceLocation)
         #expect(!machine.isOpen, sourceLocation: sourceLocation)
     }
 
@@ -82,7 +85,8 @@ import WebSocket
     @Test func fragmentsWithInterleavedControlFramesAreDripFedAlike() {
         let bytes =
             peerFrame(fin: false, .text, "Hel") + peerFrame(.ping, "p1") + peerFrame(fin: false, .continuation, "l")
-            + peerFrame(.pong, "p2") + peerFrame(.continuation, "o, wörld") + peerFrame(fin: false, .binary, [9], to: .server)
+            + peerFrame(.pong, "p2") + peerFrame(.continuation, "o, wörld")
+            + peerFrame(fin: false, .binary, [9], to: .server)
             + peerFrame(.continuation, [8], to: .server)
         DripFeed.verify(
             bytes,
@@ -126,7 +130,8 @@ import WebSocket
     }
 
     @Test func invalidUTF8TextFailsWith1007() throws {
-        try expectFailure(peerFrame(.text, [0xCE, 0xBA, 0xED, 0xA0, 0x80], to: .server), code: .invalidFramePayloadData)
+        try expectFailure(
+            peerFrame(.text, [0xCE, 0xBA, 0xED, 0xA0, 0x80], to: .server), code: .invalidFramePayloadData)
         // Truncated at the end of the message.
         try expectFailure(
             peerFrame(fin: false, .text, [0x61], to: .server) + peerFrame(.continuation, [0xE2, 0x82], to: .server),
@@ -144,7 +149,8 @@ import WebSocket
     @Test func invalidUTF8FailsFastInsideOneFrame() throws {
         // Autobahn 6.4.3: one frame arriving in chunks; the impossible byte fails it at once.
         var machine = makeMachine()
-        let bytes = peerFrame(.text, Array("κόσμε".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("edited".utf8), to: .server)
+        let bytes = peerFrame(
+            .text, Array("κόσμε".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("edited".utf8), to: .server)
         #expect(feed(&machine, Array(bytes[0..<12])) == [])
         let events = feed(&machine, Array(bytes[12..<18]))
         #expect(events.map(\.withoutReason) == [.closed(.init(code: .invalidFramePayloadData)), .closeTransport])
@@ -155,7 +161,8 @@ import WebSocket
         let euro: [UInt8] = [0xE2, 0x82, 0xAC]
         let events = feed(
             &machine,
-            peerFrame(fin: false, .text, [euro[0]], to: .server) + peerFrame(fin: false, .continuation, [euro[1]], to: .server)
+            peerFrame(fin: false, .text, [euro[0]], to: .server)
+                + peerFrame(fin: false, .continuation, [euro[1]], to: .server)
                 + peerFrame(.continuation, [euro[2]], to: .server))
         #expect(events == [.text("€")])
     }
@@ -183,7 +190,8 @@ import WebSocket
             &machine,
             peerFrame(fin: false, .binary, Array(repeating: 1, count: 100), to: .server)
                 + peerFrame(.continuation, Array(repeating: 2, count: 50), to: .server))
-        #expect(events == [.binary(ByteBuffer(bytes: Array(repeating: 1, count: 100) + Array(repeating: 2, count: 50)))])
+        #expect(
+            events == [.binary(ByteBuffer(bytes: Array(repeating: 1, count: 100) + Array(repeating: 2, count: 50)))])
     }
 
     // MARK: Close handshake
@@ -238,7 +246,9 @@ import WebSocket
         #expect(machine.send(binary: ByteBuffer(bytes: [1])) == .notOpen)
         #expect(machine.sendPing(ByteBuffer()) == .notOpen)
         #expect(machine.nextDeadline == clock.now + .seconds(5))
-        let events = feed(&machine, peerFrame(.text, "ignored") + peerFrame(.ping, "x") + peerFrame(.close, closePayload(1001), to: .server))
+        let events = feed(
+            &machine,
+            peerFrame(.text, "ignored") + peerFrame(.ping, "x") + peerFrame(.close, closePayload(1001), to: .server))
         #expect(events == [.closed(.init(code: .goingAway)), .closeTransport])
         // No pong, no second close: nothing may follow our close frame.
         #expect(machine.takeOutput() == nil)
@@ -266,7 +276,9 @@ import WebSocket
 
     @Test func transportLossWithoutCloseIs1006() {
         var machine = makeMachine()
-        #expect(machine.transportClosed() == WebSocketCloseStatus(code: .abnormalClosure, reason: "connection closed without a close frame"))
+        #expect(
+            machine.transportClosed()
+                == WebSocketCloseStatus(code: .abnormalClosure, reason: "connection closed without a close frame"))
         #expect(machine.transportClosed() == nil)
     }
 
@@ -296,7 +308,11 @@ import WebSocket
         var parser = FrameParser(configuration: .init(role: .server, maxFrameSize: 100))
         parser.append(output)
         while let frame = try parser.nextFrame() { frames.append(frame) }
-        #expect(frames == [Frame(opcode: .text, payload: ByteBuffer(string: "Hello")), Frame(opcode: .binary, payload: ByteBuffer(bytes: [1, 2]))])
+        #expect(
+            frames == [
+                Frame(opcode: .text, payload: ByteBuffer(string: "Hello")),
+                Frame(opcode: .binary, payload: ByteBuffer(bytes: [1, 2])),
+            ])
     }
 
     // MARK: Keepalive
@@ -323,7 +339,10 @@ import WebSocket
         var machine = makeMachine(.client, .init(pingInterval: .seconds(10), pongTimeout: .seconds(5)), clock: clock)
         #expect(machine.timerFired(now: clock.advance(by: .seconds(10))) == .sendPing)
         let pongTime = clock.advance(by: .seconds(2))
-        #expect(feed(&machine, peerFrame(.pong, [0, 0, 0, 1], to: .client), now: pongTime) == [.pong(ByteBuffer(bytes: [0, 0, 0, 1]))])
+        #expect(
+            feed(&machine, peerFrame(.pong, [0, 0, 0, 1], to: .client), now: pongTime) == [
+                .pong(ByteBuffer(bytes: [0, 0, 0, 1]))
+            ])
         #expect(machine.nextDeadline == pongTime + .seconds(10))
         #expect(machine.timerFired(now: clock.advance(by: .seconds(5))) == .none)
         #expect(machine.isOpen)

@@ -403,7 +403,9 @@ public struct WebSocketConnectionStateMachine {
         let alreadyDone = validatedInFrame
         let fresh = payload.readableBytes - alreadyDone
         if fresh > 0 {
-            let ok = payload.withUnsafeReadableBytes { utf8.validate(UnsafeRawBufferPointer(rebasing: $0[alreadyDone...])) }
+            let ok = payload.withUnsafeReadableBytes {
+                utf8.validate(UnsafeRawBufferPointer(rebasing: $0[alreadyDone...]))
+            }
             guard ok else { throw .invalidUTF8 }
         }
         validatedInFrame = frameComplete ? 0 : payload.readableBytes

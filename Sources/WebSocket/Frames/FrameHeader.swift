@@ -12,7 +12,8 @@ public struct FrameHeader: Sendable, Equatable {
     /// The payload length in bytes.
     public var payloadLength: Int
 
-    public init(fin: Bool = true, rsv1: Bool = false, opcode: Opcode, maskingKey: MaskingKey? = nil, payloadLength: Int) {
+    public init(fin: Bool = true, rsv1: Bool = false, opcode: Opcode, maskingKey: MaskingKey? = nil, payloadLength: Int)
+    {
         self.fin = fin
         self.rsv1 = rsv1
         self.opcode = opcode

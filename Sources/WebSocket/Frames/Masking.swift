@@ -41,7 +41,8 @@ public enum Masking {
 
     /// Masks `count` readable bytes of `buffer` starting at `index` in place (`phase` as above).
     @inlinable
-    public static func apply(_ key: MaskingKey, to buffer: inout ByteBuffer, at index: Int, count: Int, phase: Int = 0) {
+    public static func apply(_ key: MaskingKey, to buffer: inout ByteBuffer, at index: Int, count: Int, phase: Int = 0)
+    {
         guard count > 0 else { return }
         let start = index - buffer.readerIndex
         buffer.withUnsafeMutableReadableBytes { readable in

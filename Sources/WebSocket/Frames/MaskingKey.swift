@@ -13,8 +13,9 @@ public struct MaskingKey: Sendable, Equatable, Hashable {
     /// A key drawn from `generator` (clients must use an unpredictable key, section 10.3).
     public init(using generator: inout some RandomNumberGenerator) {
         let value = generator.next() as UInt32
-        self.init(UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8),
-                  UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 24))
+        self.init(
+            UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8),
+            UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 24))
     }
 
     /// The key as a 32-bit value whose in-memory bytes are the wire bytes.

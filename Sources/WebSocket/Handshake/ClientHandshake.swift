@@ -52,7 +52,9 @@ public struct ClientHandshake: Sendable {
     public let key: String
     private var received = ByteBuffer()
 
-    public init(url: WebSocketURL, configuration: Configuration = Configuration(), keySource: inout some RandomNumberGenerator) {
+    public init(
+        url: WebSocketURL, configuration: Configuration = Configuration(), keySource: inout some RandomNumberGenerator
+    ) {
         self.url = url
         self.configuration = configuration
         var nonce = [UInt8](repeating: 0, count: 16)

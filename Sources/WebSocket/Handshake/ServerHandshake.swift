@@ -14,7 +14,9 @@ public enum ServerHandshake {
         /// permessage-deflate we are willing to accept, or nil to never compress.
         public var deflate: PerMessageDeflateOptions?
 
-        public init(subprotocols: [String] = [], requiresSubprotocol: Bool = false, deflate: PerMessageDeflateOptions? = nil) {
+        public init(
+            subprotocols: [String] = [], requiresSubprotocol: Bool = false, deflate: PerMessageDeflateOptions? = nil
+        ) {
             self.subprotocols = subprotocols
             self.requiresSubprotocol = requiresSubprotocol
             self.deflate = deflate
@@ -107,7 +109,8 @@ public enum ServerHandshake {
             response.add(name: "Sec-WebSocket-Protocol", value: subprotocol)
         } else if configuration.requiresSubprotocol {
             let list = configuration.subprotocols.joined(separator: ", ")
-            return .failure(Rejection(status: .badRequest, reason: "no supported subprotocol offered (supported: \(list))"))
+            return .failure(
+                Rejection(status: .badRequest, reason: "no supported subprotocol offered (supported: \(list))"))
         }
 
         var deflate: PerMessageDeflateParameters?
