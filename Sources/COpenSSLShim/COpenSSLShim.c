@@ -15,3 +15,19 @@ long chargesim_BIO_pending(BIO *bio) {
 long chargesim_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
     return SSL_CTX_set_mode(ctx, mode);
 }
+
+int chargesim_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_max_proto_version(ctx, version);
+}
+
+uint64_t chargesim_SSL_CTX_disable_renegotiation(SSL_CTX *ctx) {
+    return SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION);
+}
+
+int chargesim_ERR_GET_REASON(unsigned long code) {
+    return ERR_GET_REASON(code);
+}
+
+void chargesim_OPENSSL_free(void *pointer) {
+    OPENSSL_free(pointer);
+}

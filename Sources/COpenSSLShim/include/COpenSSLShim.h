@@ -4,9 +4,15 @@
 // each wrapper is one line that expands the macro.
 #include <openssl/ssl.h>
 #include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/crypto.h>
 
 int chargesim_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 long chargesim_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 long chargesim_BIO_pending(BIO *bio);
 long chargesim_SSL_CTX_set_mode(SSL_CTX *ctx, long mode);
+int chargesim_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version);
+uint64_t chargesim_SSL_CTX_disable_renegotiation(SSL_CTX *ctx);
+int chargesim_ERR_GET_REASON(unsigned long code);
+void chargesim_OPENSSL_free(void *pointer);
 #endif

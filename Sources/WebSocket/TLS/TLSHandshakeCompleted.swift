@@ -1,0 +1,17 @@
+/// The user inbound event ``TLSHandler`` fires once the TLS handshake has finished, before any
+/// application data is passed on.
+public struct TLSHandshakeCompleted: Sendable, Equatable {
+    /// The subject common name of the peer's certificate: on a server with client certificates
+    /// (OCPP security profile 3) the charge point identity; `nil` if the peer sent no certificate.
+    public var peerCertificateSubjectCN: String?
+    /// The negotiated version as OpenSSL names it, such as `TLSv1.3`.
+    public var protocolVersion: String
+    /// The ALPN protocol the server selected (RFC 7301), if any.
+    public var applicationProtocol: String?
+
+    public init(peerCertificateSubjectCN: String?, protocolVersion: String, applicationProtocol: String?) {
+        self.peerCertificateSubjectCN = peerCertificateSubjectCN
+        self.protocolVersion = protocolVersion
+        self.applicationProtocol = applicationProtocol
+    }
+}
