@@ -111,9 +111,11 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
                 connection?.deliver(.text(text))
             case .binary(let bytes):
                 connection?.deliver(.binary(bytes))
-            case .ping, .pong:
-                // The core already queued the pong and reset its keepalive clock.
+            case .ping:
+                // The core already queued the pong.
                 break
+            case .pong(let payload):
+                connection?.receivedPong(payload)
             case .closed:
                 // Reported once TCP is gone (`reportClose`), with the status the core keeps.
                 break

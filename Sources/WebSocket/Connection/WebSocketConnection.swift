@@ -27,6 +27,7 @@ public final class WebSocketConnection: @unchecked Sendable {
     private let closePromise: EventLoopPromise<WebSocketCloseStatus>
     private var _onMessage: ((WebSocketMessage) -> Void)?
     private var _onClose: ((WebSocketCloseStatus) -> Void)?
+    private var _onPong: ((ByteBuffer) -> Void)?
     private var _closeStatus: WebSocketCloseStatus?
 
     init(
@@ -67,6 +68,19 @@ public final class WebSocketConnection: @unchecked Sendable {
         set {
             eventLoop.preconditionInEventLoop()
             _onClose = newValue
+        }
+    }
+
+    /// Called on the event loop with the payload of each pong (answers to our keepalive pings
+    /// and to `sendPing`, or unsolicited heartbeats).
+    public var onPong: ((ByteBuffer) -> Void)? {
+        get {
+            eventLoop.preconditionInEventLoop()
+            return _onPong
+        }
+        set {
+            eventLoop.preconditionInEventLoop()
+            _onPong = newValue
         }
     }
 
@@ -121,6 +135,10 @@ public final class WebSocketConnection: @unchecked Sendable {
         _onMessage?(message)
     }
 
+    func receivedPong(_ payload: ByteBuffer) {
+        _onPong?(payload)
+    }
+
     func closed(_ status: WebSocketCloseStatus) {
         guard _closeStatus == nil else { return }
         _closeStatus = status
@@ -128,6 +146,7 @@ public final class WebSocketConnection: @unchecked Sendable {
         // Drop the callbacks: they often capture the object that holds this connection.
         _onMessage = nil
         _onClose = nil
+        _onPong = nil
         onClose?(status)
         closePromise.succeed(status)
     }
