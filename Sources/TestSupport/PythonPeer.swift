@@ -91,9 +91,10 @@ public final class PythonPeer: Sendable {
         return process.terminationStatus
     }
 
-    /// Stops the script (servers run until told).
+    /// Kills the script (servers run until told). SIGKILL: a `websockets` server catches
+    /// SIGTERM for a graceful shutdown that may wait on its connections.
     public func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
