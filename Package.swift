@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries: deflate (RFC 7692) and TLS/SHA-1 come from the OS, we write no crypto.
@@ -57,7 +58,7 @@ let package = Package(
         .target(name: "OCPP16", swiftSettings: swiftSettings),
         .target(
             name: "Simulator",
-            dependencies: ["WebSocket", "OCPP16"],
+            dependencies: ["WebSocket", "OCPP16", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(name: "PublicAPI", swiftSettings: swiftSettings),
@@ -85,12 +86,32 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmarks print figures and ratios against a peer measured in the same run.
+        .executableTarget(
+            name: "chargesim-ocpp-bench",
+            dependencies: ["OCPP16"],
+            path: "Benchmarks/OCPPBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "chargesim-ws-bench",
+            dependencies: [
+                "WebSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "Benchmarks/WebSocketBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
         // Shared test support: manual clock, drip-feed verifier, JSON-schema checks, CLI runner.
         .target(
             name: "TestSupport",
             dependencies: [
                 "WebSocket",
                 "OCPP16",
+                "Simulator",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
@@ -109,6 +130,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "OCPP16Tests", dependencies: ["OCPP16", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ChargesimTests", dependencies: ["TestSupport", "chargesim"], swiftSettings: swiftSettings),
     ]
 )

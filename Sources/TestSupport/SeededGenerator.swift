@@ -1,20 +1,10 @@
-/// A deterministic random number generator (SplitMix64) for reproducible test data: the same
-/// seed gives the same bytes on every platform and run.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import Simulator
 
-    public init(seed: UInt64) {
-        state = seed
-    }
+/// The tests' reproducible random source: the simulator's own SplitMix64 generator, so a test
+/// seed and a `--seed` run draw from the same sequence.
+public typealias SeededGenerator = SeededRandomNumberGenerator
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandomNumberGenerator {
     /// `count` uniformly random bytes.
     public mutating func bytes(count: Int) -> [UInt8] {
         var result: [UInt8] = []

@@ -4,20 +4,24 @@ import WebSocket
 /// A throwaway certificate authority made with the `openssl` command-line tool in a fresh
 /// temporary folder at test time: a self-signed CA (EC P-256) that issues server certificates
 /// (with DNS and IP subject alternative names, optionally already expired) and client
-/// certificates with a chosen common name. Everything is a PEM file path.
+/// certificates with a chosen common name, and intermediate authorities that do the same.
+/// Everything is a PEM file path.
 ///
 /// Each issue call uses its own `openssl ca` database, so parallel tests may share one authority.
 public struct TestCertificateAuthority: Sendable {
     /// A certificate and its unencrypted private key.
     public struct Issued: Sendable, Equatable {
-        /// The PEM certificate (the leaf only; the CA is ``TestCertificateAuthority/certificateFile``).
+        /// The PEM certificate, the leaf alone.
         public let certificateFile: String
+        /// The leaf followed by the intermediate CAs up to (not including) the root; the same
+        /// content as `certificateFile` when a root issued it.
+        public let chainFile: String
         /// The PEM private key.
         public let privateKeyFile: String
 
-        /// The pair as a ``TLSConfiguration`` takes it.
+        /// The chain and key as a ``TLSConfiguration`` takes them.
         public var certificateFiles: TLSConfiguration.CertificateFiles {
-            TLSConfiguration.CertificateFiles(certificateChainFile: certificateFile, privateKeyFile: privateKeyFile)
+            TLSConfiguration.CertificateFiles(certificateChainFile: chainFile, privateKeyFile: privateKeyFile)
         }
     }
 
@@ -33,9 +37,11 @@ public struct TestCertificateAuthority: Sendable {
 
     /// The folder holding every file of this authority.
     public let directory: String
-    /// The CA certificate, to use as a trust root.
+    /// The CA certificate: for a root, the trust root to configure.
     public let certificateFile: String
     private let privateKeyFile: String
+    /// This CA's certificate and its parents' up to (not including) the root; empty for a root.
+    private let intermediateFiles: [String]
 
     /// Creates a new CA named `commonName` in a new temporary folder.
     public init(commonName: String = "ChargeSim Test CA") throws {
@@ -45,6 +51,7 @@ public struct TestCertificateAuthority: Sendable {
         self.directory = directory
         self.certificateFile = directory + "/ca.pem"
         self.privateKeyFile = directory + "/ca.key"
+        self.intermediateFiles = []
         try Self.openssl(
             [
                 "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
@@ -64,13 +71,39 @@ public struct TestCertificateAuthority: Sendable {
     ) throws -> Issued {
         let names = dnsNames.map { "DNS:\($0)" } + ipAddresses.map { "IP:\($0)" }
         return try issue(
-            commonName: commonName, subjectAltNames: names, extendedKeyUsage: "serverAuth", expired: expired)
+            commonName: commonName, subjectAltNames: names, extensions: Self.leaf(usage: "serverAuth"),
+            expired: expired)
     }
 
     /// Issues a client certificate whose subject common name is `commonName` (for OCPP security
     /// profile 3, the charge point identity).
     public func issueClientCertificate(commonName: String, expired: Bool = false) throws -> Issued {
-        try issue(commonName: commonName, subjectAltNames: [], extendedKeyUsage: "clientAuth", expired: expired)
+        try issue(
+            commonName: commonName, subjectAltNames: [], extensions: Self.leaf(usage: "clientAuth"), expired: expired)
+    }
+
+    /// Issues an intermediate CA signed by this one, in its own folder. What it issues chains to
+    /// this authority's root through ``Issued/chainFile``.
+    public func issueIntermediateAuthority(commonName: String = "ChargeSim Test Intermediate CA") throws
+        -> TestCertificateAuthority
+    {
+        let issued = try issue(
+            commonName: commonName, subjectAltNames: [],
+            extensions: ["basicConstraints = critical, CA:true", "keyUsage = critical, keyCertSign, cRLSign"],
+            expired: false)
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chargesim-ca-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return TestCertificateAuthority(
+            directory: directory, certificateFile: issued.certificateFile, privateKeyFile: issued.privateKeyFile,
+            intermediateFiles: [issued.certificateFile] + intermediateFiles)
+    }
+
+    private init(directory: String, certificateFile: String, privateKeyFile: String, intermediateFiles: [String]) {
+        self.directory = directory
+        self.certificateFile = certificateFile
+        self.privateKeyFile = privateKeyFile
+        self.intermediateFiles = intermediateFiles
     }
 
     /// Deletes the folder and every file in it.
@@ -78,11 +111,19 @@ public struct TestCertificateAuthority: Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    private static func leaf(usage: String) -> [String] {
+        [
+            "basicConstraints = critical, CA:false", "keyUsage = critical, digitalSignature, keyEncipherment",
+            "extendedKeyUsage = \(usage)",
+        ]
+    }
+
     private func issue(
-        commonName: String, subjectAltNames: [String], extendedKeyUsage: String, expired: Bool
+        commonName: String, subjectAltNames: [String], extensions: [String], expired: Bool
     ) throws -> Issued {
         let stem = directory + "/" + UUID().uuidString
-        let issued = Issued(certificateFile: stem + ".pem", privateKeyFile: stem + ".key")
+        let issued = Issued(
+            certificateFile: stem + ".pem", chainFile: stem + "-chain.pem", privateKeyFile: stem + ".key")
         var request = [
             "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
             "-keyout", issued.privateKeyFile, "-out", stem + ".csr", "-subj", "/CN=\(commonName)",
@@ -109,19 +150,22 @@ public struct TestCertificateAuthority: Sendable {
             unique_subject = no
             [any_policy]
             commonName = supplied
-            [leaf]
-            basicConstraints = critical, CA:false
-            keyUsage = critical, digitalSignature, keyEncipherment
-            extendedKeyUsage = \(extendedKeyUsage)
+            [issued]
+            \(extensions.joined(separator: "\n"))
 
             """
         try config.write(toFile: stem + ".cnf", atomically: true, encoding: .utf8)
         var signing = [
-            "ca", "-batch", "-notext", "-config", stem + ".cnf", "-extensions", "leaf",
+            "ca", "-batch", "-notext", "-config", stem + ".cnf", "-extensions", "issued",
             "-cert", certificateFile, "-keyfile", privateKeyFile, "-in", stem + ".csr", "-out", issued.certificateFile,
         ]
         signing += expired ? ["-startdate", "20200101000000Z", "-enddate", "20200102000000Z"] : ["-days", "2"]
         try Self.openssl(signing, in: directory)
+        var chain = try String(contentsOfFile: issued.certificateFile, encoding: .utf8)
+        for intermediate in intermediateFiles {
+            chain += try String(contentsOfFile: intermediate, encoding: .utf8)
+        }
+        try chain.write(toFile: issued.chainFile, atomically: true, encoding: .utf8)
         return issued
     }
 

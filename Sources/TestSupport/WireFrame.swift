@@ -3,10 +3,15 @@ import WebSocket
 /// Raw frame bytes for tests, including ones a correct writer would never produce (reserved
 /// bits and opcodes, non-minimal lengths, a length with the top bit set).
 public struct WireFrame: Sendable {
+    /// FIN bit.
     public var fin = true
+    /// RSV1-3 as a 3-bit value (4 = RSV1).
     public var rsv: UInt8 = 0
+    /// The raw 4-bit opcode, reserved values included.
     public var opcode: UInt8
+    /// The masking key, nil for an unmasked frame.
     public var maskingKey: (UInt8, UInt8, UInt8, UInt8)?
+    /// The unmasked payload.
     public var payload: [UInt8]
     /// Force the 16-bit (126) or 64-bit (127) length form; nil picks the minimal one.
     public var lengthForm: UInt8?

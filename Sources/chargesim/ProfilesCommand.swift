@@ -4,10 +4,7 @@ import ArgumentParser
 struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profiles",
-        abstract: "List and check charger profiles (profiles/*.yaml)."
+        abstract: "List and check charger profiles (profiles/*.yaml).",
+        subcommands: [ProfilesListCommand.self, ProfilesValidateCommand.self]
     )
-
-    func run() throws {
-        throw NotBuiltYet.exit("profiles", needs: "charger profiles (issue 5)")
-    }
 }

@@ -144,6 +144,29 @@ import WebSocket
         #expect(try pair.server.readInbound(as: ByteBuffer.self) == text("early bird"))
     }
 
+    /// Writes when the handshake completes, as a WebSocket client sends its upgrade request.
+    final class WriterOnHandshake: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
+        func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+            if event is TLSHandshakeCompleted {
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "second")), promise: nil)
+            }
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    @Test func writesHeldDuringTheHandshakeGoBeforeWritesMadeOnItsEvent() throws {
+        let pair = try Pair()
+        defer { pair.finish() }
+        try pair.client.pipeline.syncOperations.addHandler(WriterOnHandshake())
+        pair.client.writeAndFlush(text("first "), promise: nil)
+        try pair.pump()
+        var received = ByteBuffer()
+        while var part = try pair.server.readInbound(as: ByteBuffer.self) { received.writeBuffer(&part) }
+        #expect(received == text("first second"))
+    }
+
     @Test func closeSendsCloseNotifyAndThePeerClosesCleanly() throws {
         let pair = try Pair()
         defer { pair.finish() }
@@ -163,6 +186,27 @@ import WebSocket
         pair.client.pipeline.fireChannelInactive()
         #expect(throws: TLSError.unexpectedEOF) { try pair.client.throwIfErrorCaught() }
         #expect(throws: TLSError.unexpectedEOF) { try held.wait() }
+    }
+
+    @Test func handshakeThatDoesNotFinishInTimeFails() throws {
+        let pair = try Pair()
+        defer { pair.finish() }
+        pair.client.embeddedEventLoop.advanceTime(by: .seconds(29))
+        #expect(pair.client.isActive)
+        pair.client.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(throws: TLSError.handshakeTimedOut) { try pair.client.throwIfErrorCaught() }
+        #expect(!pair.client.isActive)
+    }
+
+    @Test func finishedHandshakeStopsTheTimer() throws {
+        let pair = try Pair()
+        defer { pair.finish() }
+        try pair.pump()
+        pair.client.embeddedEventLoop.advanceTime(by: .seconds(60))
+        pair.server.embeddedEventLoop.advanceTime(by: .seconds(60))
+        try pair.client.throwIfErrorCaught()
+        try pair.server.throwIfErrorCaught()
+        #expect(pair.client.isActive && pair.server.isActive)
     }
 
     @Test func failedHandshakeSendsTheAlertAndCloses() throws {

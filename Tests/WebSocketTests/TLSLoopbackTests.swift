@@ -36,6 +36,7 @@ import WebSocket
         #expect(clientSaw.protocolVersion == "TLSv1.3")
         let serverSaw = try await within(loopback.serverOutcome.handshake.futureResult)
         #expect(serverSaw.peerCertificateSubjectCN == nil)
+        #expect(serverSaw.serverName == "localhost")
 
         try await client.channel.writeAndFlush(payload)
         let echoed = try await within(client.outcome.received.futureResult)
@@ -138,6 +139,23 @@ import WebSocket
         try await loopback.stop()
     }
 
+    @Test func clientCertificateChainThroughAnIntermediateIsAccepted() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(
+                configuration: .server(
+                    certificate: fixtures.server.certificateFiles,
+                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let client = try await loopback.connect(
+            context: trusting(fixtures, certificate: fixtures.intermediateClient), serverHostname: "localhost",
+            send: [bytes(3)], expectedBytes: 3)
+
+        #expect(try await within(loopback.serverOutcome.handshake.futureResult).peerCertificateSubjectCN == "CP-0777")
+        #expect(try await within(client.outcome.received.futureResult) == bytes(3))
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
     @Test func clientCertificateFromAnotherAuthorityIsRefused() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
@@ -190,6 +208,28 @@ import WebSocket
         #expect(reason.contains("unknown ca"))
     }
 
+    @Test func serverChainThroughAnIntermediateIsVerified() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let loopback = try await TLSLoopback.start(
+            context: TLSContext(configuration: .server(certificate: fixtures.intermediateServer.certificateFiles)))
+        let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "localhost")
+        #expect(try await within(client.outcome.handshake.futureResult).peerCertificateSubjectCN == "localhost")
+        try await client.channel.close()
+        try await loopback.stop()
+    }
+
+    @Test func serverLeafSentWithoutItsIntermediateIsUnknownAuthority() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let leafOnly = TLSConfiguration.CertificateFiles(
+            certificateChainFile: fixtures.intermediateServer.certificateFile,
+            privateKeyFile: fixtures.intermediateServer.privateKeyFile)
+        let loopback = try await TLSLoopback.start(context: TLSContext(configuration: .server(certificate: leafOnly)))
+        let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "localhost")
+        #expect(try await within(client.outcome.error.futureResult) as? TLSError == .unknownCertificateAuthority)
+        try await client.channel.closeFuture.get()
+        try await loopback.stop()
+    }
+
     @Test func systemTrustStoreDoesNotTrustTheTestAuthority() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
@@ -218,12 +258,14 @@ import WebSocket
         #expect(errors.client == .hostnameMismatch(expected: dialled))
     }
 
-    @Test func serverAddressMatchesAnIPSubjectAlternativeName() async throws {
+    @Test func serverAddressMatchesAnIPSubjectAlternativeNameWithoutSNI() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let loopback = try await TLSLoopback.start(
             context: TLSContext(configuration: .server(certificate: fixtures.server.certificateFiles)))
         let client = try await loopback.connect(context: trusting(fixtures), serverHostname: "127.0.0.1")
         #expect(try await within(client.outcome.handshake.futureResult).peerCertificateSubjectCN == "localhost")
+        // No SNI for an address (RFC 6066 section 3).
+        #expect(try await within(loopback.serverOutcome.handshake.futureResult).serverName == nil)
         try await client.channel.close()
         try await loopback.stop()
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import WebSocket
 
@@ -64,5 +65,24 @@ import WebSocket
         var validator = UTF8Validator()
         #expect(Array("κόσμε".utf8).withUnsafeBytes { validator.validate($0) })
         #expect(!([0xF4, 0x90, 0x80, 0x80] as [UInt8]).withUnsafeBytes { validator.validate($0) })
+    }
+
+    @Test func agreesWithTheStandardLibraryOnRandomInput() {
+        // Bytes drawn mostly from lead and continuation ranges, so most edge cases come up.
+        let alphabet: [UInt8] = [
+            0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF3, 0xF4,
+            0xF5, 0xFF,
+        ]
+        var generator = SeededGenerator(seed: 2026)
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...12, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            let split = Int.random(in: 0...length, using: &generator)
+            var validator = UTF8Validator()
+            let ok =
+                bytes[..<split].withUnsafeBytes { validator.validate($0) }
+                && bytes[split...].withUnsafeBytes { validator.validate($0) } && validator.isComplete
+            #expect(ok == (String(validating: bytes, as: UTF8.self) != nil), "bytes \(bytes)")
+        }
     }
 }

@@ -71,6 +71,11 @@ import WebSocket
             frames.first?.payload.getInteger(at: frames.first?.payload.readerIndex ?? 0, as: UInt16.self)
                 == code.rawValue, sourceLocation: sourceLocation)
         #expect(!machine.isOpen, sourceLocation: sourceLocation)
+        // The same failure however the bytes are cut.
+        DripFeed.verify(
+            bytes, expected: expectedEvents, repeatable: false, makeParser: { makeMachine(role, configuration) },
+            feed: { machine, buffer in feed(&machine, Array(buffer.readableBytesView)).map(\.withoutReason) },
+            sourceLocation: sourceLocation)
     }
 
     // MARK: Messages
@@ -315,6 +320,18 @@ import WebSocket
             ])
     }
 
+    @Test func unsolicitedPongAndLongCloseReason() throws {
+        var machine = makeMachine(.server)
+        #expect(machine.sendPong(ByteBuffer(string: "beat")) == .queued)
+        #expect(
+            machine.close(code: CloseCode(4000), reason: String(repeating: "x", count: 200), now: ManualClock().now)
+                == .queued)
+        let frames = try writtenFrames(&machine)
+        #expect(frames.map(\.opcode) == [.pong, .close])
+        #expect(frames.last?.payload.readableBytes == 125)
+        #expect(frames.last?.payload.getInteger(at: frames.last?.payload.readerIndex ?? 0, as: UInt16.self) == 4000)
+    }
+
     // MARK: Keepalive
 
     @Test func pingAfterSilenceAndDeadWithoutPong() throws {
@@ -355,6 +372,19 @@ import WebSocket
         #expect(feed(&machine, peerFrame(.text, "tick"), now: dataTime) == [.text("tick")])
         #expect(machine.timerFired(now: clock.advance(by: .seconds(2))) == .none)
         #expect(machine.nextDeadline == dataTime + .seconds(10))
+    }
+
+    @Test func pingIntervalChangesOnALiveConnection() {
+        var clock = ManualClock()
+        let start = clock.now
+        var machine = makeMachine(.client, clock: clock)
+        machine.setPingInterval(.seconds(30))
+        #expect(machine.nextDeadline == start + .seconds(30))
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(30))) == .sendPing)
+        machine.setPingInterval(.zero)
+        #expect(machine.nextDeadline == nil)
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(60))) == .none)
+        #expect(machine.isOpen)
     }
 
     @Test func noKeepaliveWithoutInterval() {

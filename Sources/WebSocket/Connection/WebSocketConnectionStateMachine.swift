@@ -72,8 +72,10 @@ public struct WebSocketConnectionStateMachine {
         case compressed(isText: Bool, ByteBuffer)
     }
 
+    /// Our end of the connection.
     public let role: WebSocketRole
-    public let configuration: Configuration
+    /// The limits and timers in force.
+    public private(set) var configuration: Configuration
     private let deflate: PerMessageDeflate?
     private var parser: FrameParser
     private var state: State = .open
@@ -215,19 +217,19 @@ public struct WebSocketConnectionStateMachine {
 
     /// Queues a ping (section 5.5.2); the payload must fit a control frame (125 bytes).
     public mutating func sendPing(_ payload: ByteBuffer) -> WebSocketSendResult {
-        guard isOpen else { return .notOpen }
-        guard payload.readableBytes <= 125 else { return .invalidArgument }
-        let key = nextMaskingKey()
-        FrameWriter.writeFrame(opcode: .ping, payload: payload, maskingKey: key, into: &output)
-        return .queued
+        sendControl(.ping, payload)
     }
 
     /// Queues an unsolicited pong (section 5.5.3 allows it as a unidirectional heartbeat).
     public mutating func sendPong(_ payload: ByteBuffer) -> WebSocketSendResult {
+        sendControl(.pong, payload)
+    }
+
+    private mutating func sendControl(_ opcode: Opcode, _ payload: ByteBuffer) -> WebSocketSendResult {
         guard isOpen else { return .notOpen }
         guard payload.readableBytes <= 125 else { return .invalidArgument }
         let key = nextMaskingKey()
-        FrameWriter.writeFrame(opcode: .pong, payload: payload, maskingKey: key, into: &output)
+        FrameWriter.writeFrame(opcode: opcode, payload: payload, maskingKey: key, into: &output)
         return .queued
     }
 
@@ -260,6 +262,18 @@ public struct WebSocketConnectionStateMachine {
             return deadline
         case .finished:
             return nil
+        }
+    }
+
+    /// Changes the keepalive interval on a live connection (OCPP's `WebSocketPingInterval` can
+    /// be changed by the central system); nil or zero turns keepalive off. An outstanding ping
+    /// still needs its pong. Re-arm the timer with `nextDeadline` afterwards.
+    public mutating func setPingInterval(_ interval: TimeAmount?) {
+        if let interval, interval > .zero {
+            configuration.pingInterval = interval
+        } else {
+            configuration.pingInterval = nil
+            pingSentAt = nil
         }
     }
 

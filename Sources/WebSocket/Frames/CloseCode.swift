@@ -1,6 +1,7 @@
 /// A close status code (RFC 6455 section 7.4). Any `UInt16` is representable, so a code a peer
 /// sends is never lost; `isValidOnWire` says whether it may appear in a close frame.
 public struct CloseCode: RawRepresentable, Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The code as sent on the wire (network byte order there).
     public var rawValue: UInt16
 
     public init(rawValue: UInt16) {
@@ -46,5 +47,6 @@ public struct CloseCode: RawRepresentable, Sendable, Equatable, Hashable, Custom
         }
     }
 
+    /// The decimal code.
     public var description: String { String(rawValue) }
 }

@@ -32,6 +32,7 @@ public struct FrameParser: Sendable {
         case payload(FrameHeader, unmasked: Int)
     }
 
+    /// The limits and features in force.
     public let configuration: Configuration
     private var buffer: ByteBuffer
     private var state: State = .header

@@ -46,11 +46,16 @@ public struct ClientHandshake: Sendable {
         public var leftover: ByteBuffer
     }
 
+    /// The URL being opened.
     public let url: WebSocketURL
+    /// What we offer and require.
     public let configuration: Configuration
     /// The `Sec-WebSocket-Key` sent: base64 of 16 random bytes (section 4.1).
     public let key: String
     private var received = ByteBuffer()
+    /// Bytes of `received` already searched for the end of the head (so a response dripping in
+    /// byte by byte costs linear, not quadratic, time).
+    private var searched = 0
 
     public init(
         url: WebSocketURL, configuration: Configuration = Configuration(), keySource: inout some RandomNumberGenerator
@@ -85,7 +90,8 @@ public struct ClientHandshake: Sendable {
         var bytes = bytes
         received.writeBuffer(&bytes)
         let view = received.readableBytesView
-        guard let end = Self.endOfHead(in: view) else {
+        guard let end = Self.endOfHead(in: view, from: view.startIndex + max(0, searched - 3)) else {
+            searched = view.count
             guard received.readableBytes <= configuration.maxResponseHeadSize else {
                 throw .responseTooLarge(limit: configuration.maxResponseHeadSize)
             }
@@ -103,8 +109,8 @@ public struct ClientHandshake: Sendable {
     }
 
     /// The index of the CRLF CRLF ending the head, if present.
-    private static func endOfHead(in view: ByteBufferView) -> Int? {
-        var index = view.startIndex
+    private static func endOfHead(in view: ByteBufferView, from start: Int) -> Int? {
+        var index = start
         let last = view.endIndex - 4
         while index <= last {
             if view[index] == 0x0D, view[index + 1] == 0x0A, view[index + 2] == 0x0D, view[index + 3] == 0x0A {

@@ -5,11 +5,14 @@ import NIOCore
 /// A deterministic automaton over byte classes: it rejects at the first byte that cannot
 /// continue a well-formed sequence (overlong forms, surrogates, code points above U+10FFFF,
 /// stray continuation bytes), so a text message can be failed mid-frame. State carries across
-/// calls, so fragments may split a character anywhere. Runs of ASCII are skipped 8 bytes at a time.
+/// calls, so fragments may split a character anywhere. Runs of ASCII are skipped 8 bytes at a time;
+/// other bytes take one table load and one shift ("shift-based DFA"), so consecutive loads do
+/// not wait on each other.
 public struct UTF8Validator: Sendable, Equatable {
-    // States. `accept` is a character boundary; `reject` is sticky.
-    @usableFromInline static let accept: UInt8 = 0
-    @usableFromInline static let reject: UInt8 = 1
+    // A state is stored as its bit offset (index * 6) in a row of `rows`.
+    // `accept` is a character boundary; `reject` is sticky.
+    private static let accept: UInt64 = 0
+    private static let reject: UInt64 = 6
     private static let classCount = 12
 
     /// Byte class of every byte value: 0 ASCII, 1 80-8F, 2 90-9F, 3 A0-BF, 4 C2-DF, 5 E0,
@@ -51,7 +54,16 @@ public struct UTF8Validator: Sendable, Equatable {
         return rows.flatMap { $0 }
     }()
 
-    private var state: UInt8 = UTF8Validator.accept
+    /// `transition` composed with `byteClass`: `rows[byte] >> (state * 6) & 63` is the next
+    /// state's offset. Nine states of six bits fit a 64-bit row.
+    private static let rows: [UInt64] = (0..<256).map { byte in
+        (0..<9).reduce(UInt64(0)) { row, state in
+            let next = UInt64(transition[state * classCount + Int(byteClass[byte])]) * 6
+            return row | next << UInt64(state * 6)
+        }
+    }
+
+    private var state: UInt64 = UTF8Validator.accept
     /// Bytes accepted before the failure (or all bytes seen while valid).
     public private(set) var validByteCount: Int = 0
 
@@ -75,25 +87,25 @@ public struct UTF8Validator: Sendable, Equatable {
         var current = state
         var index = 0
         let count = bytes.count
-        let failedAt: Int? = Self.byteClass.withUnsafeBufferPointer { classes in
-            Self.transition.withUnsafeBufferPointer { table in
-                while index < count {
-                    if current == Self.accept {
-                        // Skip ASCII a word at a time while on a character boundary.
-                        while index &+ 8 <= count,
-                            bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                        {
-                            index &+= 8
-                        }
-                        guard index < count else { break }
-                    }
-                    let byteClass = classes[Int(bytes[index])]
-                    current = table[Int(current) &* Self.classCount &+ Int(byteClass)]
-                    if current == Self.reject { return index }
+        let failedAt: Int? = Self.rows.withUnsafeBufferPointer { table in
+            while index < count {
+                let byte = bytes[index]
+                if current == Self.accept, byte < 0x80 {
+                    // An ASCII byte on a character boundary: skip the ASCII run a word at a time.
+                    // Trying only here keeps mixed non-ASCII text off this path.
                     index &+= 1
+                    while index &+ 8 <= count,
+                        bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
+                        index &+= 8
+                    }
+                    continue
                 }
-                return nil
+                current = (table[Int(byte)] &>> current) & 63
+                if current == Self.reject { return index }
+                index &+= 1
             }
+            return nil
         }
         state = current
         if let failedAt {

@@ -34,7 +34,8 @@ final class TLSConnection {
     /// The application-data slot of an `SSL` (ex_data index 0) where the client certificate
     /// callback leaves ``certificateRequestedMark``.
     static let certificateRequestedSlot: Int32 = 0
-    /// A non-null marker; never dereferenced.
+    /// A non-null marker. `nonisolated(unsafe)`: an immutable address that is only compared with
+    /// nil, never dereferenced, so sharing it across threads is safe.
     nonisolated(unsafe) static let certificateRequestedMark = UnsafeMutableRawPointer(bitPattern: 1)
 
     /// Kept alive with the `SSL`: the server's ALPN callback reaches the context through a raw pointer.
@@ -234,6 +235,11 @@ final class TLSConnection {
         SSL_get0_alpn_selected(ssl, &data, &length)
         guard let data, length > 0 else { return nil }
         return String(decoding: UnsafeBufferPointer(start: data, count: Int(length)), as: UTF8.self)
+    }
+
+    /// The SNI host name: the one the client sent (server side) or is sending (client side).
+    var serverName: String? {
+        SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name).map { String(cString: $0) }
     }
 
     /// Names why the last call failed: the X.509 verdict when verification failed, a missing client

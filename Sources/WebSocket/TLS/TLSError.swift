@@ -20,6 +20,8 @@ public enum TLSError: Error, Sendable, Equatable, CustomStringConvertible {
     case handshakeFailed(reason: String)
     /// The connection closed before the handshake finished.
     case unexpectedEOF
+    /// The handshake did not finish in the time the handler allows.
+    case handshakeTimedOut
     /// A TLS record could not be read or written after the handshake.
     case protocolFailure(reason: String)
     /// A certificate, key or CA file could not be loaded.
@@ -45,6 +47,8 @@ public enum TLSError: Error, Sendable, Equatable, CustomStringConvertible {
             return "TLS: handshake failed: \(reason)"
         case .unexpectedEOF:
             return "TLS: the connection closed during the handshake"
+        case .handshakeTimedOut:
+            return "TLS: the handshake did not finish in time"
         case .protocolFailure(let reason):
             return "TLS: \(reason)"
         case .fileLoadFailed(let path, let reason):

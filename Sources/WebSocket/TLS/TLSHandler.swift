@@ -27,7 +27,7 @@ import NIOCore
 /// A connection closed without close_notify after the handshake is not reported as an error:
 /// WebSocket's own close handshake (RFC 6455 section 7) marks the end of the data, so truncation
 /// cannot go unnoticed above this layer.
-public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
+public final class TLSHandler: ChannelDuplexHandler {
     public typealias InboundIn = ByteBuffer
     public typealias InboundOut = ByteBuffer
     public typealias OutboundIn = ByteBuffer
@@ -65,10 +65,20 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Ciphertext on its way to the network; reused when the channel has written the last one.
     private var ciphertext: ByteBuffer
 
+    /// How long the handshake may take once the channel is active; `nil` waits forever.
+    private let handshakeTimeout: TimeAmount?
+    /// Fails the handshake when ``handshakeTimeout`` passes.
+    private var handshakeTimer: Scheduled<Void>?
+
     /// A handler for one connection. A client names the server it dialled in `serverHostname`
     /// (a DNS name or IP literal): it is sent as SNI and checked against the certificate.
-    public init(context: TLSContext, serverHostname: String? = nil) throws {
+    /// A handshake still unfinished after `handshakeTimeout` fails with
+    /// ``TLSError/handshakeTimedOut``, so a silent peer cannot hold a connection open.
+    public init(context: TLSContext, serverHostname: String? = nil, handshakeTimeout: TimeAmount? = .seconds(30))
+        throws
+    {
         self.connection = try TLSConnection(context: context, serverHostname: serverHostname)
+        self.handshakeTimeout = handshakeTimeout
         let allocator = ByteBufferAllocator()
         self.plaintext = allocator.buffer(capacity: 0)
         self.ciphertext = allocator.buffer(capacity: 0)
@@ -83,7 +93,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        failPendingWrites(ChannelError.ioOnClosedChannel)
+        releasePending(ChannelError.ioOnClosedChannel)
     }
 
     public func channelActive(context: ChannelHandlerContext) {
@@ -93,14 +103,17 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     public func channelInactive(context: ChannelHandlerContext) {
         switch state {
-        case .idle, .handshaking:
+        case .idle:
             state = .closed
-            failPendingWrites(TLSError.unexpectedEOF)
+            releasePending(ChannelError.ioOnClosedChannel)
+        case .handshaking:
+            state = .closed
+            releasePending(TLSError.unexpectedEOF)
             context.fireErrorCaught(TLSError.unexpectedEOF)
         case .active, .closing:
             state = .closed
             deliverPlaintext(context: context)
-            failPendingWrites(ChannelError.ioOnClosedChannel)
+            releasePending(ChannelError.ioOnClosedChannel)
         case .closed:
             break
         }
@@ -179,7 +192,7 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             flushCiphertext(context: context)
         case (.output, .idle), (.output, .handshaking), (.all, .idle), (.all, .handshaking):
             state = .closed
-            failPendingWrites(ChannelError.ioOnClosedChannel)
+            releasePending(ChannelError.ioOnClosedChannel)
         case (.all, .closing):
             state = .closed
         case (.output, .closing), (.output, .closed), (.all, .closed):
@@ -193,7 +206,19 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func startHandshake(context: ChannelHandlerContext) {
         guard case .idle = state else { return }
         state = .handshaking
+        if let handshakeTimeout {
+            handshakeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: handshakeTimeout) {
+                self.handshakeTimer = nil
+                guard case .handshaking = self.state else { return }
+                self.fail(.handshakeTimedOut, context: context)
+            }
+        }
         advanceHandshake(context: context)
+    }
+
+    private func cancelHandshakeTimer() {
+        handshakeTimer?.cancel()
+        handshakeTimer = nil
     }
 
     private func advanceHandshake(context: ChannelHandlerContext) {
@@ -204,13 +229,10 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             fail(error, context: context)
         case .complete:
             state = .active
+            cancelHandshakeTimer()
             // The handshake's last flight goes out before any held application data.
             flushCiphertext(context: context)
-            context.fireUserInboundEventTriggered(
-                TLSHandshakeCompleted(
-                    peerCertificateSubjectCN: connection.peerCommonName,
-                    protocolVersion: connection.protocolVersion,
-                    applicationProtocol: connection.applicationProtocol))
+            // Held writes go before the event: a handler that writes on seeing it must not overtake them.
             let writes = heldWrites
             heldWrites = []
             for write in writes {
@@ -223,6 +245,14 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             if flushHeld {
                 flushHeld = false
                 if case .active = state { flushCiphertext(context: context) }
+            }
+            if case .active = state {
+                context.fireUserInboundEventTriggered(
+                    TLSHandshakeCompleted(
+                        peerCertificateSubjectCN: connection.peerCommonName,
+                        protocolVersion: connection.protocolVersion,
+                        applicationProtocol: connection.applicationProtocol,
+                        serverName: connection.serverName))
             }
             // Application data may have arrived in the same read as the handshake's end.
             if case .active = state { decrypt(context: context) }
@@ -317,12 +347,14 @@ public final class TLSHandler: ChannelDuplexHandler, RemovableChannelHandler {
             connection.drainOutput(into: &ciphertext)
             context.writeAndFlush(wrapOutboundOut(ciphertext), promise: nil)
         }
-        failPendingWrites(error)
+        releasePending(error)
         context.fireErrorCaught(error)
         context.close(promise: nil)
     }
 
-    private func failPendingWrites(_ error: any Error) {
+    /// Fails the held and unflushed writes with `error` and stops the handshake timer.
+    private func releasePending(_ error: any Error) {
+        cancelHandshakeTimer()
         let writes = heldWrites
         heldWrites = []
         for write in writes { write.promise?.fail(error) }

@@ -8,10 +8,16 @@ public struct TLSHandshakeCompleted: Sendable, Equatable {
     public var protocolVersion: String
     /// The ALPN protocol the server selected (RFC 7301), if any.
     public var applicationProtocol: String?
+    /// The host name the client sent as SNI (RFC 6066 section 3); `nil` when it dialled an IP address.
+    public var serverName: String?
 
-    public init(peerCertificateSubjectCN: String?, protocolVersion: String, applicationProtocol: String?) {
+    public init(
+        peerCertificateSubjectCN: String?, protocolVersion: String, applicationProtocol: String?,
+        serverName: String? = nil
+    ) {
         self.peerCertificateSubjectCN = peerCertificateSubjectCN
         self.protocolVersion = protocolVersion
         self.applicationProtocol = applicationProtocol
+        self.serverName = serverName
     }
 }
