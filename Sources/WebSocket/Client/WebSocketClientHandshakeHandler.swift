@@ -79,7 +79,7 @@ final class WebSocketClientHandshakeHandler: ChannelInboundHandler, RemovableCha
                 parameters: parameters, role: .client, options: configuration.deflate ?? PerMessageDeflateOptions())
         }
         let machine = WebSocketConnectionStateMachine(
-            role: .client, configuration: configuration.connection, deflate: deflate, now: .now(),
+            role: .client, configuration: configuration.connection, deflate: deflate, now: context.eventLoop.now,
             allocator: context.channel.allocator)
         let handler = WebSocketChannelHandler(machine: machine)
         let connection = WebSocketConnection(

@@ -127,7 +127,8 @@ public final class WebSocketConnection: @unchecked Sendable {
     @discardableResult
     public func close(code: CloseCode = .normalClosure, reason: String = "") -> WebSocketSendResult {
         eventLoop.preconditionInEventLoop()
-        return handler.send { $0.close(code: code, reason: reason, now: .now()) }
+        let now = eventLoop.now
+        return handler.send { $0.close(code: code, reason: reason, now: now) }
     }
 
     // MARK: - From the handler
