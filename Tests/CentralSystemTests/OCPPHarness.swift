@@ -10,6 +10,8 @@ struct OCPPHarness {
     let store: Store
     let server: OCPPServer
     let file: TemporarySQLiteFile
+    /// Every `OCPPServerEvent`, in order.
+    let events: AsyncStream<OCPPServerEvent>
 
     /// Runs `body` against a started server, then shuts it down and deletes the file.
     static func run(
@@ -19,9 +21,12 @@ struct OCPPHarness {
         let file = try TemporarySQLiteFile()
         defer { file.remove() }
         let store = try Store(path: file.path)
+        let (events, sink) = AsyncStream.makeStream(of: OCPPServerEvent.self)
+        var configuration = configuration
+        configuration.onEvent = { sink.yield($0) }
         let server = try await OCPPServer.start(store: store, configuration: configuration)
         do {
-            try await body(OCPPHarness(store: store, server: server, file: file))
+            try await body(OCPPHarness(store: store, server: server, file: file, events: events))
         } catch {
             await server.shutdown()
             throw error
@@ -57,13 +62,38 @@ struct OCPPHarness {
         ).items
     }
 
-    /// Waits until the charge point's network status is `status` (another task's write after a
-    /// socket event; nothing to await directly), polling the store.
-    func waitForNetworkStatus(_ id: String, _ status: NetworkStatus) async throws {
-        try await LiveTimeout.run("\(id) networkStatus \(status.rawValue)", seconds: 5) {
-            while try await store.chargePoint(identity: id)?.networkStatus != status {
-                try await Task.sleep(for: .milliseconds(10))
+    /// Waits for the next event that `matches`, skipping the others.
+    @discardableResult
+    func nextEvent(
+        _ what: String, matching matches: @escaping @Sendable (OCPPServerEvent) -> Bool
+    ) async throws -> OCPPServerEvent {
+        let events = events
+        return try await LiveTimeout.run(what, seconds: 5) {
+            for await event in events where matches(event) { return event }
+            throw LiveTimeout.Expired(what: "\(what) (event stream ended)", seconds: 0)
+        }
+    }
+
+    /// The events up to and including the first that `isLast`.
+    func events(until what: String, _ isLast: @escaping @Sendable (OCPPServerEvent) -> Bool) async throws
+        -> [OCPPServerEvent]
+    {
+        let events = events
+        return try await LiveTimeout.run(what, seconds: 5) {
+            var seen: [OCPPServerEvent] = []
+            for await event in events {
+                seen.append(event)
+                if isLast(event) { return seen }
             }
+            throw LiveTimeout.Expired(what: "\(what) (event stream ended)", seconds: 0)
+        }
+    }
+
+    /// Waits until the server reports that the charge point's network status became `status`.
+    func waitForNetworkStatus(_ id: String, _ status: NetworkStatus) async throws {
+        try await nextEvent("\(id) networkStatus \(status.rawValue)") { event in
+            guard case .networkStatusChanged(let record, _) = event else { return false }
+            return record.ocppIdentity == id && record.networkStatus == status
         }
     }
 }

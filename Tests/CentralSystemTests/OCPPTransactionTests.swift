@@ -125,6 +125,51 @@ struct OCPPTransactionTests {
         }
     }
 
+    @Test("events report each change once, in order; replays report nothing")
+    func events() async throws {
+        try await OCPPHarness.run(.init(unknownIdTagPolicy: .accept)) { harness in
+            _ = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 1, now: t0)
+            let charger = try await harness.connect("CP-1")
+            _ = try await charger.call(chargerBoot)
+            _ = try await charger.call(status(1, .charging))
+            let start = StartTransactionRequest(connectorId: 1, idTag: "T", meterStart: 0, timestamp: at(1))
+            let started = try await charger.call(start)
+            let values = MeterValuesRequest(
+                connectorId: 1, transactionId: started.transactionId, meterValue: [energySample(400, at: at(60))])
+            _ = try await charger.call(values)
+            _ = try await charger.call(values)
+            _ = try await charger.call(start)
+            let stop = StopTransactionRequest(meterStop: 500, timestamp: at(90), transactionId: started.transactionId)
+            _ = try await charger.call(stop)
+            _ = try await charger.call(stop)
+            _ = try await charger.call(FirmwareStatusNotificationRequest(status: .idle))
+            await charger.close()
+            let events = try await harness.events(until: "offline") { event in
+                if case .networkStatusChanged(let record, _) = event { return record.networkStatus != .available }
+                return false
+            }
+            let kinds = events.map(Self.kind)
+            #expect(
+                kinds == [
+                    "network available", "booted", "EVSE 1 charging", "session started", "session updated 400.0",
+                    "session stopped 500.0", "notification", "network temporarily_unavailable",
+                ])
+        }
+    }
+
+    static func kind(_ event: OCPPServerEvent) -> String {
+        switch event {
+        case .networkStatusChanged(let record, _): "network \(record.networkStatus.rawValue)"
+        case .booted: "booted"
+        case .statusChanged(.evse(let evse, _)): "EVSE \(evse.networkId) \(evse.hardwareStatus?.rawValue ?? "nil")"
+        case .statusChanged(.chargePoint(let record, _)): "charge point \(record.hardwareStatus?.rawValue ?? "nil")"
+        case .sessionStarted: "session started"
+        case .sessionUpdated(let session): "session updated \(session.energyWh)"
+        case .sessionStopped(let session, _): "session stopped \(session.energyWh)"
+        case .notification: "notification"
+        }
+    }
+
     @Test("unknown id tags follow the policy", arguments: [UnknownIdTagPolicy.reject, .accept, .register])
     func unknownTags(policy: UnknownIdTagPolicy) async throws {
         try await OCPPHarness.run(.init(unknownIdTagPolicy: policy)) { harness in

@@ -142,12 +142,11 @@ final class ChargePointConnection: @unchecked Sendable {
     // MARK: - The consumer task
 
     private func consume() async {
-        let store = handler.store
         for await item in workStream {
             switch item {
             case .connected:
                 // An unknown id (auto-registration) is added on its first message instead.
-                _ = try? await store.setNetworkStatus(identity: chargePointId, .available, now: OCPPTimestamp(Date()))
+                await handler.setNetworkStatus(chargePointId, .available, now: OCPPTimestamp(Date()))
             case .request(let messageId, let request):
                 let (answer, followUp) = await handler.handle(
                     request, chargePointId: chargePointId, now: OCPPTimestamp(Date()))
@@ -166,8 +165,12 @@ final class ChargePointConnection: @unchecked Sendable {
                 }
             case .closed:
                 if registry.unregister(self) {
-                    _ = try? await store.setNetworkStatus(
-                        identity: chargePointId, .temporarilyUnavailable, now: OCPPTimestamp(Date()))
+                    await handler.setNetworkStatus(chargePointId, .temporarilyUnavailable, now: OCPPTimestamp(Date()))
+                    // The charger may have come back while that was written: its `.connected`
+                    // may have run first, so the live connection wins.
+                    if registry.connection(for: chargePointId) != nil {
+                        await handler.setNetworkStatus(chargePointId, .available, now: OCPPTimestamp(Date()))
+                    }
                 }
             }
         }

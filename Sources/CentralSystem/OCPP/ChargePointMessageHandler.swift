@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OCPP16
+import PublicAPI
 import WebSocket
 
 /// Applies each charger-initiated CALL to the store and builds its answer (OCPP 1.6 chapter 4
@@ -41,8 +42,11 @@ struct ChargePointMessageHandler: Sendable {
             let status = registry.bootStatus(for: id, policy: configuration.bootPolicy)
             switch status {
             case .accepted:
-                _ = try await store.upsertBoot(
+                let before = try await store.chargePoint(identity: id)?.networkStatus ?? .neverConnected
+                let record = try await store.upsertBoot(
                     identity: id, request: boot, autoRegister: configuration.autoRegister, now: now)
+                emit(.booted(record))
+                if before != record.networkStatus { emit(.networkStatusChanged(record, previous: before)) }
             case .pending, .rejected:
                 // Not registered yet: nothing about the charger is recorded until it is accepted.
                 break
@@ -58,7 +62,7 @@ struct ChargePointMessageHandler: Sendable {
 
         case .statusNotification(let notification):
             try await ensureKnown(id, now: now)
-            _ = try await store.applyStatusNotification(identity: id, request: notification, now: now)
+            emit(.statusChanged(try await store.applyStatusNotification(identity: id, request: notification, now: now)))
             return (CallAnswer(response: StatusNotificationResponse()), nil)
 
         case .authorize(let authorize):
@@ -71,17 +75,24 @@ struct ChargePointMessageHandler: Sendable {
             try await ensureKnown(id, now: now)
             let outcome = try await store.startTransaction(
                 identity: id, request: start, unknownTagPolicy: policy, now: now)
+            if !outcome.replayed { emit(.sessionStarted(outcome.session, superseded: outcome.supersededSession)) }
             let response = StartTransactionResponse(idTagInfo: outcome.idTagInfo, transactionId: outcome.transactionId)
             return (CallAnswer(response: response), nil)
 
         case .stopTransaction(let stop):
             try await ensureKnown(id, now: now)
             let outcome = try await store.stopTransaction(identity: id, request: stop, now: now)
+            if !outcome.replayed, let session = outcome.session {
+                emit(.sessionStopped(session, payment: outcome.payment))
+            }
             return (CallAnswer(response: StopTransactionResponse(idTagInfo: outcome.idTagInfo)), nil)
 
         case .meterValues(let values):
             try await ensureKnown(id, now: now)
-            _ = try await store.applyMeterValues(identity: id, request: values, now: now)
+            let outcome = try await store.applyMeterValues(identity: id, request: values, now: now)
+            if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
+                emit(.sessionUpdated(session))
+            }
             return (CallAnswer(response: MeterValuesResponse()), nil)
 
         case .dataTransfer(let transfer):
@@ -126,7 +137,22 @@ struct ChargePointMessageHandler: Sendable {
     }
 
     private func record(_ request: ChargePointRequest, _ id: String, _ now: OCPPTimestamp) {
-        registry.record(ChargePointNotification(chargePointId: id, request: request, receivedAt: now))
+        let notification = ChargePointNotification(chargePointId: id, request: request, receivedAt: now)
+        registry.record(notification)
+        emit(.notification(notification))
+    }
+
+    func emit(_ event: OCPPServerEvent) {
+        configuration.onEvent?(event)
+    }
+
+    /// Sets the charge point's network status and reports a change; an unknown charge point
+    /// (auto-registration, not yet added) is left alone.
+    func setNetworkStatus(_ id: String, _ status: NetworkStatus, now: OCPPTimestamp) async {
+        guard let (record, previous) = try? await store.setNetworkStatus(identity: id, status, now: now),
+            previous != status
+        else { return }
+        emit(.networkStatusChanged(record, previous: previous))
     }
 
     /// With `autoRegister`, a charge point that speaks before booting is added on its first
@@ -138,7 +164,7 @@ struct ChargePointMessageHandler: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             // Another message of the same charger registered it first.
         }
-        _ = try await store.setNetworkStatus(identity: id, .available, now: now)
+        await setNetworkStatus(id, .available, now: now)
     }
 
     /// The CALLERROR for a refusal of the store (OCPP-J 1.6 table 7).

@@ -28,6 +28,9 @@ public struct OCPPServerConfiguration: Sendable {
     public var issuedCertificateValidityDays: Int
     /// WebSocket limits, keepalive and timeouts.
     public var webSocket: WebSocketConnectionStateMachine.Configuration
+    /// Called after each change the server applied to the store, from the charger's task;
+    /// must return quickly (hand the event to a queue).
+    public var onEvent: (@Sendable (OCPPServerEvent) -> Void)?
 
     public init(
         pathPrefix: String = "ocpp",
@@ -40,7 +43,8 @@ public struct OCPPServerConfiguration: Sendable {
         tls: TLSConfiguration? = nil,
         certificateAuthority: CertificateAuthority? = nil,
         issuedCertificateValidityDays: Int = 365,
-        webSocket: WebSocketConnectionStateMachine.Configuration = .init()
+        webSocket: WebSocketConnectionStateMachine.Configuration = .init(),
+        onEvent: (@Sendable (OCPPServerEvent) -> Void)? = nil
     ) {
         self.pathPrefix = pathPrefix
         self.autoRegister = autoRegister
@@ -53,5 +57,6 @@ public struct OCPPServerConfiguration: Sendable {
         self.certificateAuthority = certificateAuthority
         self.issuedCertificateValidityDays = issuedCertificateValidityDays
         self.webSocket = webSocket
+        self.onEvent = onEvent
     }
 }
