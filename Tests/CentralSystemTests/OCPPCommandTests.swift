@@ -10,17 +10,14 @@ struct OCPPCommandTests {
     @Test("RemoteStartTransaction reaches the charger and its typed answer comes back")
     func remoteStart() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 1, now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1", evseCount: 1)
             _ = try await charger.call(chargerBoot)
-            async let answer = harness.server.commands.send(
-                RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG1"), to: "CP-1", timeout: .seconds(5))
-            let call = try #require(await charger.nextCall())
+            let remote = RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG1")
+            let (call, answer) = try await harness.command(
+                remote, to: "CP-1", answeredBy: charger, with: RemoteStartTransactionResponse(status: .rejected))
             #expect(call.action == "RemoteStartTransaction")
-            let request = try call.decode(RemoteStartTransactionRequest.self)
-            #expect(request == RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG1"))
-            try await charger.answer(call, with: RemoteStartTransactionResponse(status: .rejected))
-            #expect(try await answer.status == .rejected)
+            #expect(try call.decode(RemoteStartTransactionRequest.self) == remote)
+            #expect(answer.status == .rejected)
             #expect(charger.schemaViolations.isEmpty)
         }
     }
@@ -28,8 +25,7 @@ struct OCPPCommandTests {
     @Test("commands to one charger go out one at a time, in order")
     func oneInFlight() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             let commands = harness.server.commands
             async let first = commands.send(ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
             let firstCall = try #require(await charger.nextCall())
@@ -57,26 +53,24 @@ struct OCPPCommandTests {
     @Test("no answer within the timeout throws .timedOut; the next command still goes out")
     func timeout() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             await #expect(throws: ChargePointCommandError.timedOut(chargePointId: "CP-1", action: "Reset")) {
                 _ = try await harness.server.commands.send(
                     ResetRequest(type: .soft), to: "CP-1", timeout: .milliseconds(200))
             }
             #expect(try #require(await charger.nextCall()).action == "Reset")
-            async let next = harness.server.commands.send(
-                TriggerMessageRequest(requestedMessage: .heartbeat), to: "CP-1", timeout: .seconds(5))
-            let call = try #require(await charger.nextCall())
-            try await charger.answer(call, with: TriggerMessageResponse(status: .accepted))
-            #expect(try await next.status == .accepted)
+            let next = try await harness.command(
+                TriggerMessageRequest(requestedMessage: .heartbeat), to: "CP-1", answeredBy: charger,
+                with: TriggerMessageResponse(status: .accepted))
+            #expect(next.call.action == "TriggerMessage")
+            #expect(next.answer.status == .accepted)
         }
     }
 
     @Test("a CALLERROR answer throws .callError; a connection dropped after sending throws .failed")
     func callErrorAndLoss() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             let commands = harness.server.commands
             let failing = Task { try await commands.send(UnlockConnectorRequest(connectorId: 1), to: "CP-1") }
             let call = try #require(await charger.nextCall())

@@ -50,8 +50,7 @@ struct OCPPConnectionTests {
     @Test("a charger that reconnects replaces its old connection, closed 1000 \"replaced\"")
     func reconnectReplaces() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let old = try await harness.connect("CP-1")
+            let old = try await harness.connectRegistered("CP-1")
             _ = try await old.call(chargerBoot)
             let new = try await harness.connect("CP-1")
             let status = try await LiveTimeout.run("old connection closed") { await old.closeStatus }
@@ -60,12 +59,10 @@ struct OCPPConnectionTests {
             #expect(harness.server.connectedChargePointIds == ["CP-1"])
             #expect(try await harness.chargePoint("CP-1").networkStatus == .available)
             // Commands go to the new connection.
-            async let reset = harness.server.commands.send(
-                ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
-            let call = try #require(await new.nextCall())
-            #expect(call.action == "Reset")
-            try await new.answer(call, with: ResetResponse(status: .accepted))
-            #expect(try await reset.status == .accepted)
+            let reset = try await harness.command(
+                ResetRequest(type: .soft), to: "CP-1", answeredBy: new, with: ResetResponse(status: .accepted))
+            #expect(reset.call.action == "Reset")
+            #expect(reset.answer.status == .accepted)
         }
     }
 

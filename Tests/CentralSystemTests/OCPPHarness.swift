@@ -34,12 +34,30 @@ struct OCPPHarness {
         await server.shutdown()
     }
 
+    /// Registers `id` with `evseCount` EVSEs and connects a scripted charger as it.
+    func connectRegistered(_ id: String, evseCount: Int = 0) async throws -> ScriptedChargePoint {
+        _ = try await store.registerChargePoint(identity: id, evseCount: evseCount, now: t0)
+        return try await connect(id)
+    }
+
     /// Connects a scripted charger as `id`.
     func connect(
         _ id: String, subprotocols: [String] = ["ocpp1.6"], password: String? = nil
     ) async throws -> ScriptedChargePoint {
         try await ScriptedChargePoint.connect(
             to: server.url(for: id), subprotocols: subprotocols, basicAuth: password.map { (id, $0) })
+    }
+
+    /// Sends `request` to `id` through `ChargePointCommands`, lets `charger` answer `response`,
+    /// and returns the CALL the charger saw and the typed answer the command returned.
+    func command<R: OCPPRequest>(
+        _ request: R, to id: String, answeredBy charger: ScriptedChargePoint, with response: R.Response
+    ) async throws -> (call: ScriptedChargePoint.IncomingCall, answer: R.Response) {
+        let commands = server.commands
+        let sent = Task { try await commands.send(request, to: id, timeout: .seconds(5)) }
+        let call = try #require(await charger.nextCall())
+        try await charger.answer(call, with: response)
+        return (call, try await sent.value)
     }
 
     /// The charge point row.

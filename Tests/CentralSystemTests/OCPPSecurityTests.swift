@@ -17,8 +17,7 @@ struct OCPPSecurityTests {
         let authority = try CertificateAuthority.selfSigned(
             commonName: "ChargeSim CSMS CA", key: PrivateKey(), validityDays: 2, now: Date())
         try await OCPPHarness.run(.init(certificateAuthority: authority)) { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             let answer = try await charger.call(try signRequest(commonName: "CP-1"))
             #expect(answer.status == .accepted)
             let call = try #require(await charger.nextCall())
@@ -30,11 +29,9 @@ struct OCPPSecurityTests {
 
             // A CSR for another identity is refused and nothing is signed: the next CALL is ours.
             #expect(try await charger.call(try signRequest(commonName: "CP-2")).status == .rejected)
-            async let reset = harness.server.commands.send(ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
-            let next = try #require(await charger.nextCall())
-            #expect(next.action == "Reset")
-            try await charger.answer(next, with: ResetResponse(status: .accepted))
-            _ = try await reset
+            let next = try await harness.command(
+                ResetRequest(type: .soft), to: "CP-1", answeredBy: charger, with: ResetResponse(status: .accepted))
+            #expect(next.call.action == "Reset")
             #expect(charger.schemaViolations.isEmpty)
             #expect(harness.server.notifications(for: "CP-1").count == 2)
         }
@@ -43,14 +40,11 @@ struct OCPPSecurityTests {
     @Test("SignCertificate without a CA is Accepted and signs nothing")
     func noAuthority() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             #expect(try await charger.call(try signRequest(commonName: "CP-1")).status == .accepted)
-            async let reset = harness.server.commands.send(ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
-            let next = try #require(await charger.nextCall())
-            #expect(next.action == "Reset")
-            try await charger.answer(next, with: ResetResponse(status: .accepted))
-            _ = try await reset
+            let next = try await harness.command(
+                ResetRequest(type: .soft), to: "CP-1", answeredBy: charger, with: ResetResponse(status: .accepted))
+            #expect(next.call.action == "Reset")
         }
     }
 

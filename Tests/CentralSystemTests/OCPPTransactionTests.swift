@@ -10,8 +10,7 @@ struct OCPPTransactionTests {
     @Test("boot is stored; status notifications set EVSE and charge point hardwareStatus")
     func bootAndStatus() async throws {
         try await OCPPHarness.run(.init(heartbeatInterval: 120)) { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 2, now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1", evseCount: 2)
             let boot = try await charger.call(chargerBoot)
             #expect(boot.status == .accepted)
             #expect(boot.interval == 120)
@@ -128,8 +127,7 @@ struct OCPPTransactionTests {
     @Test("events report each change once, in order; replays report nothing")
     func events() async throws {
         try await OCPPHarness.run(.init(unknownIdTagPolicy: .accept)) { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 1, now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1", evseCount: 1)
             _ = try await charger.call(chargerBoot)
             _ = try await charger.call(status(1, .charging))
             let start = StartTransactionRequest(connectorId: 1, idTag: "T", meterStart: 0, timestamp: at(1))
@@ -190,8 +188,7 @@ struct OCPPTransactionTests {
     @Test("boot policy: Pending twice then Accepted; boot data stored only once accepted")
     func bootPending() async throws {
         try await OCPPHarness.run(.init(bootPolicy: .pending(times: 2), heartbeatInterval: 30)) { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             var answers: [RegistrationStatus] = []
             for _ in 0..<3 {
                 let answer = try await charger.call(chargerBoot)
@@ -210,8 +207,7 @@ struct OCPPTransactionTests {
     @Test("boot policy: Rejected")
     func bootRejected() async throws {
         try await OCPPHarness.run(.init(bootPolicy: .reject)) { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             #expect(try await charger.call(chargerBoot).status == .rejected)
             #expect(try await harness.chargePoint("CP-1").lastBootAt == nil)
         }
@@ -235,8 +231,7 @@ struct OCPPTransactionTests {
     @Test("notifications are kept; DataTransfer answers by vendor; unsupported actions get CALLERRORs")
     func notificationsAndErrors() async throws {
         try await OCPPHarness.run { harness in
-            _ = try await harness.store.registerChargePoint(identity: "CP-1", now: t0)
-            let charger = try await harness.connect("CP-1")
+            let charger = try await harness.connectRegistered("CP-1")
             _ = try await charger.call(FirmwareStatusNotificationRequest(status: .downloading))
             _ = try await charger.call(DiagnosticsStatusNotificationRequest(status: .uploaded))
             _ = try await charger.call(LogStatusNotificationRequest(status: .uploading, requestId: 4))
