@@ -168,6 +168,37 @@ struct OCPPTransactionTests {
         }
     }
 
+    @Test("fifty chargers at once: each boot, start and stop lands on its own charge point")
+    func manyChargers() async throws {
+        try await OCPPHarness.run(.init(unknownIdTagPolicy: .accept)) { harness in
+            let ids = (1...50).map { "CP-\($0)" }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, id) in ids.enumerated() {
+                    group.addTask {
+                        let charger = try await harness.connectRegistered(id, evseCount: 1)
+                        #expect(try await charger.call(chargerBoot).status == .accepted)
+                        let started = try await charger.call(
+                            StartTransactionRequest(
+                                connectorId: 1, idTag: CiString20(truncating: "T\(index)"), meterStart: 0,
+                                timestamp: at(1))
+                        )
+                        #expect(started.transactionId == 1)
+                        _ = try await charger.call(
+                            StopTransactionRequest(
+                                meterStop: 100 + index, timestamp: at(60), transactionId: started.transactionId))
+                        #expect(charger.schemaViolations.isEmpty)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(harness.server.connectedChargePointIds.count == 50)
+            for (index, id) in ids.enumerated() {
+                let sessions = try await harness.sessions(id)
+                #expect(sessions.map(\.energyWh) == [Double(100 + index)], "\(id)")
+            }
+        }
+    }
+
     @Test("unknown id tags follow the policy", arguments: [UnknownIdTagPolicy.reject, .accept, .register])
     func unknownTags(policy: UnknownIdTagPolicy) async throws {
         try await OCPPHarness.run(.init(unknownIdTagPolicy: policy)) { harness in
