@@ -1,5 +1,6 @@
 import CentralSystem
 import Foundation
+import NIOCore
 import OCPP16
 import PublicAPI
 import TestSupport
@@ -79,6 +80,18 @@ struct OCPPConnectionTests {
             let back = try await harness.connect("CP-1")
             _ = try await back.call(HeartbeatRequest())
             try await harness.waitForNetworkStatus("CP-1", .available)
+        }
+    }
+
+    @Test("ids with reserved characters round-trip through the URL; binary messages close 1003")
+    func oddIdsAndBinary() async throws {
+        try await OCPPHarness.run { harness in
+            let charger = try await harness.connectRegistered("CP 1/A")
+            #expect(harness.server.url(for: "CP 1/A").hasSuffix("/ocpp/CP%201%2FA"))
+            #expect(try await charger.call(HeartbeatRequest()).currentTime.millisecondsSince1970 > 0)
+            try await charger.client.send(binary: ByteBuffer(bytes: [1, 2, 3]))
+            let status = try await LiveTimeout.run("close after binary") { await charger.closeStatus }
+            #expect(status.code == .unsupportedData)
         }
     }
 

@@ -98,7 +98,9 @@ public final class OCPPServer: Sendable {
     /// The URL a charger with this id connects to (`ws://` or `wss://`, host as given).
     public func url(for chargePointId: String, host: String = "127.0.0.1") -> String {
         let scheme = configuration.tls == nil ? "ws" : "wss"
-        let id = chargePointId.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? chargePointId
+        var segment = CharacterSet.urlPathAllowed
+        segment.remove("/")
+        let id = chargePointId.addingPercentEncoding(withAllowedCharacters: segment) ?? chargePointId
         return "\(scheme)://\(host):\(port)/\(configuration.pathPrefix)/\(id)"
     }
 
