@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import OCPP16
+import PublicAPI
+import WebSocket
+
+/// Applies each charger-initiated CALL to the store and builds its answer (OCPP 1.6 chapter 4
+/// and the security extension). One state change is one store transaction; replayed
+/// transaction messages land on the session they belong to (the store's idempotent methods).
+struct ChargePointMessageHandler: Sendable {
+    /// Work to do once the answer is written.
+    enum FollowUp: Sendable, Equatable {
+        /// Send CertificateSigned.req with this PEM chain (security extension A02/A03).
+        case sendCertificateSigned(String)
+    }
+
+    let store: Store
+    let configuration: OCPPServerConfiguration
+    let registry: ChargePointRegistry
+
+    /// The answer to `request` from `chargePointId`, and what to do after sending it.
+    func handle(
+        _ request: ChargePointRequest, chargePointId: String, now: OCPPTimestamp
+    ) async -> (CallAnswer, FollowUp?) {
+        do {
+            return try await apply(request, chargePointId: chargePointId, now: now)
+        } catch let error as CallError {
+            return (.error(error), nil)
+        } catch let error as StoreError {
+            return (.error(Self.callError(for: error)), nil)
+        } catch {
+            return (.error(CallError(.internalError, "the central system could not store the message")), nil)
+        }
+    }
+
+    private func apply(
+        _ request: ChargePointRequest, chargePointId id: String, now: OCPPTimestamp
+    ) async throws -> (CallAnswer, FollowUp?) {
+        let policy = configuration.unknownIdTagPolicy
+        switch request {
+        case .bootNotification(let boot):
+            let status = registry.bootStatus(for: id, policy: configuration.bootPolicy)
+            switch status {
+            case .accepted:
+                let before = try await store.chargePoint(identity: id)?.networkStatus ?? .neverConnected
+                let record = try await store.upsertBoot(
+                    identity: id, request: boot, autoRegister: configuration.autoRegister, now: now)
+                emit(.booted(record))
+                if before != record.networkStatus { emit(.networkStatusChanged(record, previous: before)) }
+            case .pending, .rejected:
+                // Not registered yet: nothing about the charger is recorded until it is accepted.
+                break
+            }
+            let response = BootNotificationResponse(
+                status: status, currentTime: now, interval: configuration.heartbeatInterval)
+            return (CallAnswer(response: response), nil)
+
+        case .heartbeat:
+            try await ensureKnown(id, now: now)
+            try await store.recordHeartbeat(identity: id, now: now)
+            return (CallAnswer(response: HeartbeatResponse(currentTime: now)), nil)
+
+        case .statusNotification(let notification):
+            try await ensureKnown(id, now: now)
+            emit(.statusChanged(try await store.applyStatusNotification(identity: id, request: notification, now: now)))
+            return (CallAnswer(response: StatusNotificationResponse()), nil)
+
+        case .authorize(let authorize):
+            try await ensureKnown(id, now: now)
+            let info = try await store.authorize(
+                idTag: authorize.idTag.value, identity: id, unknownTagPolicy: policy, now: now)
+            return (CallAnswer(response: AuthorizeResponse(idTagInfo: info)), nil)
+
+        case .startTransaction(let start):
+            try await ensureKnown(id, now: now)
+            let outcome = try await store.startTransaction(
+                identity: id, request: start, unknownTagPolicy: policy, now: now)
+            if !outcome.replayed { emit(.sessionStarted(outcome.session, superseded: outcome.supersededSession)) }
+            let response = StartTransactionResponse(idTagInfo: outcome.idTagInfo, transactionId: outcome.transactionId)
+            return (CallAnswer(response: response), nil)
+
+        case .stopTransaction(let stop):
+            try await ensureKnown(id, now: now)
+            let outcome = try await store.stopTransaction(identity: id, request: stop, now: now)
+            if !outcome.replayed, let session = outcome.session {
+                emit(.sessionStopped(session, payment: outcome.payment))
+            }
+            return (CallAnswer(response: StopTransactionResponse(idTagInfo: outcome.idTagInfo)), nil)
+
+        case .meterValues(let values):
+            try await ensureKnown(id, now: now)
+            let outcome = try await store.applyMeterValues(identity: id, request: values, now: now)
+            if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
+                emit(.sessionUpdated(session))
+            }
+            return (CallAnswer(response: MeterValuesResponse()), nil)
+
+        case .dataTransfer(let transfer):
+            let known = configuration.dataTransferVendorIds.contains(transfer.vendorId.value)
+            let response = DataTransferResponse(status: known ? .accepted : .unknownVendorId)
+            return (CallAnswer(response: response), nil)
+
+        case .diagnosticsStatusNotification:
+            record(request, id, now)
+            return (CallAnswer(response: DiagnosticsStatusNotificationResponse()), nil)
+        case .firmwareStatusNotification:
+            record(request, id, now)
+            return (CallAnswer(response: FirmwareStatusNotificationResponse()), nil)
+        case .logStatusNotification:
+            record(request, id, now)
+            return (CallAnswer(response: LogStatusNotificationResponse()), nil)
+        case .signedFirmwareStatusNotification:
+            record(request, id, now)
+            return (CallAnswer(response: SignedFirmwareStatusNotificationResponse()), nil)
+        case .securityEventNotification:
+            record(request, id, now)
+            return (CallAnswer(response: SecurityEventNotificationResponse()), nil)
+
+        case .signCertificate(let sign):
+            record(request, id, now)
+            guard let authority = configuration.certificateAuthority else {
+                return (CallAnswer(response: SignCertificateResponse(status: .accepted)), nil)
+            }
+            // A02: the CSR must name this charge point; anything else is refused, not signed.
+            guard let csr = try? CertificateSigningRequest(pem: sign.csr.value), csr.hasValidSignature,
+                csr.subjectCommonName == id,
+                let certificate = try? authority.sign(
+                    csr, usage: .client, validityDays: configuration.issuedCertificateValidityDays, now: now.date)
+            else {
+                return (CallAnswer(response: SignCertificateResponse(status: .rejected)), nil)
+            }
+            return (
+                CallAnswer(response: SignCertificateResponse(status: .accepted)),
+                .sendCertificateSigned(certificate.pem + authority.certificate.pem)
+            )
+        }
+    }
+
+    private func record(_ request: ChargePointRequest, _ id: String, _ now: OCPPTimestamp) {
+        let notification = ChargePointNotification(chargePointId: id, request: request, receivedAt: now)
+        registry.record(notification)
+        emit(.notification(notification))
+    }
+
+    func emit(_ event: OCPPServerEvent) {
+        configuration.onEvent?(event)
+    }
+
+    /// Sets the charge point's network status and reports a change; an unknown charge point
+    /// (auto-registration, not yet added) is left alone.
+    func setNetworkStatus(_ id: String, _ status: NetworkStatus, now: OCPPTimestamp) async {
+        guard let (record, previous) = try? await store.setNetworkStatus(identity: id, status, now: now),
+            previous != status
+        else { return }
+        emit(.networkStatusChanged(record, previous: previous))
+    }
+
+    /// With `autoRegister`, a charge point that speaks before booting is added on its first
+    /// message; it is connected, so it is `available` on the network.
+    private func ensureKnown(_ id: String, now: OCPPTimestamp) async throws {
+        guard configuration.autoRegister, try await store.chargePoint(identity: id) == nil else { return }
+        do {
+            _ = try await store.registerChargePoint(identity: id, now: now)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // Another message of the same charger registered it first.
+        }
+        await setNetworkStatus(id, .available, now: now)
+    }
+
+    /// The CALLERROR for a refusal of the store (OCPP-J 1.6 table 7).
+    static func callError(for error: StoreError) -> CallError {
+        switch error {
+        case .unknownChargePoint(let identity):
+            CallError(.securityError, "charge point \(identity) is not registered")
+        case .notFound(let table, let id):
+            CallError(.genericError, "no \(table) with id \(id)")
+        case .invalidConnector(let connectorId):
+            CallError(.propertyConstraintViolation, "connectorId \(connectorId) cannot carry a transaction")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import OCPP16
+import WebSocket
+
+/// The embedded central system's OCPP 1.6J server (OCPP-J 1.6): chargers connect to
+/// `ws(s)://host:port/<pathPrefix>/<chargePointId>` with subprotocol `ocpp1.6` (any other offer
+/// is refused, 400); unknown ids get 404 unless ``OCPPServerConfiguration/autoRegister``; a
+/// charge point with a password in the store must send it as HTTP Basic auth (security
+/// profiles 1/2; 401 otherwise); with client certificates required, the certificate's CN must be
+/// the id (profile 3; 403 otherwise). A charger that reconnects replaces its old connection
+/// (closed 1000 "replaced"); one that drops becomes `networkStatus` `temporarily_unavailable`.
+public final class OCPPServer: Sendable {
+    /// The OCPP-J 1.6 subprotocol (section 3.1.2).
+    public static let subprotocol = "ocpp1.6"
+
+    /// The store every message is applied to.
+    public let store: Store
+    /// The configuration it was started with.
+    public let configuration: OCPPServerConfiguration
+    /// Commands to connected chargers, for the Public API actions.
+    public let commands: ChargePointCommands
+    private let webSocketServer: WebSocketServer
+    private let registry: ChargePointRegistry
+
+    private init(
+        store: Store, configuration: OCPPServerConfiguration, webSocketServer: WebSocketServer,
+        registry: ChargePointRegistry
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.webSocketServer = webSocketServer
+        self.registry = registry
+        self.commands = ChargePointCommands(registry: registry, defaultTimeout: configuration.callTimeout)
+    }
+
+    /// Binds `host:port` (port 0 picks a free one; read ``port``) and starts accepting chargers.
+    public static func start(
+        store: Store, configuration: OCPPServerConfiguration = .init(), host: String = "127.0.0.1", port: Int = 0,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> OCPPServer {
+        let registry = ChargePointRegistry()
+        let handler = ChargePointMessageHandler(store: store, configuration: configuration, registry: registry)
+        let policy = OCPPUpgradePolicy(pathPrefix: configuration.pathPrefix, autoRegister: configuration.autoRegister)
+        let requiresClientCertificate: Bool
+        switch configuration.tls?.clientCertificateVerification {
+        case .some(.required): requiresClientCertificate = true
+        case .some(.optional), .some(.none), nil: requiresClientCertificate = false
+        }
+        // `shouldUpgrade` decides an id that `onConnection` (same channel, next step) needs; the
+        // connection carries only its remote address, unique among open TCP connections.
+        let acceptedIds = NIOLockedValueBox<[String: String]>([:])
+        let webSocketConfiguration = WebSocketServerConfiguration(
+            subprotocols: [subprotocol], requiresSubprotocol: true, connection: configuration.webSocket,
+            tls: configuration.tls)
+        let server = try await WebSocketServer.bind(
+            host: host, port: port, configuration: webSocketConfiguration, eventLoopGroup: eventLoopGroup,
+            shouldUpgrade: { request in
+                let decision = policy.decide(
+                    path: request.path, authorization: request.headers.first(name: "Authorization"),
+                    peerCertificateCN: request.peerCertificateSubjectCN,
+                    requiresClientCertificate: requiresClientCertificate,
+                    lookup: { id in
+                        // A synchronous read on the event loop: one indexed row from a WAL
+                        // database, which never waits for the writer.
+                        let record = try? store.pool.read { db in try Store.chargePoint(identity: id, db) }
+                        return record.map { .known(passwordHash: $0.passwordHash) } ?? .unknown
+                    })
+                if case .accept(let chargePointId) = decision {
+                    guard let address = request.remoteAddress else {
+                        return .refuse(status: .badRequest, body: "no peer address")
+                    }
+                    acceptedIds.withLockedValue { $0["\(address)"] = chargePointId }
+                }
+                return decision.webSocketDecision(subprotocol: subprotocol)
+            },
+            onConnection: { webSocket in
+                let address = webSocket.remoteAddress.map { "\($0)" } ?? ""
+                guard let chargePointId = acceptedIds.withLockedValue({ $0.removeValue(forKey: address) }) else {
+                    webSocket.close(code: .internalServerError, reason: "no charge point id")
+                    return
+                }
+                let connection = ChargePointConnection(
+                    chargePointId: chargePointId, webSocket: webSocket, handler: handler, registry: registry)
+                let replaced = registry.register(connection)
+                connection.start()
+                replaced?.close(code: .normalClosure, reason: "replaced")
+            })
+        return OCPPServer(store: store, configuration: configuration, webSocketServer: server, registry: registry)
+    }
+
+    /// The bound port.
+    public var port: Int { webSocketServer.port }
+
+    /// The URL a charger with this id connects to (`ws://` or `wss://`, host as given).
+    public func url(for chargePointId: String, host: String = "127.0.0.1") -> String {
+        let scheme = configuration.tls == nil ? "ws" : "wss"
+        var segment = CharacterSet.urlPathAllowed
+        segment.remove("/")
+        let id = chargePointId.addingPercentEncoding(withAllowedCharacters: segment) ?? chargePointId
+        return "\(scheme)://\(host):\(port)/\(configuration.pathPrefix)/\(id)"
+    }
+
+    /// The charge points connected now, sorted by id.
+    public var connectedChargePointIds: [String] { registry.connectedIds }
+
+    /// The firmware, diagnostics, log and security notifications a charge point sent since the
+    /// server started, oldest first (at most ``ChargePointRegistry/maximumNotifications``).
+    public func notifications(for chargePointId: String) -> [ChargePointNotification] {
+        registry.notifications(for: chargePointId)
+    }
+
+    /// Stops accepting and closes every connection (1001, going away).
+    public func shutdown() async {
+        await webSocketServer.shutdown()
+    }
+}
