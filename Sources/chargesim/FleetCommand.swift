@@ -93,8 +93,13 @@ struct FleetCommand: ParsableCommand {
             throw ValidationError(
                 "Name at least one --profile FILE[:COUNT], e.g. --profile profiles/ac-wallbox-7kw.yaml:10.")
         }
-        for spec in profiles where (spec.count ?? count) < 1 {
-            throw ValidationError("--profile \(spec.file): the count must be at least 1.")
+        for spec in profiles {
+            if (spec.count ?? count) < 1 {
+                throw ValidationError("--profile \(spec.file): the count must be at least 1.")
+            }
+            if !FileManager.default.isReadableFile(atPath: spec.file) {
+                throw ValidationError("--profile \(spec.file): no such readable file.")
+            }
         }
         if count < 1 { throw ValidationError("--count must be at least 1, got \(count).") }
         if let ramp, !(ramp > 0) {

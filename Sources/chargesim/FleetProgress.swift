@@ -8,8 +8,8 @@ import Simulator
 #endif
 
 /// The fleet's progress on standard error: one line redrawn in place on a terminal
-/// (`connected 120/500 booted 118 charging 0 faulted 0`), a plain line when the counts changed
-/// (at most every few seconds) otherwise.
+/// (`connected 120/500 booted 118 charging 0 faulted 0`), otherwise a plain line when the counts
+/// changed, at most once a second.
 final class FleetProgress {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private var last: FleetCounts?
@@ -18,7 +18,7 @@ final class FleetProgress {
     init(total: Int) {}
 
     /// How often the counts are read.
-    var interval: Duration { isTerminal ? .milliseconds(250) : .seconds(5) }
+    var interval: Duration { isTerminal ? .milliseconds(250) : .seconds(1) }
 
     func show(_ counts: FleetCounts) {
         guard counts != last else { return }
