@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries: deflate (RFC 7692) and TLS/SHA-1 come from the OS, we write no crypto.
@@ -69,7 +70,7 @@ let package = Package(
         .target(name: "PublicAPI", swiftSettings: swiftSettings),
         .target(
             name: "CentralSystem",
-            dependencies: ["WebSocket", "OCPP16", "PublicAPI"],
+            dependencies: ["WebSocket", "OCPP16", "PublicAPI", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -149,6 +150,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PublicAPITests", dependencies: ["PublicAPI", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CentralSystemTests",
+            dependencies: ["CentralSystem", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ChargesimTests", dependencies: ["TestSupport", "chargesim"], swiftSettings: swiftSettings),

@@ -1,4 +1,6 @@
 #include "COpenSSLShim.h"
+#include <openssl/ec.h>
+#include <openssl/rsa.h>
 
 int chargesim_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
     return (int)SSL_CTX_set_min_proto_version(ctx, version);
@@ -30,4 +32,20 @@ int chargesim_ERR_GET_REASON(unsigned long code) {
 
 void chargesim_OPENSSL_free(void *pointer) {
     OPENSSL_free(pointer);
+}
+
+EVP_PKEY *chargesim_EVP_EC_gen(const char *curve) {
+    return EVP_EC_gen(curve);
+}
+
+EVP_PKEY *chargesim_EVP_RSA_gen(unsigned int bits) {
+    return EVP_RSA_gen(bits);
+}
+
+long chargesim_BIO_get_mem_data(BIO *bio, char **data) {
+    return BIO_get_mem_data(bio, data);
+}
+
+unsigned long chargesim_XN_FLAG_RFC2253(void) {
+    return XN_FLAG_RFC2253;
 }

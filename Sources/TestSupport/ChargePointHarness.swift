@@ -6,7 +6,9 @@ import Simulator
 /// connected, persisted queue entries go to an in-memory "disk"), feeds replies back, and
 /// fires the charger's timer as time advances. No sockets, no sleeps.
 public struct ChargePointHarness {
+    /// The machine under test.
     public var charger: ChargePoint
+    /// Its central system.
     public var csms: ScriptedCentralSystem
     /// The manual clock.
     public private(set) var now: OCPPTimestamp

@@ -10,8 +10,11 @@ import OCPP16
 public struct ScriptedCentralSystem {
     /// A CALL the charger sent.
     public struct Call: Equatable, CustomStringConvertible {
+        /// The charger's message id.
         public var messageId: String
+        /// The action name.
         public var action: String
+        /// The undecoded payload.
         public var payload: RawJSON
 
         /// The payload as `R`; fails the test's `try` if it does not decode.

@@ -133,6 +133,23 @@ public struct TestCertificateAuthority: Sendable {
         }
         try Self.openssl(request, in: directory)
 
+        try sign(requestFile: stem + ".csr", stem: stem, extensions: extensions, expired: expired)
+        return issued
+    }
+
+    /// Signs a PEM certificate signing request made elsewhere (a charge point's SignCertificate.req)
+    /// as a client certificate with `openssl ca`, keeping the request's subject. Returns the PEM
+    /// chain, leaf first, followed by this authority's intermediates: what CertificateSigned.req
+    /// carries. With `expired`, the validity ended in 2020.
+    public func signRequest(_ requestPEM: String, expired: Bool = false) throws -> String {
+        let stem = directory + "/" + UUID().uuidString
+        try requestPEM.write(toFile: stem + ".csr", atomically: true, encoding: .utf8)
+        try sign(requestFile: stem + ".csr", stem: stem, extensions: Self.leaf(usage: "clientAuth"), expired: expired)
+        return try String(contentsOfFile: stem + "-chain.pem", encoding: .utf8)
+    }
+
+    /// Signs `requestFile` into `<stem>.pem` and `<stem>-chain.pem` (leaf, then intermediates).
+    private func sign(requestFile: String, stem: String, extensions: [String], expired: Bool) throws {
         // A private database per certificate keeps concurrent issues apart.
         try "".write(toFile: stem + ".index", atomically: true, encoding: .utf8)
         try String(format: "%016llX\n", UInt64.random(in: 1...UInt64.max >> 1))
@@ -149,6 +166,7 @@ public struct TestCertificateAuthority: Sendable {
             copy_extensions = copy
             unique_subject = no
             [any_policy]
+            organizationName = optional
             commonName = supplied
             [issued]
             \(extensions.joined(separator: "\n"))
@@ -157,16 +175,15 @@ public struct TestCertificateAuthority: Sendable {
         try config.write(toFile: stem + ".cnf", atomically: true, encoding: .utf8)
         var signing = [
             "ca", "-batch", "-notext", "-config", stem + ".cnf", "-extensions", "issued",
-            "-cert", certificateFile, "-keyfile", privateKeyFile, "-in", stem + ".csr", "-out", issued.certificateFile,
+            "-cert", certificateFile, "-keyfile", privateKeyFile, "-in", requestFile, "-out", stem + ".pem",
         ]
         signing += expired ? ["-startdate", "20200101000000Z", "-enddate", "20200102000000Z"] : ["-days", "2"]
         try Self.openssl(signing, in: directory)
-        var chain = try String(contentsOfFile: issued.certificateFile, encoding: .utf8)
+        var chain = try String(contentsOfFile: stem + ".pem", encoding: .utf8)
         for intermediate in intermediateFiles {
             chain += try String(contentsOfFile: intermediate, encoding: .utf8)
         }
-        try chain.write(toFile: issued.chainFile, atomically: true, encoding: .utf8)
-        return issued
+        try chain.write(toFile: stem + "-chain.pem", atomically: true, encoding: .utf8)
     }
 
     private static func openssl(_ arguments: [String], in directory: String) throws {

@@ -195,4 +195,35 @@ import Testing
         harness.act { $0.presentIdTag("BLOCKED", connectorId: 2, now: $1) }
         #expect(!harness.charger.hasTransaction(onConnector: 2))
     }
+
+    @Test func resumedTransactionsCanBeStoppedAsPowerLoss() throws {
+        var harness = charging()
+        harness.advance(by: .seconds(30))
+        let snapshot = harness.charger.snapshot
+        var restarted = ChargePointHarness(
+            charger: F.charger(resumingFrom: snapshot, now: harness.now + .seconds(5)), now: harness.now + .seconds(5))
+        restarted.act { $0.stopAllTransactions(reason: .powerLoss, now: $1) }
+        restarted.connect()
+        let stop = try #require(restarted.csms.requests(StopTransactionRequest.self).first)
+        #expect(stop.reason == .powerLoss)
+        #expect(stop.transactionId == 1000)
+        #expect(stop.meterStop >= snapshot.transactions[0].meterStart)
+        #expect(restarted.statuses(1) == [.finishing])
+    }
+
+    @Test func aSilentCentralSystemCannotGrowTheOutgoingQueueWithoutBound() {
+        var harness = F.booted()
+        harness.csms.script["Heartbeat"] = { _ in .silence }
+        harness.deliver(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "1"))
+        harness.advance(by: .seconds(3600))
+        let silentPeriod = harness.csms.calls("Heartbeat").count
+        // One heartbeat every 30 s (each waits for its timeout) while 3600 were due.
+        #expect((110...130).contains(silentPeriod))
+        harness.csms.script["Heartbeat"] = nil
+        harness.deliver(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "3600"))
+        harness.advance(by: .seconds(60))
+        // What waited was bounded: at most 256 more heartbeats go out once answers come.
+        #expect(harness.csms.calls("Heartbeat").count - silentPeriod <= 257)
+        #expect(harness.csms.calls("Heartbeat").count - silentPeriod > 200)
+    }
 }

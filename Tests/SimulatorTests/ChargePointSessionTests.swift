@@ -242,4 +242,31 @@ import Testing
         #expect(contexts == [.transactionBegin, .sampleClock, .sampleClock, .transactionEnd])
         #expect(harness.csms.schemaViolations.isEmpty)
     }
+
+    @Test func aRandomEVFromTheMixPlugsIn() {
+        var harness = F.booted()
+        harness.act { $0.plugInRandomEV(connectorId: 2, now: $1) }
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 2, now: $1) }
+        harness.advance(by: .seconds(60))
+        #expect(harness.statuses(2) == [.available, .preparing, .charging])
+        #expect(harness.charger.snapshot.transactions.first?.evName == "Compact hatchback")
+        #expect((180...190).contains(harness.energyReadings.first ?? 0))
+    }
+
+    @Test func maxEnergyOnInvalidIdLetsSomeEnergyThrough() throws {
+        var harness = F.booted(["StopTransactionOnInvalidId": "false", "MaxEnergyOnInvalidId": "500"])
+        harness.csms.script["StartTransaction"] = { _ in
+            .answer(
+                CallAnswer(
+                    response: StartTransactionResponse(idTagInfo: IdTagInfo(status: .invalid), transactionId: 31)))
+        }
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.deliver(RemoteStartTransactionRequest(connectorId: 1, idTag: "GONE"))
+        #expect(harness.statuses(1).last == .charging)
+        harness.advance(by: .seconds(3600))
+        #expect(harness.statuses(1).suffix(2) == [.charging, .suspendedEVSE])
+        let register = try #require(harness.charger.registerWh(connectorId: 1))
+        #expect(abs(register - 500) < 1)
+        #expect(harness.csms.calls("StopTransaction").isEmpty)
+    }
 }

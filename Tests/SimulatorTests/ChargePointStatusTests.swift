@@ -117,4 +117,14 @@ import Testing
         #expect(harness.csms.schemaViolations.isEmpty)
         #expect(harness.shellViolations.isEmpty)
     }
+
+    @Test func aCableLeftInThroughAFaultIsPreparingAfterwards() {
+        var harness = F.booted()
+        harness.act { $0.setFault(connectorId: 1, errorCode: .weakSignal, now: $1) }
+        harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }
+        harness.act { $0.clearFault(connectorId: 1, now: $1) }
+        #expect(harness.statuses(1) == [.available, .faulted, .preparing])
+        harness.act { $0.presentIdTag("RFID-1", connectorId: 1, now: $1) }
+        #expect(harness.statuses(1).last == .charging)
+    }
 }

@@ -6,6 +6,8 @@
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 int chargesim_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 long chargesim_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
@@ -15,4 +17,8 @@ int chargesim_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version);
 uint64_t chargesim_SSL_CTX_disable_renegotiation(SSL_CTX *ctx);
 int chargesim_ERR_GET_REASON(unsigned long code);
 void chargesim_OPENSSL_free(void *pointer);
+EVP_PKEY *chargesim_EVP_EC_gen(const char *curve);
+EVP_PKEY *chargesim_EVP_RSA_gen(unsigned int bits);
+long chargesim_BIO_get_mem_data(BIO *bio, char **data);
+unsigned long chargesim_XN_FLAG_RFC2253(void);
 #endif

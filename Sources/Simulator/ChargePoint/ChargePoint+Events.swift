@@ -120,6 +120,14 @@ extension ChargePoint {
         return finish()
     }
 
+    /// An EV drawn from the profile's mix (with the charger's seeded generator) is plugged into
+    /// `connectorId`.
+    public mutating func plugInRandomEV(connectorId: Int, now: OCPPTimestamp) -> [ChargePointAction] {
+        begin(now)
+        if let ev = profile.randomEV(using: &random) { plugIn(connectorId: connectorId, ev: ev) }
+        return finish()
+    }
+
     /// The EV is unplugged from `connectorId`.
     public mutating func unplug(connectorId: Int, now: OCPPTimestamp) -> [ChargePointAction] {
         begin(now)
@@ -140,6 +148,16 @@ extension ChargePoint {
         begin(now)
         if connectors.indices.contains(connectorId), connectors[connectorId].transaction != nil {
             stopTransaction(connectorId: connectorId, reason: .local, idTag: nil)
+        }
+        return finish()
+    }
+
+    /// Stops every running transaction with `reason`: e.g. PowerLoss for transactions resumed
+    /// after a crash that should not go on, or Other/Local when the fleet shuts down.
+    public mutating func stopAllTransactions(reason: StopTransactionReason, now: OCPPTimestamp) -> [ChargePointAction] {
+        begin(now)
+        for id in connectors.indices where connectors[id].transaction != nil {
+            stopTransaction(connectorId: id, reason: reason, idTag: nil)
         }
         return finish()
     }
@@ -192,7 +210,14 @@ extension ChargePoint {
 
     mutating func finish() -> [ChargePointAction] {
         noteFullEVs()
-        for id in connectors.indices.dropFirst() { applyScheduledAvailability(id) }
+        for id in connectors.indices.dropFirst() {
+            if connectors[id].transaction?.invalidIdAllowanceEndWh != nil { updateEnergyOffer(id) }
+            applyScheduledAvailability(id)
+            // A cable left in while the connector was faulted or unavailable waits for a tag.
+            if connectors[id].session == nil, isPlugged(id), isUsable(id) {
+                connectors[id].session = .preparing(Self.cablePreparation)
+            }
+        }
         refreshObservedStatuses()
         reportStatuses()
         dispatch()

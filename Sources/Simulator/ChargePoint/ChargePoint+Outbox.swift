@@ -4,9 +4,26 @@ import OCPP16
 // Outgoing CALLs: the volatile queue (lost with the connection), the persistent transaction
 // queue (OCPP 1.6 §3.7), and the one CALL in flight (OCPP-J §4.1.1).
 extension ChargePoint {
+    /// The most non-transaction CALLs waiting behind the one in flight (a central system that
+    /// answers slowly); past it heartbeats and reports are dropped first, then the oldest call.
+    static let maximumVolatileCalls = 256
+
+    /// The most transaction messages kept for a central system that is away; past it periodic
+    /// MeterValues are dropped (§4.7 lets a charger drop intermediate values), never a start or stop.
+    static let maximumQueuedTransactionMessages = 20_000
+
     /// Queues a CALL that is not a transaction message.
     mutating func enqueue<R: OCPPRequest>(_ request: R, purpose: Purpose, beforeAcceptance: Bool = false) {
         guard isConnected, let payload = try? RawJSON(encoding: request) else { return }
+        if volatileCalls.count >= Self.maximumVolatileCalls {
+            let isExpendable = { (purpose: Purpose) in purpose == .heartbeat || purpose == .report }
+            if isExpendable(purpose) { return }
+            let victim = volatileCalls.firstIndex { isExpendable($0.purpose) } ?? 0
+            let dropped = volatileCalls.remove(at: victim)
+            if case .status(let connectorId, _) = dropped.purpose, connectors.indices.contains(connectorId) {
+                connectors[connectorId].lastSent = nil
+            }
+        }
         volatileCalls.append(
             VolatileCall(
                 action: R.action, payload: payload, purpose: purpose, allowedBeforeAcceptance: beforeAcceptance))
@@ -34,6 +51,7 @@ extension ChargePoint {
     /// later send.
     mutating func enqueueTransactionMessage<R: OCPPRequest>(_ request: R, localTransactionId: Int) {
         guard let payload = try? RawJSON(encoding: request) else { return }
+        if queue.count >= Self.maximumQueuedTransactionMessages, R.action == MeterValuesRequest.action { return }
         let entry = TransactionQueueEntry(
             id: nextEntryId, action: R.action, payload: payload.description, localTransactionId: localTransactionId)
         nextEntryId += 1

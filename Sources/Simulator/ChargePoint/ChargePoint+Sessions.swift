@@ -264,7 +264,12 @@ extension ChargePoint {
         if configuration.stopTransactionOnInvalidId {
             stopTransaction(connectorId: connectorId, reason: .deAuthorized, idTag: nil)
         } else {
-            updateTransaction(connectorId) { $0.deauthorized = true }
+            let allowance = configuration.maxEnergyOnInvalidId ?? 0
+            let register = meters.connectors[connectorId]?.registerWh ?? 0
+            updateTransaction(connectorId) {
+                $0.deauthorized = true
+                $0.invalidIdAllowanceEndWh = allowance > 0 ? register + Double(allowance) : nil
+            }
             updateEnergyOffer(connectorId)
         }
     }
@@ -275,7 +280,8 @@ extension ChargePoint {
         connectors[connectorId].session = .transaction(transaction)
     }
 
-    /// Energy flows while a transaction runs, it is not deauthorized and nothing is faulted.
+    /// Energy flows while a transaction runs, it is not deauthorized (or still within
+    /// MaxEnergyOnInvalidId) and nothing is faulted.
     mutating func updateEnergyOffer(_ connectorId: Int) {
         guard connectorId > 0 else {
             for id in connectors.indices.dropFirst() { updateEnergyOffer(id) }
@@ -284,7 +290,8 @@ extension ChargePoint {
         guard let meter = meters.connectors[connectorId] else { return }
         let transaction = connectors[connectorId].transaction
         let offering =
-            transaction.map { !$0.deauthorized } == true && connectors[connectorId].fault == nil
+            transaction.map { !$0.deauthorized || meter.registerWh < ($0.invalidIdAllowanceEndWh ?? 0) } == true
+            && connectors[connectorId].fault == nil
             && connectors[0].fault == nil
         if meter.isOfferingEnergy != offering {
             meters.connectors[connectorId]?.setOfferingEnergy(offering, at: now)

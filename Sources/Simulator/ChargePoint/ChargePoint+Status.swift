@@ -15,8 +15,8 @@ extension ChargePoint {
         }
         guard connectorId > 0 else { return report(connector.operative ? .available : .unavailable) }
         switch connector.session {
-        case .transaction(let transaction):
-            if transaction.deauthorized { return report(.suspendedEVSE) }
+        case .transaction:
+            // A deauthorized transaction offers no energy (past MaxEnergyOnInvalidId): SuspendedEVSE.
             switch meters.connectors[connectorId]?.status {
             case .charging: return report(.charging)
             case .evFull, .evDeclines, .noEV: return report(.suspendedEV)

@@ -299,6 +299,13 @@ public struct ChargePoint: Sendable {
                 candidates.append(preparation.autoPlugAt)
             case .transaction(let transaction):
                 candidates.append(transaction.nextSampleAt)
+                if let allowanceEnd = transaction.invalidIdAllowanceEndWh, let meter = meters.connectors[connector.id],
+                    meter.isOfferingEnergy, meter.powerW > 0
+                {
+                    // Re-estimated at each wake-up, so a falling power only makes it check again.
+                    let seconds = max((allowanceEnd - meter.registerWh) / meter.powerW, 0.001)
+                    candidates.append(meter.lastUpdate + .milliseconds(Int64((seconds * 1000).rounded(.up))))
+                }
                 if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
                     candidates.append(fullSince + unplugAfter)
                 }

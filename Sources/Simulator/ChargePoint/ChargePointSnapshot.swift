@@ -5,18 +5,25 @@ import OCPP16
 public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     /// A transaction that was running, by connector.
     public struct Transaction: Sendable, Equatable, Codable {
+        /// The connector it runs on.
         public var connectorId: Int
         /// The charger's own number for it.
         public var localId: Int
         /// The central system's id, once StartTransaction was answered.
         public var transactionId: Int?
+        /// The tag that started it.
         public var idTag: String
+        /// The tag's parent id tag, if known (a tag with the same parent may stop it).
         public var parentIdTag: String?
+        /// The register at the start, Wh.
         public var meterStart: Int
+        /// When StartTransaction was made.
         public var startedAt: OCPPTimestamp
+        /// The reservation it used, if any.
         public var reservationId: Int?
-        /// The EV's name in the profile's mix and its state of charge, to plug it back in.
+        /// The EV's name in the profile's mix, to plug it back in.
         public var evName: String?
+        /// The EV's state of charge, %.
         public var evSoCPercent: Double?
 
         public init(
@@ -46,8 +53,9 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     public var configurationOverrides: [String: String]
     /// Connectors set Inoperative by ChangeAvailability (persistent across reboots, §5.2).
     public var inoperativeConnectors: [Int]
-    /// The next local transaction number and queue entry id.
+    /// The next local transaction number.
     public var nextLocalTransactionId: Int
+    /// The next queue entry id.
     public var nextEntryId: UInt64
     /// The local authorization list and cache.
     public var authorization: AuthorizationStore?

@@ -47,6 +47,9 @@ struct ConnectorState: Sendable {
         var reservationId: Int?
         /// The central system refused the tag and StopTransactionOnInvalidId is false: no energy.
         var deauthorized: Bool
+        /// MaxEnergyOnInvalidId (§9.1): a deauthorized transaction may still draw energy up to
+        /// this register value, Wh.
+        var invalidIdAllowanceEndWh: Double? = nil
         var nextSampleAt: OCPPTimestamp?
         /// A tag presented to stop, waiting for its Authorize answer.
         var stopCandidate: String? = nil

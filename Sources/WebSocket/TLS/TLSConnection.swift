@@ -211,16 +211,7 @@ final class TLSConnection {
     var peerCommonName: String? {
         guard let certificate = SSL_get1_peer_certificate(ssl) else { return nil }
         defer { X509_free(certificate) }
-        guard let subject = X509_get_subject_name(certificate) else { return nil }
-        let index = X509_NAME_get_index_by_NID(subject, NID_commonName, -1)
-        guard index >= 0, let entry = X509_NAME_get_entry(subject, index),
-            let data = X509_NAME_ENTRY_get_data(entry)
-        else { return nil }
-        var utf8: UnsafeMutablePointer<UInt8>?
-        let length = ASN1_STRING_to_UTF8(&utf8, data)
-        guard length >= 0, let utf8 else { return nil }
-        defer { chargesim_OPENSSL_free(utf8) }
-        return String(decoding: UnsafeBufferPointer(start: utf8, count: Int(length)), as: UTF8.self)
+        return X509Certificate.commonName(of: X509_get_subject_name(certificate))
     }
 
     /// The negotiated protocol version, as OpenSSL names it (`TLSv1.3`).

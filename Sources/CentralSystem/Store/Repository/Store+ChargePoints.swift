@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import OCPP16
+import PublicAPI
+
+extension Store {
+    /// Adds a charge point with `evseCount` EVSEs (networkIds 1...evseCount, one type-2 connector
+    /// each); the API's create and `--auto-register` both land here. Fails on a duplicate identity.
+    public func registerChargePoint(
+        identity: String, passwordHash: String? = nil, name: String? = nil, evseCount: Int = 0, now: OCPPTimestamp
+    ) async throws -> ChargePointRecord {
+        try await write { db in
+            try Self.insertChargePoint(
+                identity: identity, passwordHash: passwordHash, name: name, evseCount: evseCount, now: now.date, db)
+        }
+    }
+
+    /// Applies a BootNotification (OCPP 1.6 §4.2): records vendor, model, serials and firmware,
+    /// marks the charge point `available` on the network. An unknown identity is added when
+    /// `autoRegister` is on, refused otherwise.
+    public func upsertBoot(
+        identity: String, request: BootNotificationRequest, autoRegister: Bool, now: OCPPTimestamp
+    ) async throws -> ChargePointRecord {
+        try await write { db in
+            var chargePoint: ChargePointRecord
+            if let existing = try Self.chargePoint(identity: identity, db) {
+                chargePoint = existing
+            } else if autoRegister {
+                chargePoint = try Self.insertChargePoint(
+                    identity: identity, passwordHash: nil, name: nil, evseCount: 0, now: now.date, db)
+            } else {
+                throw StoreError.unknownChargePoint(identity: identity)
+            }
+            chargePoint.vendor = request.chargePointVendor.value
+            chargePoint.model = request.chargePointModel.value
+            chargePoint.serialNumber = request.chargePointSerialNumber?.value
+            chargePoint.chargeBoxSerialNumber = request.chargeBoxSerialNumber?.value
+            chargePoint.firmwareVersion = request.firmwareVersion?.value
+            chargePoint.iccid = request.iccid?.value
+            chargePoint.imsi = request.imsi?.value
+            chargePoint.meterType = request.meterType?.value
+            chargePoint.meterSerialNumber = request.meterSerialNumber?.value
+            chargePoint.networkStatus = .available
+            chargePoint.lastBootAt = now.date
+            chargePoint.updatedAt = now.date
+            try chargePoint.update(db)
+            return chargePoint
+        }
+    }
+
+    /// Sets the charge point's `networkStatus` (connected → `available`, dropped →
+    /// `temporarily_unavailable`); returns the record and the status before.
+    public func setNetworkStatus(
+        identity: String, _ status: NetworkStatus, now: OCPPTimestamp
+    ) async throws -> (chargePoint: ChargePointRecord, previous: NetworkStatus) {
+        try await write { db in
+            var (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
+            let previous = chargePoint.networkStatus
+            if previous != status {
+                chargePoint.networkStatus = status
+                chargePoint.updatedAt = now.date
+                try chargePoint.update(db)
+            }
+            return (chargePoint, previous)
+        }
+    }
+
+    /// Records a Heartbeat (OCPP 1.6 §4.6).
+    public func recordHeartbeat(identity: String, now: OCPPTimestamp) async throws {
+        try await write { db in
+            var (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
+            chargePoint.lastHeartbeatAt = now.date
+            try chargePoint.update(db)
+        }
+    }
+
+    /// Applies a StatusNotification (OCPP 1.6 §4.9, reference §3.1): connector 0 sets the charge
+    /// point's `hardwareStatus`, connector n the EVSE whose networkId is n (created on first
+    /// report), with the status name's first letter lower-cased. The notification's own
+    /// timestamp wins over `now` when present.
+    public func applyStatusNotification(
+        identity: String, request: StatusNotificationRequest, now: OCPPTimestamp
+    ) async throws -> StatusChange {
+        try await write { db in
+            var (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+            let at = (request.timestamp ?? now).date
+            let errorCode = request.errorCode.rawValue
+            let vendorErrorCode = request.vendorErrorCode?.value
+            guard request.connectorId >= 1 else {
+                let previous = chargePoint.hardwareStatus
+                chargePoint.hardwareStatus = Self.chargePointHardwareStatus(request.status)
+                chargePoint.errorCode = errorCode
+                chargePoint.vendorErrorCode = vendorErrorCode
+                chargePoint.updatedAt = now.date
+                try chargePoint.update(db)
+                return .chargePoint(chargePoint, previous: previous)
+            }
+            var evse: EVSERecord
+            if let existing = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db) {
+                evse = existing
+            } else {
+                evse = try Self.insertEVSE(chargePoint: chargePoint, networkId: request.connectorId, now: now.date, db)
+            }
+            let previous = evse.hardwareStatus
+            evse.hardwareStatus = EVSEHardwareStatus(rawValue: Self.lowerCamel(request.status.rawValue))
+            evse.lastStatusAt = at
+            evse.errorCode = errorCode
+            evse.info = request.info?.value
+            evse.vendorId = request.vendorId?.value
+            evse.vendorErrorCode = vendorErrorCode
+            evse.updatedAt = now.date
+            try evse.update(db)
+            return .evse(evse, previous: previous)
+        }
+    }
+
+    /// Updates a charge point's editable fields (API PATCH); `nil` arguments are left alone.
+    public func updateChargePoint(
+        id: Int64, name: String? = nil, adminStatus: AdminStatus? = nil, passwordHash: String? = nil,
+        now: OCPPTimestamp
+    ) async throws -> ChargePointRecord {
+        try await write { db in
+            guard var chargePoint = try ChargePointRecord.fetchOne(db, key: id) else {
+                throw StoreError.notFound(table: ChargePointRecord.databaseTableName, id: id)
+            }
+            if let name { chargePoint.name = name }
+            if let adminStatus { chargePoint.adminStatus = adminStatus }
+            if let passwordHash { chargePoint.passwordHash = passwordHash }
+            chargePoint.updatedAt = now.date
+            try chargePoint.update(db)
+            return chargePoint
+        }
+    }
+
+    /// Deletes a charge point with its EVSEs, sessions and samples (API DELETE); `false` when absent.
+    public func deleteChargePoint(id: Int64) async throws -> Bool {
+        try await write { db in try ChargePointRecord.deleteOne(db, key: id) }
+    }
+
+    // MARK: - Shared steps (inside a caller's transaction)
+
+    static func chargePoint(identity: String, _ db: Database) throws -> ChargePointRecord? {
+        try ChargePointRecord.filter(ChargePointRecord.Columns.ocppIdentity == identity).fetchOne(db)
+    }
+
+    /// The charge point with this identity and its row id, or `unknownChargePoint`.
+    static func knownChargePoint(identity: String, _ db: Database) throws -> (ChargePointRecord, Int64) {
+        guard let chargePoint = try chargePoint(identity: identity, db), let id = chargePoint.id else {
+            throw StoreError.unknownChargePoint(identity: identity)
+        }
+        return (chargePoint, id)
+    }
+
+    static func evse(chargePointId: Int64, networkId: Int, _ db: Database) throws -> EVSERecord? {
+        try EVSERecord
+            .filter(EVSERecord.Columns.chargePointId == chargePointId && EVSERecord.Columns.networkId == networkId)
+            .fetchOne(db)
+    }
+
+    static func insertChargePoint(
+        identity: String, passwordHash: String?, name: String?, evseCount: Int, now: Date, _ db: Database
+    ) throws -> ChargePointRecord {
+        var chargePoint = ChargePointRecord(
+            ocppIdentity: identity, passwordHash: passwordHash, name: name ?? identity, adminStatus: .enabled,
+            networkStatus: .neverConnected, securityProfile: 0, createdAt: now, updatedAt: now)
+        try chargePoint.insert(db)
+        if evseCount > 0 {
+            for networkId in 1...evseCount {
+                _ = try insertEVSE(chargePoint: chargePoint, networkId: networkId, now: now, db)
+            }
+        }
+        return chargePoint
+    }
+
+    static func insertEVSE(
+        chargePoint: ChargePointRecord, networkId: Int, now: Date, _ db: Database
+    ) throws -> EVSERecord {
+        guard let chargePointId = chargePoint.id else {
+            preconditionFailure("insertEVSE: charge point \(chargePoint.ocppIdentity) was never inserted")
+        }
+        var evse = EVSERecord(
+            chargePointId: chargePointId, networkId: networkId,
+            physicalReference: "\(chargePoint.ocppIdentity)-\(networkId)", currentType: .ac, adminStatus: .enabled,
+            createdAt: now, updatedAt: now)
+        try evse.insert(db)
+        guard let evseId = evse.id else { preconditionFailure("insertEVSE: no row id after insert") }
+        var connector = ConnectorRecord(
+            evseId: evseId, type: .type2, format: .socket, adminStatus: .enabled, createdAt: now, updatedAt: now)
+        try connector.insert(db)
+        return evse
+    }
+
+    static func chargePointHardwareStatus(_ status: ChargePointStatus) -> ChargePointHardwareStatus {
+        switch status {
+        case .unavailable: .unavailable
+        case .faulted: .faulted
+        case .available, .preparing, .charging, .suspendedEVSE, .suspendedEV, .finishing, .reserved: .available
+        }
+    }
+
+    /// `SuspendedEVSE` → `suspendedEVSE`: only the first letter changes (reference §3.1).
+    static func lowerCamel(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+import OCPP16
+import PublicAPI
+
+extension Store {
+    /// Applies a StartTransaction (OCPP 1.6 §4.8) in one transaction: authorizes the tag, opens an
+    /// `active` session on the EVSE whose networkId is the connectorId, freezes the EVSE's tariff,
+    /// and hands out the next transactionId of this charge point.
+    ///
+    /// Idempotent: a replay (same charge point, connector, idTag, timestamp and meterStart) returns
+    /// the first answer's transactionId and creates nothing. A new start on an EVSE that still has
+    /// an active session finishes that one with `new_start_transaction_received`.
+    public func startTransaction(
+        identity: String, request: StartTransactionRequest, unknownTagPolicy: UnknownIdTagPolicy, now: OCPPTimestamp
+    ) async throws -> StartTransactionOutcome {
+        guard request.connectorId >= 1 else { throw StoreError.invalidConnector(request.connectorId) }
+        return try await write { db in
+            let (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+            let idTag = request.idTag.value
+            let startedAt = request.timestamp.date
+            if let existing = try SessionRecord.filter(
+                SessionRecord.Columns.chargePointId == chargePointId
+                    && SessionRecord.Columns.connectorId == request.connectorId
+                    && SessionRecord.Columns.idTag == idTag
+                    && SessionRecord.Columns.startedAt == startedAt
+                    && SessionRecord.Columns.meterStart == request.meterStart
+            ).fetchOne(db) {
+                // A replay must not authorize (or register) again: answer from the table as it is.
+                let info = try Self.idTagInfo(idTag, policy: .accept, now: now.date, db)
+                return StartTransactionOutcome(
+                    transactionId: existing.transactionId, idTagInfo: info, session: existing, replayed: true)
+            }
+            var info = try Self.idTagInfo(idTag, policy: unknownTagPolicy, now: now.date, db)
+            if info.status == .accepted,
+                try SessionRecord.filter(
+                    SessionRecord.Columns.idTag == idTag
+                        && SessionRecord.Columns.status == SessionStatus.active.rawValue
+                        && !(SessionRecord.Columns.chargePointId == chargePointId
+                            && SessionRecord.Columns.connectorId == request.connectorId)
+                ).fetchCount(db) > 0
+            {
+                info.status = .concurrentTx
+            }
+            let authorization = try Self.recordAuthorization(
+                idTag: idTag, info: info, chargePointId: chargePointId, now: now.date, db)
+            let evse =
+                try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db)
+                ?? Self.insertEVSE(chargePoint: chargePoint, networkId: request.connectorId, now: now.date, db)
+            guard let evseId = evse.id else { preconditionFailure("startTransaction: EVSE without row id") }
+
+            var superseded: SessionRecord?
+            if var running = try SessionRecord.filter(
+                SessionRecord.Columns.evseId == evseId && SessionRecord.Columns.status == SessionStatus.active.rawValue
+            ).fetchOne(db) {
+                running.status = .finished
+                running.reason = .newStartTransactionReceived
+                running.stoppedAt = startedAt
+                running.updatedAt = now.date
+                try running.update(db)
+                superseded = running
+            }
+
+            let snapshotId = try evse.tariffId.flatMap { try Self.snapshotTariff($0, now: now.date, db) }
+            let lastTransactionId =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT MAX(transactionId) FROM session WHERE chargePointId = ?",
+                    arguments: [chargePointId]
+                ) ?? 0
+            var session = SessionRecord(
+                chargePointId: chargePointId, evseId: evseId, connectorId: request.connectorId, idTag: idTag,
+                authorizationId: authorization.id, transactionId: lastTransactionId + 1, status: .active,
+                startedAt: startedAt, meterStart: request.meterStart, energyWh: 0,
+                reservationId: request.reservationId, tariffSnapshotId: snapshotId, createdAt: now.date,
+                updatedAt: now.date)
+            try session.insert(db)
+            return StartTransactionOutcome(
+                transactionId: session.transactionId, idTagInfo: info, session: session, replayed: false,
+                supersededSession: superseded)
+        }
+    }
+
+    /// Applies a MeterValues (OCPP 1.6 §4.7): every sample of the batch in one transaction. The
+    /// session is the one with `transactionId`, or else the active one on the connector. A sample
+    /// already stored (same session and timestamp, i.e. a replay) is ignored. An active session's
+    /// energy (register − meterStart), latest/peak/average power and SoC follow the samples.
+    public func applyMeterValues(
+        identity: String, request: MeterValuesRequest, now: OCPPTimestamp
+    ) async throws -> MeterValuesOutcome {
+        try await write { db in
+            let (_, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+            let session: SessionRecord?
+            if let transactionId = request.transactionId {
+                session = try Self.session(chargePointId: chargePointId, transactionId: transactionId, db)
+            } else if let evse = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db),
+                let evseId = evse.id
+            {
+                session = try SessionRecord.filter(
+                    SessionRecord.Columns.evseId == evseId
+                        && SessionRecord.Columns.status == SessionStatus.active.rawValue
+                ).fetchOne(db)
+            } else {
+                session = nil
+            }
+            guard var session, let sessionId = session.id else {
+                return MeterValuesOutcome(session: nil, insertedSamples: 0)
+            }
+            let inserted = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
+            if session.status == .active {
+                try Self.refreshMeasurements(&session, db)
+                session.updatedAt = now.date
+                try session.update(db)
+            }
+            return MeterValuesOutcome(session: session, insertedSamples: inserted)
+        }
+    }
+
+    /// Applies a StopTransaction (OCPP 1.6 §4.10) in one transaction: stores `transactionData`,
+    /// finishes the session with meterStop, energy = meterStop − meterStart and the lower-cased
+    /// reason (`local` when absent, OCPP's default), prices it from its tariff snapshot and, when
+    /// priced, records one `finalized` payment transaction and its invoice.
+    ///
+    /// Idempotent: stopping a finished session changes nothing and answers the same.
+    public func stopTransaction(
+        identity: String, request: StopTransactionRequest, now: OCPPTimestamp
+    ) async throws -> StopTransactionOutcome {
+        try await write { db in
+            let (_, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+            let info = try request.idTag.map { try Self.idTagInfo($0.value, policy: .accept, now: now.date, db) }
+            guard
+                var session = try Self.session(
+                    chargePointId: chargePointId, transactionId: request.transactionId, db),
+                let sessionId = session.id
+            else {
+                return StopTransactionOutcome(session: nil, idTagInfo: info, replayed: false)
+            }
+            guard session.status == .active else {
+                return StopTransactionOutcome(session: session, idTagInfo: info, replayed: true)
+            }
+            _ = try Self.insertSamples(request.transactionData ?? [], sessionId: sessionId, db)
+            try Self.refreshMeasurements(&session, db)
+            let stoppedAt = request.timestamp.date
+            session.status = .finished
+            session.stoppedAt = stoppedAt
+            session.meterStop = request.meterStop
+            session.energyWh = Double(max(request.meterStop - session.meterStart, 0))
+            session.reason = SessionReason(rawValue: (request.reason ?? .local).rawValue.lowercased())
+            let hours = stoppedAt.timeIntervalSince(session.startedAt) / 3600
+            session.powerAverageW = hours > 0 ? session.energyWh / hours : nil
+            session.updatedAt = now.date
+            var payment: PaymentTransactionRecord?
+            if let snapshotId = session.tariffSnapshotId,
+                let snapshot = try TariffSnapshotRecord.fetchOne(db, key: snapshotId)
+            {
+                let price = SessionPricing(
+                    snapshot: snapshot, energyWh: session.energyWh,
+                    durationSeconds: stoppedAt.timeIntervalSince(session.startedAt))
+                session.totalAmountWithTax = price.withTax
+                session.totalAmountWithoutTax = price.withoutTax
+                session.currency = snapshot.currency
+                payment = try Self.recordPayment(
+                    session: session, sessionId: sessionId, price: price, snapshot: snapshot, now: now.date, db)
+            }
+            try session.update(db)
+            return StopTransactionOutcome(session: session, idTagInfo: info, replayed: false, payment: payment)
+        }
+    }
+
+    // MARK: - Shared steps
+
+    static func session(chargePointId: Int64, transactionId: Int, _ db: Database) throws -> SessionRecord? {
+        try SessionRecord.filter(
+            SessionRecord.Columns.chargePointId == chargePointId && SessionRecord.Columns.transactionId == transactionId
+        ).fetchOne(db)
+    }
+
+    /// Stores the samples; returns how many were new.
+    static func insertSamples(_ values: [MeterValue], sessionId: Int64, _ db: Database) throws -> Int {
+        var inserted = 0
+        for value in values {
+            let reading = MeterReadingExtract(value.sampledValue)
+            guard reading.energyWh != nil || reading.powerW != nil || reading.socPercent != nil else { continue }
+            var sample = MeterSampleRecord(
+                sessionId: sessionId, timestamp: value.timestamp.date, energyWh: reading.energyWh,
+                powerW: reading.powerW, socPercent: reading.socPercent)
+            try sample.insert(db, onConflict: .ignore)
+            inserted += db.changesCount
+        }
+        return inserted
+    }
+
+    /// Recomputes energy, power and SoC of an active session from all its stored samples, so the
+    /// result does not depend on the order in which batches arrived.
+    static func refreshMeasurements(_ session: inout SessionRecord, _ db: Database) throws {
+        guard let sessionId = session.id else { return }
+        let samples = MeterSampleRecord.filter(MeterSampleRecord.Columns.sessionId == sessionId)
+        let latestFirst = samples.order(MeterSampleRecord.Columns.timestamp.desc)
+        if let energy = try latestFirst.filter(MeterSampleRecord.Columns.energyWh != nil).fetchOne(db),
+            let register = energy.energyWh
+        {
+            session.energyWh = max(register - Double(session.meterStart), 0)
+            let hours = energy.timestamp.timeIntervalSince(session.startedAt) / 3600
+            session.powerAverageW = hours > 0 ? session.energyWh / hours : nil
+        }
+        if let power = try latestFirst.filter(MeterSampleRecord.Columns.powerW != nil).fetchOne(db) {
+            session.powerLatestW = power.powerW
+        }
+        session.powerPeakW = try Double.fetchOne(
+            db, sql: "SELECT MAX(powerW) FROM meter_sample WHERE sessionId = ?", arguments: [sessionId])
+        if let soc = try latestFirst.filter(MeterSampleRecord.Columns.socPercent != nil).fetchOne(db) {
+            session.socPercent = soc.socPercent
+        }
+    }
+
+    /// Copies a tariff into a new snapshot; `nil` when the tariff is gone.
+    static func snapshotTariff(_ tariffId: Int64, now: Date, _ db: Database) throws -> Int64? {
+        guard let tariff = try TariffRecord.fetchOne(db, key: tariffId) else { return nil }
+        var snapshot = TariffSnapshotRecord(
+            tariffId: tariffId, name: tariff.name, type: tariff.type, currency: tariff.currency,
+            pricePerKwh: tariff.pricePerKwh, pricePeriodInMinutes: tariff.pricePeriodInMinutes,
+            pricePerPeriod: tariff.pricePerPeriod, connectionFee: tariff.connectionFee, minPrice: tariff.minPrice,
+            taxPercentage: tariff.taxPercentage, createdAt: now)
+        try snapshot.insert(db)
+        return snapshot.id
+    }
+
+    /// One `finalized` internal payment and one invoice per priced session (reference §4.14 [INF]).
+    static func recordPayment(
+        session: SessionRecord, sessionId: Int64, price: SessionPricing, snapshot: TariffSnapshotRecord, now: Date,
+        _ db: Database
+    ) throws -> PaymentTransactionRecord {
+        let taxRate = NSDecimalNumber(decimal: snapshot.taxPercentage).intValue
+        var invoice = InvoiceRecord(
+            type: .invoice, number: "INV-\(String(sessionId).leftPadded(to: 6))", date: now,
+            periodFrom: session.startedAt, periodTo: session.stoppedAt, totalEnergyWh: session.energyWh,
+            totalAmount: price.withTax, taxRate: taxRate, taxAmount: price.withTax - price.withoutTax,
+            service: "Charging session \(sessionId)", quantity: 1, unitPrice: price.withoutTax,
+            subtotal: price.withoutTax, currency: snapshot.currency, createdAt: now, updatedAt: now)
+        try invoice.insert(db)
+        var payment = PaymentTransactionRecord(
+            sessionId: sessionId, status: .finalized, totalAmount: price.withTax, currency: snapshot.currency,
+            ref: "session-\(sessionId)", purchaseResourceType: .session, invoiceId: invoice.id, finalizedAt: now,
+            createdAt: now, updatedAt: now)
+        try payment.insert(db)
+        return payment
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

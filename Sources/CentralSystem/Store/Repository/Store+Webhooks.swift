@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import OCPP16
+
+extension Store {
+    /// Adds a webhook subscription (notifications v2.0 POST).
+    public func addWebhookSubscription(
+        callbackUrl: String, events: [String], signingKey: String, now: OCPPTimestamp
+    ) async throws -> WebhookSubscriptionRecord {
+        try await write { db in
+            var subscription = WebhookSubscriptionRecord(
+                callbackUrl: callbackUrl, events: events.joined(separator: ","), signingKey: signingKey,
+                createdAt: now.date, updatedAt: now.date)
+            try subscription.insert(db)
+            return subscription
+        }
+    }
+
+    /// Replaces a subscription's URL and events (notifications v2.0 PUT).
+    public func updateWebhookSubscription(
+        id: Int64, callbackUrl: String, events: [String], now: OCPPTimestamp
+    ) async throws -> WebhookSubscriptionRecord {
+        try await write { db in
+            guard var subscription = try WebhookSubscriptionRecord.fetchOne(db, key: id) else {
+                throw StoreError.notFound(table: WebhookSubscriptionRecord.databaseTableName, id: id)
+            }
+            subscription.callbackUrl = callbackUrl
+            subscription.events = events.joined(separator: ",")
+            subscription.updatedAt = now.date
+            try subscription.update(db)
+            return subscription
+        }
+    }
+
+    /// Removes a subscription and its delivery log; `false` when absent.
+    public func deleteWebhookSubscription(id: Int64) async throws -> Bool {
+        try await write { db in try WebhookSubscriptionRecord.deleteOne(db, key: id) }
+    }
+
+    /// Subscriptions, one slice (cursor-only in the API).
+    public func listWebhookSubscriptions(page: PageRequest) async throws -> Page<WebhookSubscriptionRecord> {
+        try await read { db in try Paginator.fetch(WebhookSubscriptionRecord.all(), page, idOf: \.id, db) }
+    }
+
+    /// The subscriptions that asked for `event`.
+    public func webhookSubscriptions(for event: String) async throws -> [WebhookSubscriptionRecord] {
+        try await read { db in
+            try WebhookSubscriptionRecord.order(WebhookSubscriptionRecord.Columns.id).fetchAll(db)
+                .filter { $0.events.split(separator: ",").contains(Substring(event)) }
+        }
+    }
+
+    /// Appends one delivery attempt to the log.
+    public func logWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws -> WebhookDeliveryRecord {
+        try await write { db in
+            var delivery = delivery
+            try delivery.insert(db)
+            return delivery
+        }
+    }
+
+    /// A subscription's delivery log, oldest first, one slice.
+    public func webhookDeliveries(subscriptionId: Int64, page: PageRequest) async throws -> Page<WebhookDeliveryRecord>
+    {
+        try await read { db in
+            let query = WebhookDeliveryRecord.filter(WebhookDeliveryRecord.Columns.subscriptionId == subscriptionId)
+            return try Paginator.fetch(query, page, idOf: \.id, db)
+        }
+    }
+}
