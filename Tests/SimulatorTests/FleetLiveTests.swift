@@ -171,4 +171,26 @@ import Testing
         await central.stop()
         try await group.shutdownGracefully()
     }
+
+    @Test func stoppingTheFleetStopsOpenTransactionsWithReasonLocal() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(count: 2, central: central, group: group)
+        fleet.start()
+        try await central.wait(for: "two boots") { central in
+            ["FT1", "FT2"].allSatisfy { !central.calls(from: $0, BootNotificationRequest.action).isEmpty }
+        }
+        _ = try await central.call(RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG-1"), to: "FT1")
+        try await central.wait(for: "FT1 charging") {
+            $0.requests(MeterValuesRequest.self, from: "FT1").contains { $0.transactionId == 1000 }
+        }
+        try await fleet.stop(.stopTransactions).get()
+        let stop = try #require(central.requests(StopTransactionRequest.self, from: "FT1").first)
+        #expect(stop.reason == .local)
+        #expect(stop.transactionId == 1000)
+        #expect(central.requests(StopTransactionRequest.self, from: "FT2").isEmpty)
+        try await central.wait(for: "the connections to close") { $0.connectedChargePoints.isEmpty }
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
 }

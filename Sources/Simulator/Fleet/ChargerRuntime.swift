@@ -139,10 +139,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             self.stop = Stop(
                 promise: promise, deadline: now + (stoppingTransactions ? self.settings.stopTimeout : .zero))
             if stoppingTransactions {
-                for connectorId in 1...max(1, self.machine.profile.connectors.count)
-                where self.machine.hasTransaction(onConnector: connectorId) {
-                    self.carryOut(self.machine.pressStop(connectorId: connectorId, now: now))
-                }
+                self.carryOut(self.machine.stopAllTransactions(reason: .local, now: now))
             }
             self.continueStopping(now: now)
             return promise.futureResult
