@@ -4,6 +4,7 @@ import OCPP16
 import Simulator
 import TestSupport
 import Testing
+import WebSocket
 
 /// Fleets of real `ChargerRuntime`s over real sockets against a `LoopbackCentralSystem` on
 /// port 0: boot, statuses, remote start/stop with meter values, an outage of the central
@@ -190,6 +191,31 @@ import Testing
         #expect(stop.transactionId == 1000)
         #expect(central.requests(StopTransactionRequest.self, from: "FT2").isEmpty)
         try await central.wait(for: "the connections to close") { $0.connectedChargePoints.isEmpty }
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+
+    @Test func securityProfile3ConnectsOverTLSWithAClientCertificate() async throws {
+        let authority = try TestCertificateAuthority()
+        defer { authority.remove() }
+        let server = try authority.issueServerCertificate()
+        let client = try authority.issueClientCertificate(commonName: "FT1")
+        let central = try await LoopbackCentralSystem.start(
+            tls: .server(
+                certificate: server.certificateFiles,
+                clientCertificateVerification: .required(caFile: authority.certificateFile)))
+        #expect(central.url.hasPrefix("wss://"))
+        let context = try TLSContext(
+            configuration: .client(trustRoots: .caFile(authority.certificateFile), certificate: client.certificateFiles)
+        )
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(count: 1, central: central, tlsContext: context, group: group)
+        fleet.start()
+        try await central.wait(for: "a boot over TLS") {
+            !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty
+        }
+        #expect(central.clientCertificateName("FT1") == "FT1")
+        try await fleet.stop(.leaveQueued).get()
         await central.stop()
         try await group.shutdownGracefully()
     }
