@@ -66,6 +66,8 @@ public final class ChargerRuntime: @unchecked Sendable {
     private var flags = Flags()
     private var stop: Stop?
     private var reconnectAfterClose: Duration?
+    /// When the current connection opened.
+    private var openedAt: OCPPTimestamp?
     /// Whether this charger is in its loop's `total`.
     private var counted = false
 
@@ -246,7 +248,7 @@ public final class ChargerRuntime: @unchecked Sendable {
 
     private func opened(_ connection: WebSocketConnection) {
         link = .open(connection)
-        backoff.succeeded()
+        openedAt = settings.clock()
         connection.onMessage = { message in
             switch message {
             case .text(let text):
@@ -270,6 +272,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         let now = settings.clock()
         link = .idle
+        // A connection that held for a while resets the backoff; one the central system drops
+        // at once (refusing the charger after the handshake) keeps backing off.
+        if let openedAt, openedAt.duration(to: now) >= settings.backoff.maximum { backoff.succeeded() }
+        openedAt = nil
         carryOut(machine.disconnected(now: now), rearming: false)
         saveSnapshot(onlyIfChanged: true)
         if let stop {
