@@ -222,27 +222,26 @@ public final class ChargerRuntime: @unchecked Sendable {
         if let password = settings.password ?? key {
             configuration.setBasicAuthorization(user: chargePointId, password: password)
         }
-        WebSocketConnection.connect(to: url, configuration: configuration, eventLoop: eventLoop).whenComplete {
-            result in
+        // `configure` runs before the first frame is read: the machine learns of the connection
+        // before any message of the central system reaches it.
+        WebSocketConnection.connect(to: url, configuration: configuration, eventLoop: eventLoop) { connection in
             guard case .connecting(let current) = self.link, current == attempt else {
                 // Stopped (or superseded) while connecting.
-                if case .success(let connection) = result { connection.close(code: .goingAway) }
+                connection.close(code: .goingAway)
                 return
             }
-            switch result {
-            case .success(let connection):
-                self.opened(connection)
-            case .failure(let error):
-                self.link = .idle
-                let delay = self.backoff.failed()
-                if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
-                    self.settings.log(
-                        "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
-                            + "next in \(delay)")
-                }
-                self.reconnectAt = self.settings.clock() + delay
-                self.rearm()
+            self.opened(connection)
+        }.whenFailure { error in
+            guard case .connecting(let current) = self.link, current == attempt else { return }
+            self.link = .idle
+            let delay = self.backoff.failed()
+            if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
+                self.settings.log(
+                    "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
+                        + "next in \(delay)")
             }
+            self.reconnectAt = self.settings.clock() + delay
+            self.rearm()
         }
     }
 
