@@ -15,7 +15,6 @@ final class FleetProgress {
     private var last: FleetCounts?
     private var drewLine = false
 
-
     /// How often the counts are read.
     var interval: Duration { isTerminal ? .milliseconds(250) : .seconds(1) }
 
