@@ -52,6 +52,22 @@ import WebSocket
         try await group.shutdownGracefully()
     }
 
+    @Test func securityProfile1SendsTheAuthorizationKey() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(
+            count: 1, central: central,
+            extraConfiguration: [#"SecurityProfile: "1""#, #"AuthorizationKey: "0123456789abcdef""#],
+            group: group)
+        fleet.start()
+        try await central.wait(for: "a boot") { !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty }
+        let expected = "Basic " + Data("FT1:0123456789abcdef".utf8).base64EncodedString()
+        #expect(central.authorization("FT1") == expected)
+        try await fleet.stop(.leaveQueued).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+
     @Test func remoteStartMeterValuesRemoteStop() async throws {
         let central = try await LoopbackCentralSystem.start()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
