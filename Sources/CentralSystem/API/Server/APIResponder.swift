@@ -33,6 +33,14 @@ struct APIResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == 
                 }
             }
             var response = try await inner.respond(to: request, context: context)
+            // The router answers an unmatched path with a bare 404/405; give it the JSON body.
+            if response.headers[.contentType] == nil {
+                switch response.status {
+                case .notFound: throw APIFailure.routeNotFound(request.uri.path)
+                case .methodNotAllowed: throw HTTPError(.methodNotAllowed)
+                default: break
+                }
+            }
             response.headers.append(contentsOf: rateHeaders)
             return response
         } catch {
