@@ -33,8 +33,9 @@ public struct PublicAPIServer: Sendable {
         self.routes = routes
     }
 
-    /// The routes served (for the OpenAPI sync test and the README).
-    var servedRoutes: [APIRoute] { routes }
+    /// `METHOD /path/{param}` of every route registered on the router, in table order (for the
+    /// OpenAPI sync test and the README).
+    public var routeSignatures: [String] { routes.map { "\($0.method.rawValue) \($0.path)" } }
 
     static func openAPIRoute(data: Data) -> APIRoute {
         APIRoute(
