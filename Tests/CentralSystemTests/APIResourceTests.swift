@@ -338,4 +338,33 @@ struct APIResourceTests {
             #expect(try await api.client.call("GET", "/public-api/resources/tariffs/v1.0/\(tariffId)").status == 404)
         }
     }
+
+    @Test func locationsCRUDKeepTheWrittenFields() async throws {
+        try await LivePublicAPI.with { api in
+            let base = "/public-api/resources/locations/v2.0"
+            let created = try await api.client.call(
+                "POST", base,
+                json: #"""
+                    {"name":[{"locale":"en","translation":"Depot"}],"country":"BG",
+                     "geoposition":{"latitude":42.7,"longitude":23.3},"tags":["fleet"]}
+                    """#)
+            #expect(created.status == 201)
+            let id = try #require(created.data["id"] as? Int)
+            #expect((created.data["geoposition"] as? [String: Any])?["latitude"] as? Double == 42.7)
+            let badCountry = try await api.client.call("POST", base, json: #"{"country":"Bulgaria"}"#)
+            #expect((badCountry.json["errors"] as? [String: Any])?["country"] != nil)
+            let badLatitude = try await api.client.call(
+                "POST", base, json: #"{"geoposition":{"latitude":91,"longitude":0}}"#)
+            #expect((badLatitude.json["errors"] as? [String: Any])?["geoposition.latitude"] != nil)
+            let noLongitude = try await api.client.call("POST", base, json: #"{"geoposition":{"latitude":1}}"#)
+            #expect((noLongitude.json["errors"] as? [String: Any])?["geoposition.longitude"] != nil)
+
+            let patched = try await api.client.call("PATCH", "\(base)/\(id)", json: #"{"postCode":"1000"}"#)
+            #expect(patched.data["postCode"] as? String == "1000")
+            #expect(patched.data["country"] as? String == "BG")
+            #expect(try await api.client.call("GET", base).list.count == 1)
+            #expect(try await api.client.call("DELETE", "\(base)/\(id)").status == 204)
+            #expect(try await api.client.call("GET", "\(base)/\(id)").status == 404)
+        }
+    }
 }

@@ -3,7 +3,8 @@
 enum APIRouteTable {
     static func routes(_ deps: APIDependencies) -> [APIRoute] {
         ChargePointRoutes.routes(deps) + EVSERoutes.routes(deps) + SessionRoutes.routes(deps)
-            + IdTagRoutes.routes(deps) + AuthorizationRoutes.routes(deps) + ReservationRoutes.routes(deps)
+            + IdTagRoutes.routes(deps) + AuthorizationRoutes.routes(deps) + LocationRoutes.routes(deps)
+            + ReservationRoutes.routes(deps)
             + BillingRoutes.routes(deps) + SessionActionRoutes.routes(deps) + ChargePointActionRoutes.routes(deps)
             + ReservationActionRoutes.routes(deps) + ChargePointV2ActionRoutes.routes(deps)
     }
