@@ -92,13 +92,10 @@ enum BillingRoutes {
                 failures: [422],
                 query: APIPagination.pageOnly.queryParameters + ["filter[issuedFrom]", "filter[issuedTo]"]
             ) { call in
-                let request = try APIPagination.pageOnly.request(call)
-                guard case .page(let number, _) = request else {
-                    preconditionFailure("page-only pagination made a cursor request")
-                }
+                let (number, perPage) = try APIPagination.page(call)
                 let page = try await store.listInvoices(
                     issuedFrom: try call.dateFilter("issuedFrom"), issuedTo: try call.dateFilter("issuedTo"),
-                    page: number, perPage: request.perPage)
+                    page: number, perPage: perPage)
                 return try APIResponse.json(
                     APIPagination.envelope(page, items: page.items.map(Invoice.init(record:)), call: call))
             },

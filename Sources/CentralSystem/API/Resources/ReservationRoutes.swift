@@ -15,10 +15,7 @@ enum ReservationRoutes {
             ) { call in
                 let status = call.filter("status").map(ReservationState.init(rawValue:))
                 if let status, !status.isKnown { throw APIFailure.invalid("filter.status", "The status is invalid.") }
-                guard case .page(let number, _) = try APIPagination.pageOnly.request(call) else {
-                    preconditionFailure("page-only pagination made a cursor request")
-                }
-                let perPage = try APIPagination.pageOnly.request(call).perPage
+                let (number, perPage) = try APIPagination.page(call)
                 let page = try await store.listReservations(
                     evseId: try call.intFilter("evseId"), status: status, page: number, perPage: perPage)
                 return try APIResponse.json(

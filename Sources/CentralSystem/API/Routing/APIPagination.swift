@@ -51,6 +51,15 @@ enum APIPagination: Sendable {
         return .page(number: page, perPage: perPage)
     }
 
+    /// `page` and `per_page` of a page-only endpoint.
+    static func page(_ call: APICall) throws(APIFailure) -> (number: Int, perPage: Int) {
+        let request = try APIPagination.pageOnly.request(call)
+        switch request {
+        case .page(let number, _): return (number, request.perPage)
+        case .cursor: preconditionFailure("page-only pagination made a cursor request")
+        }
+    }
+
     /// The envelope for `page` with items already mapped to API models.
     static func envelope<Item: Codable & Hashable & Sendable, Record>(
         _ page: Page<Record>, items: [Item], call: APICall

@@ -87,14 +87,20 @@ public struct PublicAPIServer: Sendable {
         }
     }
 
-    /// Serves until the surrounding task is cancelled; `onBound` receives the bound port once
-    /// the socket listens (useful with port 0).
-    public func run(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = Application(
+    /// The Hummingbird application serving the API (also for `HummingbirdTesting`'s router mode).
+    public func makeApplication(onBound: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
+        Application(
             responder: makeResponder(),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in await onBound(channel.localAddress?.port ?? 0) })
-        try await app.run()
+    }
+
+    /// Serves until the surrounding task is cancelled; `onBound` receives the bound port once
+    /// the socket listens (useful with port 0).
+    public func run(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await makeApplication(onBound: onBound).run()
     }
 
     /// Makes sure an API token exists. With `supplied`, that token is stored (hashed) if new and
