@@ -60,4 +60,36 @@ struct APIOpenAPITests {
         }
         #expect(server.routeSignatures.filter { $0.contains("/public-api/actions/") }.count == 26)
     }
+
+    @Test func noRouteAnswers5xxToJunkInput() async throws {
+        try await LivePublicAPI.with { api in
+            let chargePoint = try await api.store.registerChargePoint(identity: "CP1", evseCount: 1, now: t0)
+            _ = try await api.store.startTransaction(
+                identity: "CP1", request: start(), unknownTagPolicy: .accept, now: at(10))
+            let server = PublicAPIServer(
+                store: api.store, commands: api.commands, now: { OCPPTimestamp(millisecondsSince1970: 0) })
+            let bodies = [
+                "[]", "null", "\"text\"", "{\"userId\":\"x\",\"type\":7,\"name\":[],\"force\":\"yes\"}",
+                "{\"stackLevel\":1e400}",
+            ]
+            let queries = ["?page=-1", "?per_page=x&cursor=%ZZ", "?filter[status]=&filter[evseId]=1.5", "?cursor=YTk5"]
+            for signature in server.routeSignatures {
+                let parts = signature.split(separator: " ", maxSplits: 1)
+                let method = String(parts[0])
+                let id = String(chargePoint.id ?? 1)
+                let path = parts[1].split(separator: "/").map { $0.hasPrefix("{") ? id : String($0) }.joined(
+                    separator: "/")
+                for query in queries {
+                    let reply = try await api.client.call(
+                        method, "/" + path + query, json: method == "GET" ? nil : "{}")
+                    #expect(reply.status < 500, "\(signature)\(query) answered \(reply.status)")
+                }
+                guard method != "GET" else { continue }
+                for body in bodies {
+                    let reply = try await api.client.call(method, "/" + path, json: body)
+                    #expect(reply.status < 500, "\(signature) with \(body) answered \(reply.status)")
+                }
+            }
+        }
+    }
 }

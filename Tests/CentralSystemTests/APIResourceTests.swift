@@ -86,6 +86,8 @@ struct APIResourceTests {
             let filtered = try await api.client.call("GET", "\(Self.cp)?filter%5BnetworkId%5D=CP4")
             #expect(filtered.list.map { $0["name"] as? String } == ["CP4"])
             #expect(try await api.client.call("GET", "\(Self.cp)?per_page=0").status == 422)
+            let huge = "/public-api/resources/sessions/v1.0?page=9223372036854775807"
+            #expect(try await api.client.call("GET", huge).status == 422)
             #expect(try await api.client.call("GET", "\(Self.cp)?per_page=101").status == 422)
             #expect(try await api.client.call("GET", "\(Self.cp)?cursor=%21%21").status == 422)
             let badDate = try await api.client.call("GET", "\(Self.cp)?filter[lastUpdatedAfter]=yesterday")

@@ -30,6 +30,9 @@ enum ChargePointRoutes {
                 guard let identity = body.network?.id, !identity.isEmpty else {
                     throw APIFailure.invalid("network.id", "The network.id field is required.")
                 }
+                if let profile = body.security?.desiredProfile, !(0...3).contains(profile) {
+                    throw APIFailure.invalid("security.desiredProfile", "The desired profile must be 0 to 3.")
+                }
                 let now = deps.now().date
                 var record = ChargePointRecord(
                     ocppIdentity: identity, passwordHash: body.network?.password.map(SHA256.hex),

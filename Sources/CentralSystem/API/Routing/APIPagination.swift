@@ -11,6 +11,9 @@ enum APIPagination: Sendable {
     /// `page` + `per_page` only (reservations, invoices).
     case pageOnly
 
+    /// The largest page number accepted.
+    static let maximumPage = 1_000_000_000
+
     /// The query parameters this style reads (for the OpenAPI document).
     var queryParameters: [String] {
         switch self {
@@ -43,8 +46,9 @@ enum APIPagination: Sendable {
         }
         var page = 1
         if let text = call.queryValue("page") {
-            guard let value = Int(text), value >= 1 else {
-                throw .invalid("page", "The page must be an integer of at least 1.")
+            // The bound keeps the row offset (page − 1) × per_page far from overflow.
+            guard let value = Int(text), (1...Self.maximumPage).contains(value) else {
+                throw .invalid("page", "The page must be an integer from 1 to \(Self.maximumPage).")
             }
             page = value
         }
