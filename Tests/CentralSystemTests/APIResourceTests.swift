@@ -315,6 +315,11 @@ struct APIResourceTests {
                     meterStop: 10_000, timestamp: at(600), transactionId: started.transactionId),
                 now: at(600))
             let snapshotId = try #require(started.session.tariffSnapshotId)
+            let session = try await api.client.call(
+                "GET", "/public-api/resources/sessions/v1.0/\(started.session.id ?? 0)")
+            #expect(session.data["billingStatus"] as? String == "completed")
+            #expect((session.data["totalAmount"] as? [String: Any])?["withTax"] as? Double == 4)
+            #expect(session.data["tariffSnapshotId"] as? Int == Int(snapshotId))
             let snapshot = try await api.client.call("GET", "/public-api/resources/tariff-snapshots/v1.0/\(snapshotId)")
             #expect(snapshot.data["tariffId"] as? Int == tariffId)
             #expect(snapshot.data["name"] as? String == "Std 2")

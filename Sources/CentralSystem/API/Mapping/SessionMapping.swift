@@ -7,11 +7,9 @@ extension Session {
         let total = record.totalAmountWithTax.map {
             MoneyAmount(withTax: $0, withoutTax: record.totalAmountWithoutTax)
         }
+        // Billing runs only for priced sessions (a tariff snapshot); it completes when the stop priced it.
         let billing: BillingStatus? =
-            switch record.status {
-            case .finished: record.tariffSnapshotId == nil ? nil : .completed
-            default: record.tariffSnapshotId == nil ? nil : .pending
-            }
+            record.tariffSnapshotId == nil ? nil : (record.totalAmountWithTax == nil ? .pending : .completed)
         let sessionAuthorization = withAuthorization ? authorization.map(SessionAuthorization.init(record:)) : nil
         self.init(
             id: String(record.id ?? 0), status: record.status, userId: nil,
