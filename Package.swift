@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries: deflate (RFC 7692) and TLS/SHA-1 come from the OS, we write no crypto.
@@ -70,7 +71,15 @@ let package = Package(
         .target(name: "PublicAPI", swiftSettings: swiftSettings),
         .target(
             name: "CentralSystem",
-            dependencies: ["WebSocket", "OCPP16", "PublicAPI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "WebSocket",
+                "OCPP16",
+                "PublicAPI",
+                "COpenSSL",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -123,6 +132,7 @@ let package = Package(
                 "WebSocket",
                 "OCPP16",
                 "Simulator",
+                "CentralSystem",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -155,7 +165,15 @@ let package = Package(
         .testTarget(name: "PublicAPITests", dependencies: ["PublicAPI", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CentralSystemTests",
-            dependencies: ["CentralSystem", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CentralSystem",
+                "TestSupport",
+                "PublicAPI",
+                "OCPP16",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ChargesimTests", dependencies: ["TestSupport", "chargesim"], swiftSettings: swiftSettings),

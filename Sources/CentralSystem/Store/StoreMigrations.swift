@@ -8,7 +8,18 @@ public enum StoreMigrations {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 charge points, EVSEs, id tags, sessions, billing, webhooks", migrate: createV1)
+        migrator.registerMigration("v2 locations", migrate: createV2Locations)
         return migrator
+    }
+
+    /// Locations v2.0 (minimal): the API body is kept whole as JSON, since nothing else reads it.
+    private static func createV2Locations(_ db: Database) throws {
+        try db.create(table: "location") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("document", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
     }
 
     // swift-format-ignore: FunctionBodyLength

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import PublicAPI
+
+/// Charge points v2.0 (CRUD, cursor pages) and v1.0 (read, live status); reference §4.1–4.3.
+enum ChargePointRoutes {
+    static let base = "/public-api/resources/charge-points"
+
+    static func routes(_ deps: APIDependencies) -> [APIRoute] {
+        let store = deps.store
+        let filters = ["networkId", "name", "lastUpdatedAfter", "lastUpdatedBefore"].map { "filter[\($0)]" }
+        return [
+            APIRoute(
+                .get, "\(base)/v2.0", "listChargePoints", "List charge points", tag: "Charge points", success: 200,
+                failures: [422], query: APIPagination.cursorOnly.queryParameters + filters
+            ) { call in
+                let filter = ChargePointFilter(
+                    networkId: call.filter("networkId"), name: call.filter("name"),
+                    lastUpdatedAfter: try call.dateFilter("lastUpdatedAfter"),
+                    lastUpdatedBefore: try call.dateFilter("lastUpdatedBefore"))
+                let page = try await store.listChargePoints(filter, page: try APIPagination.cursorOnly.request(call))
+                let items = page.items.map(ChargePoint.init(record:))
+                return try APIResponse.json(APIPagination.envelope(page, items: items, call: call))
+            },
+            APIRoute(
+                .post, "\(base)/v2.0", "createChargePoint", "Create a charge point", tag: "Charge points",
+                success: 201, failures: [422], hasBody: true
+            ) { call in
+                let body = try call.decode(ChargePointWrite.self)
+                guard let identity = body.network?.id, !identity.isEmpty else {
+                    throw APIFailure.invalid("network.id", "The network.id field is required.")
+                }
+                if let profile = body.security?.desiredProfile, !(0...3).contains(profile) {
+                    throw APIFailure.invalid("security.desiredProfile", "The desired profile must be 0 to 3.")
+                }
+                let now = deps.now().date
+                var record = ChargePointRecord(
+                    ocppIdentity: identity, passwordHash: body.network?.password.map(SHA256.hex),
+                    name: body.name ?? identity, adminStatus: try adminStatus(body.status) ?? .enabled,
+                    networkStatus: .neverConnected, securityProfile: body.security?.desiredProfile ?? 0,
+                    createdAt: now, updatedAt: now)
+                if try await store.chargePoint(identity: identity) != nil {
+                    throw APIFailure.invalid("network.id", "The network.id has already been taken.")
+                }
+                record = try await store.insertChargePoint(record)
+                return try APIResponse.data(ChargePoint(record: record), status: .created)
+            },
+            APIRoute(
+                .get, "\(base)/v2.0/{chargePoint}", "readChargePoint", "Read a charge point", tag: "Charge points",
+                success: 200, failures: [404]
+            ) { call in
+                try APIResponse.data(ChargePoint(record: try await find(call, store)))
+            },
+            APIRoute(
+                .patch, "\(base)/v2.0/{chargePoint}", "updateChargePoint", "Update a charge point",
+                tag: "Charge points", success: 200, failures: [404, 422], hasBody: true
+            ) { call in
+                var record = try await find(call, store)
+                let body = try call.decode(ChargePointWrite.self)
+                if let name = body.name { record.name = name }
+                if let status = try adminStatus(body.status) { record.adminStatus = status }
+                if let password = body.network?.password { record.passwordHash = SHA256.hex(password) }
+                if let identity = body.network?.id, identity != record.ocppIdentity {
+                    guard !identity.isEmpty else { throw APIFailure.invalid("network.id", "The network.id is empty.") }
+                    if try await store.chargePoint(identity: identity) != nil {
+                        throw APIFailure.invalid("network.id", "The network.id has already been taken.")
+                    }
+                    record.ocppIdentity = identity
+                }
+                if let profile = body.security?.desiredProfile {
+                    guard (0...3).contains(profile) else {
+                        throw APIFailure.invalid("security.desiredProfile", "The desired profile must be 0 to 3.")
+                    }
+                    record.securityProfile = profile
+                }
+                record.updatedAt = deps.now().date
+                try await store.saveChargePoint(record)
+                return try APIResponse.data(ChargePoint(record: record))
+            },
+            APIRoute(
+                .delete, "\(base)/v2.0/{chargePoint}", "deleteChargePoint", "Delete a charge point",
+                tag: "Charge points", success: 204, failures: [404]
+            ) { call in
+                guard try await store.deleteChargePoint(id: try call.id("chargePoint", model: "ChargePoint")) else {
+                    throw APIFailure.notFound("ChargePoint")
+                }
+                return APIResponse.empty(.noContent)
+            },
+            APIRoute(
+                .get, "\(base)/v1.0/{chargePoint}", "readChargePointV1", "Read a charge point (v1.0, deprecated)",
+                tag: "Charge points", success: 200, failures: [404]
+            ) { call in
+                let record = try await find(call, store)
+                let evses = try await store.evsesWithConnectors(chargePointId: record.id ?? 0)
+                return try APIResponse.data(ChargePointV1(record: record, evses: evses))
+            },
+            APIRoute(
+                .get, "\(base)/v1.0/{chargePoint}/status", "readChargePointStatus", "Charge point live status",
+                tag: "Charge points", success: 200, failures: [404]
+            ) { call in
+                let record = try await find(call, store)
+                let evses = try await store.evsesWithConnectors(chargePointId: record.id ?? 0).map(\.0)
+                return try APIResponse.data(ChargePointLiveStatus(record: record, evses: evses))
+            },
+        ]
+    }
+
+    /// The charge point named by `{chargePoint}`, or 404.
+    static func find(_ call: APICall, _ store: Store) async throws -> ChargePointRecord {
+        guard let record = try await store.chargePoint(id: try call.id("chargePoint", model: "ChargePoint")) else {
+            throw APIFailure.notFound("ChargePoint")
+        }
+        return record
+    }
+
+    /// A v2.0 admin status from a write body; `active` (v1.0 spelling) is accepted as `enabled`.
+    static func adminStatus(_ status: AdminStatus?) throws(APIFailure) -> AdminStatus? {
+        guard let status else { return nil }
+        switch status {
+        case .enabled, .disabled, .outOfOrder, .demo: return status
+        case .active: return .enabled
+        case .unknown(let raw):
+            throw .invalid("status", "The selected status \(raw) is invalid.")
+        }
+    }
+}
