@@ -1,13 +1,45 @@
 import ArgumentParser
+import CentralSystem
+import Foundation
 
 /// `chargesim csms`: the embedded central system on its own.
-struct CSMSCommand: ParsableCommand {
+struct CSMSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csms",
-        abstract: "Run the embedded OCPP 1.6J central system and its Public API."
+        abstract: "Run the embedded OCPP 1.6J central system and its Public API.",
+        discussion: """
+            Chargers connect to ws://HOST:OCPP-PORT/ocpp/<chargePointId>. Without --auto-register only \
+            charge points created through the API may connect. The API token is printed once, at the \
+            first start; keep it (or pass --api-token). Ctrl-C stops.
+            """
     )
 
-    func run() throws {
-        throw NotBuiltYet.exit("csms", needs: "the embedded central system (issue 8)")
+    @OptionGroup var options: CentralSystemOptions
+
+    @Flag(help: "Accept unknown charge points and create them on their first boot.")
+    var autoRegister = false
+
+    @Option(help: "Unknown id tags: reject, accept, or register (accept and store).")
+    var unknownIdTags: UnknownIdTagPolicy = .reject
+
+    func run() async throws {
+        let system = try await EmbeddedCentralSystem.start(
+            configuration: options.configuration(autoRegister: autoRegister, unknownIdTags: unknownIdTags))
+        let signals = StopSignals()
+        StandardOutput.write("OCPP endpoint:   \(system.ocppURL)/<chargePointId>")
+        StandardOutput.write("Public API:      \(system.apiBaseURL)")
+        if let token = system.generatedToken ?? options.apiToken {
+            StandardOutput.write("API token:       \(token)")
+        } else {
+            StandardOutput.write("API token:       (made at the first start and printed then; or pass --api-token)")
+        }
+        try options.writeReadyFile(
+            apiBaseURL: system.apiBaseURL, ocppURL: system.ocppURL,
+            token: system.generatedToken ?? options.apiToken, chargePointIds: [])
+        while !signals.received {
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        FileHandle.standardError.write(Data("chargesim csms: stopping\n".utf8))
+        await system.shutdown()
     }
 }

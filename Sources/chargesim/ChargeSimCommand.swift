@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `chargesim` command line: one command type per subcommand.
 @main
-struct ChargeSimCommand: ParsableCommand {
+struct ChargeSimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chargesim",
         abstract: "Virtual OCPP 1.6J charge points, an embedded central system and an AMPECO Public API bridge.",

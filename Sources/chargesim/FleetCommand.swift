@@ -125,13 +125,7 @@ struct FleetCommand: ParsableCommand {
     func run() throws {
         var groups: [FleetConfiguration.Group] = []
         for spec in profiles {
-            do {
-                let profile = try ProfileLoader().load(contentsOf: URL(fileURLWithPath: spec.file), file: spec.file)
-                groups.append(.init(profile: profile, count: spec.count ?? count))
-            } catch {
-                for line in error.lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-                throw ExitCode(65)
-            }
+            groups.append(.init(profile: try ProfileFile.load(spec.file), count: spec.count ?? count))
         }
         let tlsContext = try makeTLSContext()
         let log: @Sendable (String) -> Void = { line in
@@ -150,7 +144,7 @@ struct FleetCommand: ParsableCommand {
             log("chargesim fleet: cannot open the state directory: \(error)")
             throw ExitCode(73)
         }
-        let signals = FleetSignals()
+        let signals = StopSignals()
         fleet.start()
         let display = FleetProgress()
         while !signals.wait(timeout: display.interval) {

@@ -18,6 +18,9 @@ final class SignalState: Sendable {
         }
     }
 
+    /// How many signals came so far.
+    var count: Int { value.withLockedValue { $0.count } }
+
     func setSecond(_ handler: @escaping @Sendable () -> Void) {
         value.withLockedValue { $0.second = handler }
     }

@@ -7,12 +7,7 @@ import Testing
     let runner = CommandRunner()
 
     @Test(arguments: [
-        (
-            "demo",
-            "chargesim demo: not built yet. It needs the virtual charge point (issue 5) and the embedded central system (issue 8).\n"
-        ),
-        ("csms", "chargesim csms: not built yet. It needs the embedded central system (issue 8).\n"),
-        ("api", "chargesim api: not built yet. It needs the Public API client (issue 9).\n"),
+        ("api", "chargesim api: not built yet. It needs the Public API client (issue 9).\n")
     ])
     func unbuiltSubcommandSaysWhatItNeeds(subcommand: String, message: String) throws {
         let outcome = try runner.run("chargesim", [subcommand])

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
 
-/// Ctrl-C (SIGINT) and SIGTERM for `chargesim fleet`: the first one asks for a clean stop, a
+/// Ctrl-C (SIGINT) and SIGTERM for the long-running commands (`fleet`, `csms`, `demo`): the first one asks for a clean stop, a
 /// later one runs the handler given to ``onSecondSignal(_:)``.
-final class FleetSignals {
+final class StopSignals {
     private let semaphore = DispatchSemaphore(value: 0)
     private let sources: [any DispatchSourceSignal]
     private let state = SignalState()
@@ -32,6 +32,9 @@ final class FleetSignals {
     func wait(timeout: Duration) -> Bool {
         semaphore.wait(timeout: .now() + .milliseconds(Int(timeout.wholeMilliseconds))) == .success
     }
+
+    /// Whether the first signal came (for async loops that must not block a thread).
+    var received: Bool { state.count > 0 }
 
     /// What a signal after the first does.
     func onSecondSignal(_ handler: @escaping @Sendable () -> Void) {
