@@ -30,6 +30,7 @@ enum ChargePointRoutes {
                 guard let identity = body.network?.id, !identity.isEmpty else {
                     throw APIFailure.invalid("network.id", "The network.id field is required.")
                 }
+                try validate(body)
                 if let profile = body.security?.desiredProfile, !(0...3).contains(profile) {
                     throw APIFailure.invalid("security.desiredProfile", "The desired profile must be 0 to 3.")
                 }
@@ -57,6 +58,7 @@ enum ChargePointRoutes {
             ) { call in
                 var record = try await find(call, store)
                 let body = try call.decode(ChargePointWrite.self)
+                try validate(body)
                 if let name = body.name { record.name = name }
                 if let status = try adminStatus(body.status) { record.adminStatus = status }
                 if let password = body.network?.password { record.passwordHash = SHA256.hex(password) }
@@ -115,6 +117,19 @@ enum ChargePointRoutes {
          "security":{"type":"object","nullable":true,"properties":{
            "desiredProfile":{"type":"integer","minimum":0,"maximum":3,"nullable":true}}}}}
         """#
+
+    /// Longest OCPP identity accepted ([INF]: it is one URL path segment; 48 as in the schema).
+    static let maximumIdentityLength = 48
+
+    /// Length limits of a create/update body.
+    static func validate(_ body: ChargePointWrite) throws(APIFailure) {
+        if let identity = body.network?.id, identity.unicodeScalars.count > maximumIdentityLength {
+            throw .invalid("network.id", "The network.id may not be greater than \(maximumIdentityLength) characters.")
+        }
+        if let name = body.name, name.unicodeScalars.count > 255 {
+            throw .invalid("name", "The name may not be greater than 255 characters.")
+        }
+    }
 
     /// The charge point named by `{chargePoint}`, or 404.
     static func find(_ call: APICall, _ store: Store) async throws -> ChargePointRecord {

@@ -35,7 +35,7 @@ enum IdTagRoutes {
                 guard let uid = body.idTagUid, !uid.isEmpty else {
                     throw APIFailure.invalid("idTagUid", "The id tag uid field is required.")
                 }
-                guard uid.utf8.count <= 20 else {
+                guard uid.unicodeScalars.count <= 20 else {
                     throw APIFailure.invalid("idTagUid", "The id tag uid may not be greater than 20 characters.")
                 }
                 guard let status = body.status else {
@@ -112,6 +112,8 @@ enum IdTagRoutes {
     static func validate(status: IdTagStatus?, type: IdTagType?, userId: Int?) throws(APIFailure) {
         if let status, !status.isKnown { throw .invalid("status", "The selected status is invalid.") }
         if let type, !type.isKnown { throw .invalid("type", "The selected type is invalid.") }
-        if let userId, userId < 1 { throw .invalid("userId", "The selected userId is invalid.") }
+        if let userId, !(1...Int(Int32.max)).contains(userId) {
+            throw .invalid("userId", "The selected userId is invalid.")
+        }
     }
 }
