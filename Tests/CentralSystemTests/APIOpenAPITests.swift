@@ -30,6 +30,17 @@ struct APIOpenAPITests {
                 }
             }
             #expect(Set(documented) == Set(registered))
+            // Every declared body schema is valid JSON (a broken one would fall back to "any object").
+            for (path, operations) in paths {
+                for (method, operation) in operations {
+                    guard let body = (operation as? [String: Any])?["requestBody"] as? [String: Any],
+                        body["required"] as? Bool == true
+                    else { continue }
+                    let content = body["content"] as? [String: [String: Any]]
+                    let schema = content?["application/json"]?["schema"] as? [String: Any]
+                    #expect(schema?["properties"] != nil, "\(method) \(path) has no body schema")
+                }
+            }
 
             for signature in registered {
                 let parts = signature.split(separator: " ", maxSplits: 1)

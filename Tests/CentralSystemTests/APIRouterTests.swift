@@ -30,7 +30,8 @@ struct APIRouterTests {
             }
             try await client.execute(uri: "/public-api/resources/sessions/v1.0", method: .put, headers: auth) {
                 response in
-                #expect(response.status == .methodNotAllowed || response.status == .notFound)
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
                 #expect(response.headers[.contentType] == "application/json")
             }
             try await client.execute(

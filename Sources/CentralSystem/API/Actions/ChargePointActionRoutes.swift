@@ -45,7 +45,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/change-availability", "changeAvailability",
                 "Operative/Inoperative (ChangeAvailability); 204 when scheduled", tag: "Charge point actions",
-                success: 202, failures: [204, 404, 406, 422], hasBody: true
+                success: 202, failures: [204, 404, 406, 422], bodySchema: ActionBodySchemas.changeAvailability
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(ChangeAvailabilityBody.self)
@@ -75,7 +75,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/set-charging-profile/{evseNetworkId}", "setChargingProfile",
                 "Install a charging profile (SetChargingProfile); 0 = whole charge point", tag: "Smart charging",
-                success: 202, failures: [404, 406, 422], hasBody: true
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.chargingProfile
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let connectorId = try await connector(call, "evseNetworkId", of: chargePoint, store)
@@ -94,7 +94,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/clear-charging-profile", "clearChargingProfile",
                 "Clear charging profiles (ClearChargingProfile)", tag: "Smart charging", success: 202,
-                failures: [404, 406, 422], hasBody: true
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.clearChargingProfile
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(ClearChargingProfileBody.self, emptyAs: ClearChargingProfileBody())
@@ -133,7 +133,8 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/trigger-message", "triggerMessage",
                 "Ask the charge point to send a message (TriggerMessage / ExtendedTriggerMessage)",
-                tag: "Charge point actions", success: 202, failures: [404, 406, 422], hasBody: true
+                tag: "Charge point actions", success: 202, failures: [404, 406, 422],
+                bodySchema: ActionBodySchemas.triggerMessage
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(TriggerMessageBody.self)
@@ -142,7 +143,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "/public-api/actions/evse/v1.0/{evse}/trigger-message", "triggerMessageOnEVSE",
                 "Trigger a message for one EVSE (connectorId = its networkId)", tag: "Charge point actions",
-                success: 202, failures: [404, 406, 422], hasBody: true
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.triggerMessage
             ) { call in
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")) else {
                     throw APIFailure.notFound("Evse")
@@ -153,7 +154,8 @@ enum ChargePointActionRoutes {
             },
             APIRoute(
                 .post, "\(base)/get-diagnostics", "getDiagnostics", "Upload diagnostics (GetDiagnostics)",
-                tag: "Charge point actions", success: 202, failures: [404, 406, 422], hasBody: true
+                tag: "Charge point actions", success: 202, failures: [404, 406, 422],
+                bodySchema: ActionBodySchemas.getDiagnostics
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(GetDiagnosticsBody.self)
@@ -171,7 +173,8 @@ enum ChargePointActionRoutes {
             },
             APIRoute(
                 .post, "\(base)/get-security-log", "getSecurityLog", "Upload the security log (GetLog)",
-                tag: "Charge point actions", success: 201, failures: [404, 406, 422], hasBody: true
+                tag: "Charge point actions", success: 201, failures: [404, 406, 422],
+                bodySchema: ActionBodySchemas.getSecurityLog
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(GetSecurityLogBody.self)
@@ -208,7 +211,8 @@ enum ChargePointActionRoutes {
             },
             APIRoute(
                 .post, "\(base)/send-data-transfer", "sendDataTransfer", "Vendor data transfer (DataTransfer)",
-                tag: "Charge point actions", success: 200, failures: [404, 406, 422], hasBody: true
+                tag: "Charge point actions", success: 200, failures: [404, 406, 422],
+                bodySchema: ActionBodySchemas.sendDataTransfer
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SendDataTransferBody.self)
@@ -227,7 +231,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/sync-configuration", "syncConfiguration",
                 "Read configuration keys into the cache (GetConfiguration)", tag: "Charge point actions",
-                success: 202, failures: [404, 406, 422], hasBody: true
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.syncConfiguration
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SyncConfigurationBody.self, emptyAs: SyncConfigurationBody())
@@ -255,7 +259,8 @@ enum ChargePointActionRoutes {
             },
             APIRoute(
                 .post, "\(base)/change-owner", "changeOwner", "Change the owner (back end only)",
-                tag: "Charge point actions", success: 202, failures: [404, 422], hasBody: true
+                tag: "Charge point actions", success: 202, failures: [404, 422],
+                bodySchema: ActionBodySchemas.changeOwner
             ) { call in
                 _ = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(ChangeOwnerBody.self, emptyAs: ChangeOwnerBody())
@@ -267,7 +272,8 @@ enum ChargePointActionRoutes {
             },
             APIRoute(
                 .post, "\(base)/disconnect", "disconnectChargePoint", "Close the charge point's OCPP connection",
-                tag: "Charge point actions", success: 202, failures: [404, 409, 422], hasBody: true
+                tag: "Charge point actions", success: 202, failures: [404, 409, 422],
+                bodySchema: ActionBodySchemas.disconnect
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(DisconnectBody.self)

@@ -13,7 +13,8 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/set-configuration", "setConfiguration",
                 "Change a configuration key (ChangeConfiguration)",
-                tag: "Charge point actions", success: 202, failures: [404, 406, 422], hasBody: true
+                tag: "Charge point actions", success: 202, failures: [404, 406, 422],
+                bodySchema: ActionBodySchemas.setConfiguration
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SetConfigurationBody.self)
@@ -36,7 +37,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/update-firmware", "updateFirmware",
                 "Update firmware (UpdateFirmware, or SignedUpdateFirmware when signed)", tag: "Charge point actions",
-                success: 202, failures: [404, 406, 422], hasBody: true
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.updateFirmware
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(UpdateFirmwareBody.self)
@@ -82,7 +83,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/install-certificate", "installCertificate",
                 "Install a root certificate (InstallCertificate)", tag: "Security actions", success: 202,
-                failures: [404, 406, 422], hasBody: true
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.certificate
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let use = try certificateUse(try call.decode(CertificateBody.self).certificateType)
@@ -104,7 +105,8 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/delete-certificate", "deleteCertificate",
                 "Delete the installed certificates of a type (GetInstalledCertificateIds, then DeleteCertificate)",
-                tag: "Security actions", success: 202, failures: [404, 406, 422], hasBody: true
+                tag: "Security actions", success: 202, failures: [404, 406, 422],
+                bodySchema: ActionBodySchemas.certificate
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let use = try certificateUse(try call.decode(CertificateBody.self).certificateType)
@@ -128,7 +130,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/sync-certificates", "syncCertificates",
                 "List installed certificates (GetInstalledCertificateIds)", tag: "Security actions", success: 202,
-                failures: [404, 406, 422], hasBody: true
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.syncCertificates
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SyncCertificatesBody.self, emptyAs: SyncCertificatesBody())
@@ -145,7 +147,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/set-security-profile", "setSecurityProfile",
                 "Raise the security profile (ChangeConfiguration SecurityProfile)", tag: "Security actions",
-                success: 202, failures: [404, 406, 422], hasBody: true
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.setSecurityProfile
             ) { call in
                 var chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SetSecurityProfileBody.self)

@@ -16,20 +16,18 @@ enum OpenAPIDocument {
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
             }
             let queryParameters: [[String: Any]] = route.query.map { name in
-                var schema: [String: Any] = ["type": "string"]
-                if name == "page" || name == "per_page" {
-                    schema = ["type": "integer", "minimum": 1]
-                    if name == "per_page" { schema["maximum"] = 100 }
-                }
-                return ["name": name, "in": "query", "required": false, "schema": schema]
+                ["name": name, "in": "query", "required": false, "schema": querySchema(name, route: route)]
             }
             if !(pathParameters + queryParameters).isEmpty {
                 operation["parameters"] = pathParameters + queryParameters
             }
             if route.hasBody {
+                let schema =
+                    route.bodySchema.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+                    ?? ["type": "object"]
                 operation["requestBody"] = [
-                    "required": false,
-                    "content": ["application/json": ["schema": ["type": "object"]]],
+                    "required": route.bodySchema != nil,
+                    "content": ["application/json": ["schema": schema]],
                 ]
             }
             if !route.authenticated { operation["security"] = [[String: Any]]() }
@@ -62,6 +60,27 @@ enum OpenAPIDocument {
                 ],
             ],
         ]
+    }
+
+    /// A query parameter's schema, by the reference's naming: `…After`/`…Before`/`issued…` are
+    /// date-times, `…Id` filters and paging numbers integers, `with…` flags booleans.
+    static func querySchema(_ name: String, route: APIRoute) -> [String: Any] {
+        if let values = route.queryEnums[name] { return ["type": "string", "enum": values] }
+        switch name {
+        case "page": return ["type": "integer", "minimum": 1, "maximum": APIPagination.maximumPage]
+        case "per_page": return ["type": "integer", "minimum": 1, "maximum": 100]
+        case "cursor": return ["type": "string"]
+        default: break
+        }
+        if name.hasPrefix("with") { return ["type": "boolean"] }
+        let inner = name.hasPrefix("filter[") ? String(name.dropFirst(7).dropLast()) : name
+        if inner.hasSuffix("After") || inner.hasSuffix("Before") || inner.hasPrefix("issued") {
+            return ["type": "string", "format": "date-time"]
+        }
+        if inner.hasSuffix("Id") && inner != "networkId" {
+            return ["type": "integer", "format": "int64", "minimum": Int64.min, "maximum": Int64.max]
+        }
+        return ["type": "string"]
     }
 
     static func responses(_ route: APIRoute) -> [String: Any] {

@@ -12,7 +12,11 @@ enum AuthorizationRoutes {
         return [
             APIRoute(
                 .get, base, "listAuthorizations", "List authorizations", tag: "Authorizations", success: 200,
-                failures: [422], query: APIPagination.pageOrCursor.queryParameters + filters.map { "filter[\($0)]" }
+                failures: [422], query: APIPagination.pageOrCursor.queryParameters + filters.map { "filter[\($0)]" },
+                queryEnums: [
+                    "filter[status]": AuthorizationDecision.knownCases.map(\.rawValue),
+                    "filter[method]": AuthorizationMethod.knownCases.map(\.rawValue),
+                ]
             ) { call in
                 let status = call.filter("status").map(AuthorizationDecision.init(rawValue:))
                 if let status, !status.isKnown { throw APIFailure.invalid("filter.status", "The status is invalid.") }

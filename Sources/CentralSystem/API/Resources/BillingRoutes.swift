@@ -24,7 +24,7 @@ enum BillingRoutes {
             },
             APIRoute(
                 .post, tariffs, "createTariff", "Create a tariff", tag: "Billing", success: 201, failures: [422],
-                hasBody: true
+                bodySchema: tariffSchema
             ) { call in
                 let now = deps.now().date
                 var record = try tariffRecord(try call.decode(Tariff.self), now: now)
@@ -111,6 +111,18 @@ enum BillingRoutes {
         ]
     }
 
+    /// The tariff types priced here and their pricing fields (reference §4.14).
+    static let tariffSchema = #"""
+        {"type":"object","required":["name","type"],"properties":{
+         "name":{"type":"string","minLength":1},
+         "type":{"type":"string","enum":["free","charging not allowed","duration+energy"]},
+         "pricing":{"type":"object","nullable":true,"properties":{
+           "pricePerKwh":{"type":"number","minimum":0,"nullable":true},
+           "pricePeriodInMinutes":{"type":"integer","enum":[1,15,30,60,240,360,null],"nullable":true},
+           "pricePerPeriod":{"type":"number","minimum":0,"nullable":true},"connectionFee":{"type":"number","minimum":0,"nullable":true},
+           "minPrice":{"type":"number","minimum":0,"nullable":true}}}}}
+        """#
+
     static func findTariff(_ call: APICall, _ store: Store) async throws -> TariffRecord {
         guard let record = try await store.tariff(id: try call.id("tariff", model: "Tariff")) else {
             throw APIFailure.notFound("Tariff")
@@ -134,6 +146,14 @@ enum BillingRoutes {
             throw .invalid("type", "The tariff type \(body.type.rawValue) is not supported by this back end.")
         case .unknown(let raw):
             throw .invalid("type", "The selected type \(raw) is invalid.")
+        }
+        let prices: [(String, Decimal?)] = [
+            ("pricePerKwh", pricing?.pricePerKwh), ("pricePerPeriod", pricing?.pricePerPeriod),
+            ("connectionFee", pricing?.connectionFee), ("minPrice", pricing?.minPrice),
+            ("pricePerSession", pricing?.pricePerSession),
+        ]
+        for (name, price) in prices where (price ?? 0) < 0 {
+            throw .invalid("pricing.\(name)", "The pricing.\(name) must be at least 0.")
         }
         if let minutes = pricing?.pricePeriodInMinutes, ![1, 15, 30, 60, 240, 360].contains(minutes) {
             throw .invalid(

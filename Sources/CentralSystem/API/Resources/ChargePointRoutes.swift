@@ -15,7 +15,7 @@ enum ChargePointRoutes {
                 failures: [422], query: APIPagination.cursorOnly.queryParameters + filters
             ) { call in
                 let filter = ChargePointFilter(
-                    networkId: call.filter("networkId"), name: call.filter("name"),
+                    networkId: call.textFilter("networkId"), name: call.textFilter("name"),
                     lastUpdatedAfter: try call.dateFilter("lastUpdatedAfter"),
                     lastUpdatedBefore: try call.dateFilter("lastUpdatedBefore"))
                 let page = try await store.listChargePoints(filter, page: try APIPagination.cursorOnly.request(call))
@@ -24,12 +24,13 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .post, "\(base)/v2.0", "createChargePoint", "Create a charge point", tag: "Charge points",
-                success: 201, failures: [422], hasBody: true
+                success: 201, failures: [409, 422], bodySchema: createSchema
             ) { call in
                 let body = try call.decode(ChargePointWrite.self)
                 guard let identity = body.network?.id, !identity.isEmpty else {
                     throw APIFailure.invalid("network.id", "The network.id field is required.")
                 }
+                try validate(body)
                 if let profile = body.security?.desiredProfile, !(0...3).contains(profile) {
                     throw APIFailure.invalid("security.desiredProfile", "The desired profile must be 0 to 3.")
                 }
@@ -40,7 +41,7 @@ enum ChargePointRoutes {
                     networkStatus: .neverConnected, securityProfile: body.security?.desiredProfile ?? 0,
                     createdAt: now, updatedAt: now)
                 if try await store.chargePoint(identity: identity) != nil {
-                    throw APIFailure.invalid("network.id", "The network.id has already been taken.")
+                    throw APIFailure.taken("network.id")
                 }
                 record = try await store.insertChargePoint(record)
                 return try APIResponse.data(ChargePoint(record: record), status: .created)
@@ -53,17 +54,18 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .patch, "\(base)/v2.0/{chargePoint}", "updateChargePoint", "Update a charge point",
-                tag: "Charge points", success: 200, failures: [404, 422], hasBody: true
+                tag: "Charge points", success: 200, failures: [404, 409, 422], hasBody: true
             ) { call in
                 var record = try await find(call, store)
                 let body = try call.decode(ChargePointWrite.self)
+                try validate(body)
                 if let name = body.name { record.name = name }
                 if let status = try adminStatus(body.status) { record.adminStatus = status }
                 if let password = body.network?.password { record.passwordHash = SHA256.hex(password) }
                 if let identity = body.network?.id, identity != record.ocppIdentity {
                     guard !identity.isEmpty else { throw APIFailure.invalid("network.id", "The network.id is empty.") }
                     if try await store.chargePoint(identity: identity) != nil {
-                        throw APIFailure.invalid("network.id", "The network.id has already been taken.")
+                        throw APIFailure.taken("network.id")
                     }
                     record.ocppIdentity = identity
                 }
@@ -103,6 +105,30 @@ enum ChargePointRoutes {
                 return try APIResponse.data(ChargePointLiveStatus(record: record, evses: evses))
             },
         ]
+    }
+
+    /// What create validates ([INF]: `network.id`, the OCPP identity, is required and unique).
+    static let createSchema = #"""
+        {"type":"object","required":["network"],"properties":{
+         "name":{"type":"string","maxLength":255,"nullable":true},
+         "status":{"type":"string","enum":["enabled","disabled","out of order","demo",null],"nullable":true},
+         "network":{"type":"object","required":["id"],"properties":{
+           "id":{"type":"string","minLength":1,"maxLength":48},"password":{"type":"string","nullable":true}}},
+         "security":{"type":"object","nullable":true,"properties":{
+           "desiredProfile":{"type":"integer","minimum":0,"maximum":3,"nullable":true}}}}}
+        """#
+
+    /// Longest OCPP identity accepted ([INF]: it is one URL path segment; 48 as in the schema).
+    static let maximumIdentityLength = 48
+
+    /// Length limits of a create/update body.
+    static func validate(_ body: ChargePointWrite) throws(APIFailure) {
+        if let identity = body.network?.id, identity.unicodeScalars.count > maximumIdentityLength {
+            throw .invalid("network.id", "The network.id may not be greater than \(maximumIdentityLength) characters.")
+        }
+        if let name = body.name, name.unicodeScalars.count > 255 {
+            throw .invalid("name", "The name may not be greater than 255 characters.")
+        }
     }
 
     /// The charge point named by `{chargePoint}`, or 404.

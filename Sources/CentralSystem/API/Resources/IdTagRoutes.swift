@@ -11,7 +11,8 @@ enum IdTagRoutes {
         return [
             APIRoute(
                 .get, base, "listIdTags", "List id tags", tag: "Id tags", success: 200, failures: [422],
-                query: APIPagination.pageOrCursor.queryParameters + ["filter[idTagUid]", "filter[status]"]
+                query: APIPagination.pageOrCursor.queryParameters + ["filter[idTagUid]", "filter[status]"],
+                queryEnums: ["filter[status]": IdTagStatus.knownCases.map(\.rawValue)]
             ) { call in
                 var status: IdTagStatus?
                 if let text = call.filter("status") {
@@ -21,31 +22,31 @@ enum IdTagRoutes {
                     }
                 }
                 let page = try await store.listIdTags(
-                    IdTagFilter(idTagUid: call.filter("idTagUid"), status: status),
+                    IdTagFilter(idTagUid: call.textFilter("idTagUid"), status: status),
                     page: try APIPagination.pageOrCursor.request(call))
                 return try APIResponse.json(
                     APIPagination.envelope(page, items: page.items.map(IdTag.init(record:)), call: call))
             },
             APIRoute(
-                .post, base, "createIdTag", "Create an id tag", tag: "Id tags", success: 201, failures: [422],
-                hasBody: true
+                .post, base, "createIdTag", "Create an id tag", tag: "Id tags", success: 201, failures: [409, 422],
+                bodySchema: createSchema
             ) { call in
                 let body = try call.decode(IdTagWrite.self)
                 guard let uid = body.idTagUid, !uid.isEmpty else {
                     throw APIFailure.invalid("idTagUid", "The id tag uid field is required.")
                 }
-                guard uid.utf8.count <= 20 else {
+                guard uid.unicodeScalars.count <= 20 else {
                     throw APIFailure.invalid("idTagUid", "The id tag uid may not be greater than 20 characters.")
                 }
                 guard let status = body.status else {
                     throw APIFailure.invalid("status", "The status field is required.")
                 }
                 guard let type = body.type else { throw APIFailure.invalid("type", "The type field is required.") }
-                try validate(status: status, type: type)
+                try validate(status: status, type: type, userId: body.userId)
                 if try await store.listIdTags(IdTagFilter(idTagUid: uid), page: .page(number: 1, perPage: 1)).items
                     .isEmpty == false
                 {
-                    throw APIFailure.invalid("idTagUid", "The id tag uid has already been taken.")
+                    throw APIFailure.taken("idTagUid")
                 }
                 let now = deps.now().date
                 let record = try await store.insertIdTag(
@@ -65,7 +66,7 @@ enum IdTagRoutes {
             ) { call in
                 var record = try await find(call, store)
                 let body = try call.decode(IdTagWrite.self)
-                try validate(status: body.status, type: body.type)
+                try validate(status: body.status, type: body.type, userId: body.userId)
                 if let uid = body.idTagUid, uid != record.idTag {
                     throw APIFailure.invalid("idTagUid", "The id tag uid cannot be changed.")
                 }
@@ -90,6 +91,17 @@ enum IdTagRoutes {
         ]
     }
 
+    /// Create requires idTagUid (an OCPP IdToken, ≤ 20 characters), status and type (reference §4.7).
+    static let createSchema = #"""
+        {"type":"object","required":["idTagUid","status","type"],"properties":{
+         "idTagUid":{"type":"string","minLength":1,"maxLength":20},
+         "idLabel":{"type":"string","nullable":true},
+         "status":{"type":"string","enum":["enabled","disabled","suspended"]},
+         "type":{"type":"string","enum":["rfid","mac_address"]},
+         "expireAt":{"type":"string","format":"date-time","nullable":true},
+         "userId":{"type":"integer","minimum":1,"maximum":2147483647,"nullable":true}}}
+        """#
+
     static func find(_ call: APICall, _ store: Store) async throws -> IdTagRecord {
         guard let record = try await store.idTag(id: try call.id("idTag", model: "IdTag")) else {
             throw APIFailure.notFound("IdTag")
@@ -97,8 +109,11 @@ enum IdTagRoutes {
         return record
     }
 
-    static func validate(status: IdTagStatus?, type: IdTagType?) throws(APIFailure) {
+    static func validate(status: IdTagStatus?, type: IdTagType?, userId: Int?) throws(APIFailure) {
         if let status, !status.isKnown { throw .invalid("status", "The selected status is invalid.") }
         if let type, !type.isKnown { throw .invalid("type", "The selected type is invalid.") }
+        if let userId, !(1...Int(Int32.max)).contains(userId) {
+            throw .invalid("userId", "The selected userId is invalid.")
+        }
     }
 }

@@ -11,7 +11,8 @@ enum ReservationRoutes {
         return [
             APIRoute(
                 .get, base, "listReservations", "List reservations", tag: "Reservations", success: 200,
-                failures: [422], query: APIPagination.pageOnly.queryParameters + ["filter[evseId]", "filter[status]"]
+                failures: [422], query: APIPagination.pageOnly.queryParameters + ["filter[evseId]", "filter[status]"],
+                queryEnums: ["filter[status]": ReservationState.knownCases.map(\.rawValue)]
             ) { call in
                 let status = call.filter("status").map(ReservationState.init(rawValue:))
                 if let status, !status.isKnown { throw APIFailure.invalid("filter.status", "The status is invalid.") }

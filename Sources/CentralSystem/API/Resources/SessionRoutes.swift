@@ -17,7 +17,8 @@ enum SessionRoutes {
             APIRoute(
                 .get, base, "listSessions", "List sessions", tag: "Sessions", success: 200, failures: [422],
                 query: APIPagination.pageOrCursor.queryParameters + filters.map { "filter[\($0)]" }
-                    + ["withAuthorization"]
+                    + ["withAuthorization"],
+                queryEnums: ["filter[status]": SessionStatus.knownCases.map(\.rawValue)]
             ) { call in
                 var status: SessionStatus?
                 if let text = call.filter("status") {
@@ -27,14 +28,14 @@ enum SessionRoutes {
                 }
                 let filter = SessionFilter(
                     chargePointId: try call.intFilter("chargePointId"), evseId: try call.intFilter("evseId"),
-                    status: status, idTag: call.filter("idTag"), startedAfter: try call.dateFilter("startedAfter"),
+                    status: status, idTag: call.textFilter("idTag"), startedAfter: try call.dateFilter("startedAfter"),
                     startedBefore: try call.dateFilter("startedBefore"), endedAfter: try call.dateFilter("endedAfter"),
                     endedBefore: try call.dateFilter("endedBefore"))
                 let page = try await store.listSessions(filter, page: try APIPagination.pageOrCursor.request(call))
                 var items: [Session] = []
                 for record in page.items {
                     items.append(
-                        try await session(record, store: store, withAuthorization: call.flag("withAuthorization")))
+                        try await session(record, store: store, withAuthorization: try call.flag("withAuthorization")))
                 }
                 return try APIResponse.json(APIPagination.envelope(page, items: items, call: call))
             },
@@ -44,7 +45,7 @@ enum SessionRoutes {
             ) { call in
                 let record = try await find(call, store)
                 return try APIResponse.data(
-                    try await session(record, store: store, withAuthorization: call.flag("withAuthorization")))
+                    try await session(record, store: store, withAuthorization: try call.flag("withAuthorization")))
             },
             APIRoute(
                 .get, "\(base)/{session}/consumption-stats", "readSessionConsumptionStats",

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OCPP16
 import PublicAPI
 
 /// One Public API request as a route handler sees it: path parameters by name, query parameters
@@ -37,6 +38,12 @@ struct APICall: Sendable {
         return value
     }
 
+    /// A free-text `filter[name]`; empty filters nothing (as in Laravel).
+    func textFilter(_ name: String) -> String? {
+        guard let value = filter(name), !value.isEmpty else { return nil }
+        return value
+    }
+
     /// An integer `filter[name]`; 422 when present but not an integer.
     func intFilter(_ name: String) throws(APIFailure) -> Int64? {
         guard let text = filter(name) else { return nil }
@@ -59,16 +66,19 @@ struct APICall: Sendable {
     }
 
     static func date(_ text: String, field: String) throws(APIFailure) -> Date {
-        guard let date = PublicAPIJSON.parseTimestamp(text) else {
+        guard let date = PublicAPIJSON.parseTimestamp(text) ?? OCPPTimestamp(rfc3339: text)?.date else {
             throw .invalid(field, "The \(field) is not a valid ISO 8601 date-time.")
         }
         return date
     }
 
-    /// A boolean query flag (`true`/`1`), false when absent.
-    func flag(_ name: String) -> Bool {
-        guard let value = queryValue(name)?.lowercased() else { return false }
-        return value == "true" || value == "1"
+    /// A boolean query flag (`true`/`false`/`1`/`0`), false when absent; 422 otherwise.
+    func flag(_ name: String) throws(APIFailure) -> Bool {
+        switch queryValue(name)?.lowercased() {
+        case .none, "false", "0": return false
+        case "true", "1": return true
+        case .some: throw .invalid(name, "The \(name) field must be true or false.")
+        }
     }
 
     /// The JSON body decoded as `Body`; a missing or malformed field is a 422 whose `errors` names it
@@ -77,12 +87,28 @@ struct APICall: Sendable {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }), let empty { return empty }
         let source = body.isEmpty ? Data("{}".utf8) : body
         do {
-            return try PublicAPIJSON.makeDecoder().decode(Body.self, from: source)
+            return try Self.decoder.decode(Body.self, from: source)
         } catch let error as DecodingError {
             throw Self.failure(error)
         } catch {
             throw .invalid("body", "The body must be a JSON object.")
         }
+    }
+
+    /// The Public API decoder, with OCPP's RFC 3339 parser as a fallback for date-times that
+    /// Foundation's ISO 8601 style refuses (years before 1000, offsets beyond ±18 h).
+    static var decoder: JSONDecoder {
+        let decoder = PublicAPIJSON.makeDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = PublicAPIJSON.parseTimestamp(text) ?? OCPPTimestamp(rfc3339: text)?.date else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "not an ISO 8601 date-time: \(text)")
+            }
+            return date
+        }
+        return decoder
     }
 
     static func failure(_ error: DecodingError) -> APIFailure {

@@ -32,18 +32,6 @@ enum APIPagination: Sendable {
             }
             perPage = value
         }
-        let cursorMode: Bool
-        switch self {
-        case .cursorOnly: cursorMode = true
-        case .pageOrCursor: cursorMode = call.hasQuery("cursor")
-        case .pageOnly: cursorMode = false
-        }
-        if cursorMode {
-            let text = call.queryValue("cursor") ?? ""
-            if text.isEmpty || text == "null" { return .cursor(.start, perPage: perPage) }
-            guard let cursor = Self.decodeCursor(text) else { throw .invalid("cursor", "The cursor is invalid.") }
-            return .cursor(cursor, perPage: perPage)
-        }
         var page = 1
         if let text = call.queryValue("page") {
             // The bound keeps the row offset (page − 1) × per_page far from overflow.
@@ -51,6 +39,17 @@ enum APIPagination: Sendable {
                 throw .invalid("page", "The page must be an integer from 1 to \(Self.maximumPage).")
             }
             page = value
+        }
+        let cursorMode: Bool
+        switch self {
+        case .cursorOnly: cursorMode = true
+        case .pageOrCursor: cursorMode = call.hasQuery("cursor")
+        case .pageOnly: cursorMode = false
+        }
+        if cursorMode {
+            // An empty, `null` or undecodable cursor starts from the beginning, as Laravel's does.
+            let cursor = call.queryValue("cursor").flatMap(Self.decodeCursor) ?? .start
+            return .cursor(cursor, perPage: perPage)
         }
         return .page(number: page, perPage: perPage)
     }

@@ -19,8 +19,12 @@ struct APIRoute: Sendable {
     var failures: [Int]
     /// Query parameters the route reads.
     var query: [String]
+    /// Known values of enumerated query parameters, for the OpenAPI document.
+    var queryEnums: [String: [String]]
     /// Whether the route reads a JSON body.
     var hasBody: Bool
+    /// The body's JSON Schema as JSON text (`nil` = any object), for the OpenAPI document.
+    var bodySchema: String?
     /// Whether a Bearer token is required (everything but the OpenAPI document).
     var authenticated: Bool
     /// The handler.
@@ -28,8 +32,9 @@ struct APIRoute: Sendable {
 
     init(
         _ method: HTTPRequest.Method, _ path: String, _ operationId: String, _ summary: String, tag: String,
-        success: Int, failures: [Int] = [], query: [String] = [], hasBody: Bool = false,
-        authenticated: Bool = true, handler: @escaping @Sendable (APICall) async throws -> Response
+        success: Int, failures: [Int] = [], query: [String] = [], queryEnums: [String: [String]] = [:],
+        hasBody: Bool = false, bodySchema: String? = nil, authenticated: Bool = true,
+        handler: @escaping @Sendable (APICall) async throws -> Response
     ) {
         self.method = method
         self.path = path
@@ -39,7 +44,9 @@ struct APIRoute: Sendable {
         self.success = success
         self.failures = failures
         self.query = query
-        self.hasBody = hasBody
+        self.queryEnums = queryEnums
+        self.hasBody = hasBody || bodySchema != nil
+        self.bodySchema = bodySchema
         self.authenticated = authenticated
         self.handler = handler
     }

@@ -37,6 +37,13 @@ public struct APIFailure: HTTPResponseError, Equatable {
         APIFailure(status: .unprocessableContent, body: .validation([field: [message]]))
     }
 
+    /// 409 for a value that must be unique and is taken ([INF]: Laravel answers 422; 409 keeps
+    /// "schema-valid request rejected" out of schema-driven tests, and still names the field).
+    public static func taken(_ field: String) -> APIFailure {
+        APIFailure(
+            status: .conflict, body: .validation([field: ["The \(field) has already been taken."]]))
+    }
+
     /// 406 with a message saying why the charge point did not carry out the command. The reference
     /// documents 406 as "usually empty"; we add `{"message"}` so callers can tell rejection from
     /// offline ([INF]).

@@ -14,6 +14,9 @@ struct APIResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == 
     let store: Store
     let rateLimiter: APIRateLimiter
     let publicPaths: Set<String>
+    /// `(method, path segments)` of every route, to tell "no such path" (404) from "not this
+    /// method" (405 with `Allow`).
+    let templates: [(method: String, segments: [String])]
     let now: @Sendable () -> OCPPTimestamp
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -36,8 +39,14 @@ struct APIResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == 
             // The router answers an unmatched path with a bare 404/405; give it the JSON body.
             if response.headers[.contentType] == nil {
                 switch response.status {
-                case .notFound: throw APIFailure.routeNotFound(request.uri.path)
-                case .methodNotAllowed: throw HTTPError(.methodNotAllowed)
+                case .notFound, .methodNotAllowed:
+                    let allowed = Self.allowedMethods(path: request.uri.path, templates: templates)
+                    guard !allowed.isEmpty else { throw APIFailure.routeNotFound(request.uri.path) }
+                    throw APIFailure(
+                        status: .methodNotAllowed,
+                        body: APIError(
+                            message: "The \(request.method.rawValue) method is not supported for this route."),
+                        headers: [.allow: allowed.joined(separator: ", ")])
                 default: break
                 }
             }
@@ -59,6 +68,18 @@ struct APIResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == 
         let hash = SHA256.hex(token)
         guard try await store.useAPIToken(hash: hash, now: now()) != nil else { throw APIFailure.unauthenticated }
         return hash
+    }
+
+    /// The methods of the routes whose template matches `path` (`{name}` matches one segment).
+    static func allowedMethods(path: String, templates: [(method: String, segments: [String])]) -> [String] {
+        let segments = path.split(separator: "/").map(String.init)
+        let methods = templates.filter { template in
+            template.segments.count == segments.count
+                && zip(template.segments, segments).allSatisfy { pattern, segment in
+                    pattern.hasPrefix("{") || pattern == segment
+                }
+        }.map(\.method)
+        return Array(Set(methods)).sorted()
     }
 
     /// The documented answer for any error a route or the router raised.

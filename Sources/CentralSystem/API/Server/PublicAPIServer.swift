@@ -71,6 +71,7 @@ public struct PublicAPIServer: Sendable {
         let limiter = APIRateLimiter(limit: configuration.rateLimit, window: configuration.rateLimitWindow)
         return APIResponder(
             inner: router.buildResponder(), store: dependencies.store, rateLimiter: limiter, publicPaths: publicPaths,
+            templates: routes.map { ($0.method.rawValue, $0.path.split(separator: "/").map(String.init)) },
             now: dependencies.now)
     }
 
