@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries: deflate (RFC 7692) and TLS/SHA-1 come from the OS, we write no crypto.
@@ -59,7 +60,14 @@ let package = Package(
         .target(name: "OCPP16", swiftSettings: swiftSettings),
         .target(
             name: "Simulator",
-            dependencies: ["WebSocket", "OCPP16", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "WebSocket", "OCPP16", .product(name: "Yams", package: "Yams"),
+                // Firmware downloads and diagnostics uploads (issue 6) go over HTTP(S).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "PublicAPI", swiftSettings: swiftSettings),
@@ -114,6 +122,9 @@ let package = Package(
                 "OCPP16",
                 "Simulator",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
