@@ -1,3 +1,4 @@
+import Foundation
 import OCPP16
 import Simulator
 import TestSupport
@@ -71,7 +72,9 @@ import Testing
             requestId: 1, result: .success(byteCount: 10, headers: ["x-firmware-version": "6.0.0-beta1"]))
         harness.advance(by: .seconds(5))
         #expect(harness.reboots == [.hard])
-        let restarted = F.charger(resumingFrom: harness.charger.snapshot, now: harness.now)
+        let saved = try JSONEncoder().encode(harness.charger.snapshot)
+        let snapshot = try JSONDecoder().decode(ChargePointSnapshot.self, from: saved)
+        let restarted = F.charger(resumingFrom: snapshot, now: harness.now)
         #expect(restarted.firmwareVersion == "6.0.0-beta1")
         var fresh = ChargePointHarness(charger: restarted, now: harness.now)
         fresh.connect()
