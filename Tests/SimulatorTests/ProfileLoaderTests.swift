@@ -345,7 +345,7 @@ extension ProfileLoaderTests {
         let defaults = try ProfileLoader().load(yaml: base, file: "x.yaml").behaviour
         #expect(defaults.firmwareInstallFailureRate == 0)
         #expect(defaults.firmwareWaitsForTransactions == false)
-        #expect(defaults.diagnosticsLogFrames == 100)
+        #expect(defaults.diagnosticsLogFrames == 50)
         let set = try ProfileLoader().load(
             yaml: base
                 + "behaviour: {firmwareInstallFailureRate: 0.25, firmwareWaitsForTransactions: true, "

@@ -40,8 +40,10 @@ import OCPP16
 /// perform(charger.timerFired(now: now))         // when the timer armed at nextDeadline fires
 /// perform(charger.disconnected(now: now))       // on close; reconnect with backoff
 /// // perform: .send → write; .persist/.remove → the queue on disk (before later sends);
-/// // .reboot → close, reconnect, connected(now:); .reconfigureConnection → apply; then re-arm
-/// // the timer at charger.nextDeadline.
+/// // .reboot → close, reconnect, connected(now:); .reconfigureConnection → apply;
+/// // .download/.upload → FileTransferClient.perform(action) off the loop, then back on it
+/// // downloadFinished/uploadFinished(requestId:result:now:); then re-arm the timer at
+/// // charger.nextDeadline.
 /// ```
 public struct ChargePoint: Sendable {
     /// Where registration stands since the last power-on (§4.2).

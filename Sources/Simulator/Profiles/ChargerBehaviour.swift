@@ -36,7 +36,7 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
         dataTransferVendorIds: [String] = [],
         firmwareInstallFailureRate: Double = 0,
         firmwareWaitsForTransactions: Bool = false,
-        diagnosticsLogFrames: Int = 100
+        diagnosticsLogFrames: Int = 50
     ) {
         self.firmwareInstallFailureRate = firmwareInstallFailureRate
         self.firmwareWaitsForTransactions = firmwareWaitsForTransactions
