@@ -144,7 +144,11 @@ let package = Package(
         .testTarget(name: "OCPP16Tests", dependencies: ["OCPP16", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "TestSupport"],
+            dependencies: [
+                "Simulator", "TestSupport", "WebSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PublicAPITests", dependencies: ["PublicAPI", "TestSupport"], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import OCPP16
 import Simulator
 import TestSupport
@@ -89,13 +90,12 @@ import Testing
             UpdateFirmwareRequest(location: server.baseURL + "/fw-2.1.0.bin", retrieveDate: harness.now))
         harness.deliver(GetDiagnosticsRequest(location: server.baseURL + "/upload/"))
         for action in harness.transfers {
-            let result = try #require(await client.perform(action))
-            switch action {
-            case .download(_, let requestId): harness.finishDownload(requestId: requestId, result: result)
-            case .upload(_, _, _, let requestId): harness.finishUpload(requestId: requestId, result: result)
-            case .send, .persist, .remove, .reboot, .reconfigureConnection: Issue.record("not a transfer: \(action)")
-            }
+            // As a NIO shell does it: the result arrives on the charger's event loop.
+            let result = try await #require(client.perform(action, on: MultiThreadedEventLoopGroup.singleton.any()))
+                .get()
+            harness.act { $0.transferFinished(action, result: result, now: $1) }
         }
+        #expect(client.perform(.remove(entryId: 1), on: MultiThreadedEventLoopGroup.singleton.any()) == nil)
         harness.advance(by: .seconds(5))
         harness.connect()
         #expect(harness.csms.requests(BootNotificationRequest.self).last?.firmwareVersion?.value == "2.1.0")

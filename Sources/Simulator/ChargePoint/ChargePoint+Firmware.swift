@@ -44,6 +44,23 @@ extension ChargePoint {
         return finish()
     }
 
+    /// The shell finished `action` (a `.download` or `.upload` it was given) with `result`: the
+    /// same as ``downloadFinished(requestId:result:now:)`` or ``uploadFinished(requestId:result:now:)``.
+    public mutating func transferFinished(
+        _ action: ChargePointAction,
+        result: FileTransferResult,
+        now: OCPPTimestamp
+    ) -> [ChargePointAction] {
+        switch action {
+        case .download(_, let requestId):
+            downloadFinished(requestId: requestId, result: result, now: now)
+        case .upload(_, _, _, let requestId):
+            uploadFinished(requestId: requestId, result: result, now: now)
+        case .send, .persist, .remove, .reboot, .reconfigureConnection:
+            []
+        }
+    }
+
     /// The firmware status a triggered FirmwareStatusNotification reports (§5.17: Idle when no
     /// update is downloading or installing, including while one waits for its `retrieveDate`).
     public var firmwareStatus: FirmwareStatus { firmwareUpdate?.status ?? .idle }

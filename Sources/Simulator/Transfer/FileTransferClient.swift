@@ -66,6 +66,23 @@ public struct FileTransferClient: Sendable {
         }
     }
 
+    /// Carries out a `.download` or `.upload` action for a NIO shell: the future completes on
+    /// `eventLoop` (the charger's), where the result goes to
+    /// ``ChargePoint/transferFinished(_:result:now:)``. Nil for any other action.
+    public func perform(_ action: ChargePointAction, on eventLoop: any EventLoop) -> EventLoopFuture<
+        FileTransferResult
+    >? {
+        switch action {
+        case .download, .upload:
+            eventLoop.makeFutureWithTask {
+                // Never nil here: the action is a transfer.
+                await perform(action) ?? .failure(reason: "not a transfer")
+            }
+        case .send, .persist, .remove, .reboot, .reconfigureConnection:
+            nil
+        }
+    }
+
     /// GETs `url`, counting the body's bytes without keeping them.
     public func download(url: String) async -> FileTransferResult {
         var request = HTTPClientRequest(url: url)
