@@ -24,6 +24,9 @@ public struct ChargePointHarness {
     public private(set) var lostWrites = 0
     /// Connection settings the charger asked to apply.
     public private(set) var connectionChanges: [ConfigurationChange] = []
+    /// The `.download` and `.upload` actions the charger asked for, in order; a test reports
+    /// their outcome with ``finishDownload(requestId:result:)`` / ``finishUpload(requestId:result:)``.
+    public private(set) var transfers: [ChargePointAction] = []
 
     public init(charger: ChargePoint, now: OCPPTimestamp) {
         self.charger = charger
@@ -61,6 +64,16 @@ public struct ChargePointHarness {
     public mutating func act(_ event: (inout ChargePoint, OCPPTimestamp) -> [ChargePointAction]) {
         let actions = event(&charger, now)
         apply(actions)
+    }
+
+    /// The shell's download with `requestId` ended with `result`.
+    public mutating func finishDownload(requestId: UInt64, result: FileTransferResult) {
+        apply(charger.downloadFinished(requestId: requestId, result: result, now: now))
+    }
+
+    /// The shell's upload with `requestId` ended with `result`.
+    public mutating func finishUpload(requestId: UInt64, result: FileTransferResult) {
+        apply(charger.uploadFinished(requestId: requestId, result: result, now: now))
     }
 
     /// Sends a CALL from the central system and returns the charger's answer.
@@ -102,6 +115,8 @@ public struct ChargePointHarness {
                 pending.append(contentsOf: charger.disconnected(now: now))
             case .reconfigureConnection(let change):
                 connectionChanges.append(change)
+            case .download, .upload:
+                transfers.append(action)
             }
         }
     }

@@ -42,12 +42,14 @@ struct DemoCommand: AsyncParsableCommand {
             let share = count / profiles.count + (index < count % profiles.count ? 1 : 0)
             return share > 0 ? .init(profile: profiles[index], count: share) : nil
         }
+        let fileTransfers = FileTransferClient()
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let fleetConfiguration = FleetConfiguration(
             groups: groups, idPrefix: "DEMO-", rampPerSecond: nil,
             stateDirectory: (options.dataDir as NSString).appendingPathComponent("fleet"), seed: seed,
             runtime: ChargerRuntimeSettings(
-                centralSystemURL: system.ocppURL, clock: { OCPPTimestamp(Date()) }, log: log))
+                centralSystemURL: system.ocppURL, clock: { OCPPTimestamp(Date()) }, log: log,
+                fileTransfers: fileTransfers))
         let fleet = try Fleet(configuration: fleetConfiguration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
         let signals = StopSignals()
         fleet.start()
@@ -70,6 +72,7 @@ struct DemoCommand: AsyncParsableCommand {
         progress.finish()
         log("chargesim demo: stopping (open transactions are stopped)")
         try? await fleet.stop(.stopTransactions).get()
+        try? await fileTransfers.shutdown()
         await system.shutdown()
     }
 

@@ -131,12 +131,13 @@ struct FleetCommand: ParsableCommand {
         let log: @Sendable (String) -> Void = { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
+        let fileTransfers = FileTransferClient(eventLoopGroup: group)
         let configuration = FleetConfiguration(
             groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: csms, password: password, tlsContext: tlsContext,
-                clock: { OCPPTimestamp(Date()) }, log: log))
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
+                clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers))
         let fleet: Fleet
         do {
             fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
@@ -156,6 +157,7 @@ struct FleetCommand: ParsableCommand {
         signals.onSecondSignal { Foundation.exit(130) }
         try? fleet.stop(mode).wait()
         if let counts = try? fleet.counts().wait() { log("stopped: \(counts)") }
+        try? fileTransfers.syncShutdown()
         try? group.syncShutdownGracefully()
     }
 

@@ -33,7 +33,8 @@ import Testing
         #expect(harness.statuses(1).last == .charging)
         #expect(harness.statuses(0) == [.available])
         harness.act { $0.pressStop(connectorId: 1, now: $1) }
-        #expect(harness.statuses(1).suffix(2) == [.charging, .finishing])
+        // §5.2: the scheduled change applies as soon as the transaction has ended, cable in or not.
+        #expect(harness.statuses(1).suffix(2) == [.charging, .unavailable])
         harness.act { $0.unplug(connectorId: 1, now: $1) }
         #expect(harness.statuses(1).last == .unavailable)
         #expect(harness.statuses(0).last == .unavailable)

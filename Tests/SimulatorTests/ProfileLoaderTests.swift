@@ -337,3 +337,32 @@ extension ProfileLoaderTests {
         )
     }
 }
+
+extension ProfileLoaderTests {
+    @Test func firmwareBehaviourLoadsWithDefaultsAndIsValidated() throws {
+        let base = Self.minimal(
+            connector: "{id: 1, type: Type2, currentType: AC, maxCurrentA: 32, phases: 3, maxPowerKW: 22}")
+        let defaults = try ProfileLoader().load(yaml: base, file: "x.yaml").behaviour
+        #expect(defaults.firmwareInstallFailureRate == 0)
+        #expect(defaults.firmwareWaitsForTransactions == false)
+        #expect(defaults.diagnosticsLogFrames == 50)
+        let set = try ProfileLoader().load(
+            yaml: base
+                + "behaviour: {firmwareInstallFailureRate: 0.25, firmwareWaitsForTransactions: true, "
+                + "diagnosticsLogFrames: 0}\n",
+            file: "x.yaml"
+        ).behaviour
+        #expect(set.firmwareInstallFailureRate == 0.25)
+        #expect(set.firmwareWaitsForTransactions)
+        #expect(set.diagnosticsLogFrames == 0)
+        #expect(
+            problems(base + "behaviour: {firmwareInstallFailureRate: 1.5, diagnosticsLogFrames: -1}\n") == [
+                "broken.yaml:9: behaviour.firmwareInstallFailureRate: must be 0 to 1 (a probability), got 1.5",
+                "broken.yaml:9: behaviour.diagnosticsLogFrames: must be 0 to 10000 frames, got -1",
+            ])
+        #expect(
+            problems(base + "behaviour: {firmwareWaitsForTransactions: sometimes}\n") == [
+                "broken.yaml:9: behaviour.firmwareWaitsForTransactions: expected true or false, got \"sometimes\""
+            ])
+    }
+}

@@ -30,6 +30,7 @@ extension ChargePoint {
     public mutating func received(text: [UInt8], now: OCPPTimestamp) -> [ChargePointAction] {
         begin(now)
         guard isConnected else { return finish() }
+        messageLog.record(text, direction: .received, at: now)
         switch endpoint.received(bytes: text, now: RPCTimeBase.instant(now)) {
         case .deliverCall(let call) where bootRejected:
             // §4.2: while Rejected the charger SHALL NOT respond; the answer is dropped, not sent.
@@ -216,6 +217,8 @@ extension ChargePoint {
 
     mutating func finish() -> [ChargePointAction] {
         applyChargingLimits()
+        stepFirmware()
+        stepDiagnostics()
         completeResetIfReady()
         noteFullEVs()
         for id in connectors.indices.dropFirst() {
@@ -229,6 +232,7 @@ extension ChargePoint {
         refreshObservedStatuses()
         reportStatuses()
         dispatch()
+        for case .send(let bytes) in output { messageLog.record(bytes, direction: .sent, at: now) }
         let actions = output
         output = []
         return actions

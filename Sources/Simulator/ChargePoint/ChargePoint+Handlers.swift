@@ -43,6 +43,10 @@ extension ChargePoint {
                 machine.compositeSchedule(request)
             }
         }
+        if features.contains(.firmwareManagement) {
+            registry.register(UpdateFirmwareRequest.self) { request, machine in machine.updateFirmware(request) }
+            registry.register(GetDiagnosticsRequest.self) { request, machine in machine.getDiagnostics(request) }
+        }
         if features.contains(.remoteTrigger) {
             registry.register(TriggerMessageRequest.self) { request, machine in machine.trigger(request) }
         }
@@ -198,12 +202,15 @@ extension ChargePoint {
             guard profile.featureProfiles.contains(.firmwareManagement) else {
                 return TriggerMessageResponse(status: .notImplemented)
             }
-            enqueue(DiagnosticsStatusNotificationRequest(status: .idle), purpose: .report, beforeAcceptance: true)
+            enqueue(
+                DiagnosticsStatusNotificationRequest(status: diagnosticsStatus), purpose: .report,
+                beforeAcceptance: true)
         case .firmwareStatusNotification:
             guard profile.featureProfiles.contains(.firmwareManagement) else {
                 return TriggerMessageResponse(status: .notImplemented)
             }
-            enqueue(FirmwareStatusNotificationRequest(status: .idle), purpose: .report, beforeAcceptance: true)
+            enqueue(
+                FirmwareStatusNotificationRequest(status: firmwareStatus), purpose: .report, beforeAcceptance: true)
         }
         return TriggerMessageResponse(status: .accepted)
     }

@@ -38,7 +38,7 @@ extension ChargePoint {
             chargePointModel: CiString20(truncating: identity.chargePointModel),
             chargePointSerialNumber: identity.chargePointSerialNumber.map { CiString25(truncating: $0.pattern) },
             chargeBoxSerialNumber: identity.chargeBoxSerialNumber.map { CiString25(truncating: $0.pattern) },
-            firmwareVersion: CiString50(truncating: identity.firmwareVersion),
+            firmwareVersion: CiString50(truncating: firmwareVersion),
             iccid: identity.iccid.map { CiString20(truncating: $0.pattern) },
             imsi: identity.imsi.map { CiString20(truncating: $0.pattern) },
             meterType: identity.meterType.map { CiString25(truncating: $0) },
@@ -267,16 +267,19 @@ extension ChargePoint {
     /// Reset (§5.14): transactions stop with the reset's reason and their StopTransactions go
     /// out first; the charger reboots once they are confirmed (or after ``resetStopTimeout``, or
     /// at once when it cannot send them now: they stay queued for after the boot).
-    mutating func beginReset(_ type: ResetType) {
-        let reason: StopTransactionReason = type == .hard ? .hardReset : .softReset
-        let firstNewEntry = nextEntryId
+    /// A firmware reboot passes `reason` Reboot and also waits for StopTransactions queued before
+    /// it (a transaction it waited for has just ended).
+    mutating func beginReset(_ type: ResetType, reason: StopTransactionReason? = nil) {
+        let waitsForQueuedStops = reason == .reboot
+        let reason = reason ?? (type == .hard ? .hardReset : .softReset)
+        let firstNewEntry = waitsForQueuedStops ? 0 : nextEntryId
         for id in connectors.indices where connectors[id].transaction != nil {
             stopTransaction(connectorId: id, reason: reason, idTag: nil)
         }
         let stops = queue.filter { $0.id >= firstNewEntry && $0.action == StopTransactionRequest.action }.map(\.id)
         let previous = resetting?.stopEntryIds ?? []
         resetting = ResetInProgress(
-            type: type, stopEntryIds: previous.union(stops),
+            type: type, reason: reason, stopEntryIds: previous.union(stops),
             deadline: resetting?.deadline ?? now + Self.resetStopTimeout)
     }
 
@@ -292,6 +295,14 @@ extension ChargePoint {
     /// The reboot of a Reset: the connection closes and the charger boots again on the next one.
     mutating func reboot(_ type: ResetType) {
         connectionLost()
+        if let version = firmwareVersionAfterReboot {
+            firmwareVersion = version
+            firmwareVersionAfterReboot = nil
+        }
+        // A transfer under way does not survive the reboot; an update still waiting for its
+        // retrieveDate does (it is only a date in memory).
+        diagnosticsUpload = nil
+        if case .scheduled? = firmwareUpdate?.phase {} else { firmwareUpdate = nil }
         bootRejected = false
         boot = .notAccepted(retryAt: nil)
         nextHeartbeatAt = nil

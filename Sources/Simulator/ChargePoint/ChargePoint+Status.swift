@@ -23,7 +23,9 @@ extension ChargePoint {
             case .suspendedByLimit, .notOffering, nil: return report(.suspendedEVSE)
             }
         case .finishing:
-            return report(.finishing)
+            // A ChangeAvailability scheduled during the transaction applies once it has ended
+            // (OCPP 1.6 §5.2), even while the cable is still in: Finishing → Unavailable (F8).
+            return report(connector.operative && connectors[0].operative ? .finishing : .unavailable)
         case .preparing:
             return report(.preparing)
         case nil:

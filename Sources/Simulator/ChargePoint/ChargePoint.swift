@@ -16,6 +16,11 @@ import OCPP16
 ///   ClearChargingProfile, GetCompositeSchedule and a RemoteStartTransaction's TxProfile go to a
 ///   ``ChargingProfileStore``; the meter obeys the composite limit at every instant (period
 ///   boundaries and expiry included, whatever the timer's lateness), a 0 limit is SuspendedEVSE.
+/// - Firmware management (§5.19, §5.9): UpdateFirmware and GetDiagnostics hand their transfers
+///   to the shell as ``ChargePointAction/download(url:requestId:)`` and
+///   ``ChargePointAction/upload(url:fileName:content:requestId:)``; it reports back with
+///   ``downloadFinished(requestId:result:now:)`` and ``uploadFinished(requestId:result:now:)``.
+///   An installed update reboots the charger into the new ``firmwareVersion``.
 /// - Reset (§5.14): StopTransactions go out and are confirmed before ``ChargePointAction/reboot(_:)``.
 /// - While the last BootNotification answer was Rejected, the central system's calls get no
 ///   answer at all (§4.2).
@@ -35,8 +40,10 @@ import OCPP16
 /// perform(charger.timerFired(now: now))         // when the timer armed at nextDeadline fires
 /// perform(charger.disconnected(now: now))       // on close; reconnect with backoff
 /// // perform: .send → write; .persist/.remove → the queue on disk (before later sends);
-/// // .reboot → close, reconnect, connected(now:); .reconfigureConnection → apply; then re-arm
-/// // the timer at charger.nextDeadline.
+/// // .reboot → close, reconnect, connected(now:); .reconfigureConnection → apply;
+/// // .download/.upload → FileTransferClient.perform(action) off the loop, then back on it
+/// // downloadFinished/uploadFinished(requestId:result:now:); then re-arm the timer at
+/// // charger.nextDeadline.
 /// ```
 public struct ChargePoint: Sendable {
     /// Where registration stands since the last power-on (§4.2).
@@ -121,7 +128,7 @@ public struct ChargePoint: Sendable {
     var nextEntryId: UInt64
     /// A Reset accepted in the CALL being handled; carried out after the answer.
     var pendingReset: ResetType?
-    /// A Reset waiting for its StopTransactions to be confirmed before the reboot (§5.14).
+    /// A Reset (or a firmware reboot) waiting for its StopTransactions to be confirmed before the reboot (§5.14).
     var resetting: ResetInProgress?
     /// The last BootNotification answer was Rejected: the charger does not answer the central
     /// system's calls (§4.2) until a later answer says otherwise.
@@ -134,6 +141,21 @@ public struct ChargePoint: Sendable {
     var nextChargingLimitChange: OCPPTimestamp?
     /// Random fault injection (`behaviour.faultRatePerHour`); nil when the rate is 0.
     var faultInjection: FaultInjection?
+    /// The firmware version the charger runs and reports in BootNotification: the profile's,
+    /// until an update is installed and the charger rebooted.
+    public internal(set) var firmwareVersion: String
+    /// The version an installed update brings; applied at the reboot.
+    var firmwareVersionAfterReboot: String?
+    /// The UpdateFirmware in progress (§5.19).
+    var firmwareUpdate: FirmwareUpdate?
+    /// The GetDiagnostics upload in progress (§5.9).
+    var diagnosticsUpload: DiagnosticsUpload?
+    /// The id of the next `.download`/`.upload` action.
+    var nextTransferId: UInt64 = 1
+    /// Why the last firmware download or diagnostics upload failed (for logs and the control API).
+    public internal(set) var lastTransferFailure: String?
+    /// The recent frames in and out, for diagnostics files (`behaviour.diagnosticsLogFrames`).
+    public internal(set) var messageLog: OCPPMessageLog
     /// The instant of the event being handled (handlers of incoming CALLs read it).
     var now: OCPPTimestamp
     /// The actions of the event being handled.
@@ -149,6 +171,8 @@ public struct ChargePoint: Sendable {
     /// A Reset whose StopTransactions go out before the reboot (§5.14).
     struct ResetInProgress: Sendable, Equatable {
         var type: ResetType
+        /// Why the transactions stopped.
+        var reason: StopTransactionReason
         /// The queue entries of the StopTransactions the Reset made.
         var stopEntryIds: Set<UInt64>
         /// Reboot then even if they are not confirmed.
@@ -196,6 +220,8 @@ public struct ChargePoint: Sendable {
             connectors[id].operative = false
         }
         self.chargingProfiles = snapshot.chargingProfiles ?? ChargingProfileStore()
+        self.firmwareVersion = snapshot.firmwareVersion ?? identity.firmwareVersion
+        self.messageLog = OCPPMessageLog(capacity: profile.behaviour.diagnosticsLogFrames)
         self.queue = snapshot.queuedMessages.sorted { $0.id < $1.id }
         self.nextLocalTransactionId = max(snapshot.nextLocalTransactionId, 1)
         self.nextEntryId = max(snapshot.nextEntryId, (queue.last?.id ?? 0) + 1)
@@ -250,7 +276,9 @@ public struct ChargePoint: Sendable {
             nextEntryId: nextEntryId,
             authorization: authorization,
             reservations: reservations,
-            chargingProfiles: chargingProfiles
+            chargingProfiles: chargingProfiles,
+            // An installed update survives a power cut that comes before its reboot.
+            firmwareVersion: firmwareVersionAfterReboot ?? firmwareVersion
         )
     }
 
@@ -315,7 +343,8 @@ public struct ChargePoint: Sendable {
     public var nextDeadline: OCPPTimestamp? {
         var candidates: [OCPPTimestamp?] = [
             endpoint.nextDeadline.map(RPCTimeBase.timestamp), nextAlignedSampleAt, reservations.nextExpiry,
-            nextChargingLimitChange, resetting?.deadline, faultInjection?.nextEvent,
+            nextChargingLimitChange, resetting?.deadline, faultInjection?.nextEvent, firmwareDeadline,
+            diagnosticsUpload?.nextDeadline,
         ]
         if isConnected {
             switch boot {

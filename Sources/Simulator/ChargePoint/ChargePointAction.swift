@@ -22,4 +22,13 @@ public enum ChargePointAction: Sendable, Equatable {
     /// (re-arm the ping timer), `.securityProfile` (reconnect with the new profile), or
     /// `.authorizationKey` (the Basic auth password from the next connection on).
     case reconfigureConnection(ConfigurationChange)
+    /// Download the firmware at `url` (OCPP 1.6 §5.19; http or https) and report how it went
+    /// with ``ChargePoint/downloadFinished(requestId:result:now:)``, echoing `requestId`. The
+    /// response headers matter (``FirmwareVersionRule``); the bytes need not be kept.
+    /// ``FileTransferClient/download(url:)`` does it.
+    case download(url: String, requestId: UInt64)
+    /// Upload `content` as `fileName` to the directory `url` (OCPP 1.6 §5.9; http or https) and
+    /// report how it went with ``ChargePoint/uploadFinished(requestId:result:now:)``, echoing
+    /// `requestId`. ``FileTransferClient/upload(url:fileName:content:)`` does it.
+    case upload(url: String, fileName: String, content: [UInt8], requestId: UInt64)
 }

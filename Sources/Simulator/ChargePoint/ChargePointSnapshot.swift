@@ -63,14 +63,17 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     public var reservations: ReservationBook?
     /// The installed charging profiles (OCPP 1.6 §3.13); nil in snapshots from before smart charging.
     public var chargingProfiles: ChargingProfileStore?
+    /// The firmware version installed by UpdateFirmware (§5.19); nil: the profile's.
+    public var firmwareVersion: String?
 
     public init(
         transactions: [Transaction] = [], registersWh: [Int: Double] = [:],
         queuedMessages: [TransactionQueueEntry] = [], configurationOverrides: [String: String] = [:],
         inoperativeConnectors: [Int] = [], nextLocalTransactionId: Int = 1, nextEntryId: UInt64 = 1,
         authorization: AuthorizationStore? = nil, reservations: ReservationBook? = nil,
-        chargingProfiles: ChargingProfileStore? = nil
+        chargingProfiles: ChargingProfileStore? = nil, firmwareVersion: String? = nil
     ) {
+        self.firmwareVersion = firmwareVersion
         self.chargingProfiles = chargingProfiles
         self.authorization = authorization
         self.reservations = reservations

@@ -324,7 +324,7 @@ public final class ChargerRuntime: @unchecked Sendable {
                 } catch {
                     settings.log("\(chargePointId): cannot remove a confirmed transaction message: \(error)")
                 }
-            case .send, .reboot, .reconfigureConnection:
+            case .send, .reboot, .reconfigureConnection, .download, .upload:
                 break
             }
         }
@@ -337,6 +337,8 @@ public final class ChargerRuntime: @unchecked Sendable {
                 }
             case .persist, .remove:
                 break
+            case .download, .upload:
+                startTransfer(action)
             case .reboot:
                 saveSnapshot(onlyIfChanged: true)
                 closeConnection(reconnectingAfter: settings.rebootDelay)
@@ -355,6 +357,21 @@ public final class ChargerRuntime: @unchecked Sendable {
         updateFlags()
         if stop != nil { continueStopping(now: settings.clock()) }
         if rearming { rearm() }
+    }
+
+    /// Runs a firmware download or diagnostics upload off the loop; its result comes back to the
+    /// machine on this charger's loop (retries and installation are timer-driven from there).
+    private func startTransfer(_ action: ChargePointAction) {
+        guard let transfers = settings.fileTransfers, let future = transfers.perform(action, on: eventLoop) else {
+            let result = FileTransferResult.failure(reason: "this fleet has no file transfer client")
+            eventLoop.execute {
+                self.carryOut(self.machine.transferFinished(action, result: result, now: self.settings.clock()))
+            }
+            return
+        }
+        future.whenSuccess { result in
+            self.carryOut(self.machine.transferFinished(action, result: result, now: self.settings.clock()))
+        }
     }
 
     private func updateFlags() {

@@ -26,6 +26,9 @@ public struct ChargerRuntimeSettings: Sendable {
     public var clock: @Sendable () -> OCPPTimestamp
     /// Where one-line notices go (connection failures, storage errors).
     public var log: @Sendable (String) -> Void
+    /// Runs firmware downloads and diagnostics uploads (one client per fleet); nil answers every
+    /// transfer with a failure that says so.
+    public var fileTransfers: FileTransferClient?
 
     public init(
         centralSystemURL: String,
@@ -37,7 +40,8 @@ public struct ChargerRuntimeSettings: Sendable {
         snapshotInterval: Duration = .seconds(30),
         stopTimeout: Duration = .seconds(10),
         clock: @escaping @Sendable () -> OCPPTimestamp,
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        fileTransfers: FileTransferClient? = nil
     ) {
         self.centralSystemURL = centralSystemURL
         self.password = password
@@ -49,6 +53,7 @@ public struct ChargerRuntimeSettings: Sendable {
         self.stopTimeout = stopTimeout
         self.clock = clock
         self.log = log
+        self.fileTransfers = fileTransfers
     }
 
     /// `<centralSystemURL>/<chargePointId>`, with exactly one slash between them.

@@ -16,6 +16,15 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
     public var faultErrorCodes: [String]
     /// DataTransfer vendor ids the charger answers (others get `UnknownVendorId`).
     public var dataTransferVendorIds: [String]
+    /// The chance (0 to 1) that installing a downloaded firmware ends in InstallationFailed
+    /// (OCPP 1.6 §4.5), drawn with the charger's seeded generator.
+    public var firmwareInstallFailureRate: Double
+    /// After a firmware install, whether the reboot waits for running transactions to end
+    /// (true) or stops them with reason Reboot first (false).
+    public var firmwareWaitsForTransactions: Bool
+    /// How many recent OCPP frames (in and out) the charger keeps for GetDiagnostics files;
+    /// 0 keeps none. Each frame costs its size (at most 2 KiB) per charger.
+    public var diagnosticsLogFrames: Int
 
     public init(
         bootPendingCount: Int = 0,
@@ -24,8 +33,14 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
         faultRatePerHour: Double = 0,
         faultDurationSeconds: Double = 120,
         faultErrorCodes: [String] = ["InternalError"],
-        dataTransferVendorIds: [String] = []
+        dataTransferVendorIds: [String] = [],
+        firmwareInstallFailureRate: Double = 0,
+        firmwareWaitsForTransactions: Bool = false,
+        diagnosticsLogFrames: Int = 50
     ) {
+        self.firmwareInstallFailureRate = firmwareInstallFailureRate
+        self.firmwareWaitsForTransactions = firmwareWaitsForTransactions
+        self.diagnosticsLogFrames = diagnosticsLogFrames
         self.bootPendingCount = bootPendingCount
         self.autoPlugDelaySeconds = autoPlugDelaySeconds
         self.unplugAfterFullSeconds = unplugAfterFullSeconds
@@ -44,7 +59,8 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case bootPendingCount, autoPlugDelaySeconds, unplugAfterFullSeconds, faultRatePerHour, faultDurationSeconds
-        case faultErrorCodes, dataTransferVendorIds
+        case faultErrorCodes, dataTransferVendorIds, firmwareInstallFailureRate, firmwareWaitsForTransactions
+        case diagnosticsLogFrames
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +73,9 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
         let faultDurationSeconds: Double? = try fields.optional(.faultDurationSeconds)
         let faultErrorCodes: [String]? = try fields.list(.faultErrorCodes, of: String.expectation, required: false)
         let vendorIds: [String]? = try fields.list(.dataTransferVendorIds, of: String.expectation, required: false)
+        let firmwareInstallFailureRate: Double? = try fields.optional(.firmwareInstallFailureRate)
+        let firmwareWaitsForTransactions: Bool? = try fields.optional(.firmwareWaitsForTransactions)
+        let diagnosticsLogFrames: Int? = try fields.optional(.diagnosticsLogFrames)
         guard !fields.failed else { throw ProfileDecodingFailed() }
         self.init(
             bootPendingCount: bootPendingCount ?? defaults.bootPendingCount,
@@ -65,7 +84,10 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
             faultRatePerHour: faultRatePerHour ?? defaults.faultRatePerHour,
             faultDurationSeconds: faultDurationSeconds ?? defaults.faultDurationSeconds,
             faultErrorCodes: faultErrorCodes ?? defaults.faultErrorCodes,
-            dataTransferVendorIds: vendorIds ?? defaults.dataTransferVendorIds
+            dataTransferVendorIds: vendorIds ?? defaults.dataTransferVendorIds,
+            firmwareInstallFailureRate: firmwareInstallFailureRate ?? defaults.firmwareInstallFailureRate,
+            firmwareWaitsForTransactions: firmwareWaitsForTransactions ?? defaults.firmwareWaitsForTransactions,
+            diagnosticsLogFrames: diagnosticsLogFrames ?? defaults.diagnosticsLogFrames
         )
     }
 
@@ -114,6 +136,14 @@ public struct ChargerBehaviour: Sendable, Equatable, Codable {
                 key(.dataTransferVendorIds).appending(index: index),
                 "must be 1 to 255 characters (OCPP 1.6 DataTransfer vendorId), got \(vendorId.count)"
             )
+        }
+        if !(0...1).contains(firmwareInstallFailureRate) {
+            add(
+                key(.firmwareInstallFailureRate),
+                "must be 0 to 1 (a probability), got \(ProfileConnector.format(firmwareInstallFailureRate))")
+        }
+        if !(0...10_000).contains(diagnosticsLogFrames) {
+            add(key(.diagnosticsLogFrames), "must be 0 to 10000 frames, got \(diagnosticsLogFrames)")
         }
         return problems
     }
