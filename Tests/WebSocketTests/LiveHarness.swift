@@ -63,6 +63,12 @@ enum LiveHarness {
             .bind(host: "127.0.0.1", port: 0).get()
     }
 
+    /// A server that accepts TCP connections and never sends a byte (nor reads one).
+    static func blackHoleServer() async throws -> any Channel {
+        try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+    }
+
     /// Sends raw bytes to `port` and collects everything until the server closes.
     static func rawExchange(port: Int, request: String) async throws -> String {
         String(decoding: try await rawExchange(port: port, request: Array(request.utf8)), as: UTF8.self)

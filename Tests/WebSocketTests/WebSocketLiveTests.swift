@@ -218,6 +218,33 @@ import WebSocket
         await echo.server.shutdown()
     }
 
+    @Test func aClientThatNeverSendsItsRequestIsDisconnected() async throws {
+        let echo = try await LiveHarness.echoServer(
+            configuration: WebSocketServerConfiguration(handshakeTimeout: .milliseconds(50)))
+        #expect(try await LiveHarness.rawExchange(port: echo.server.port, request: "GET / HT") == "")
+        await echo.server.shutdown()
+    }
+
+    @Test func aServerThatNeverAnswersTheHandshakeTimesTheClientOut() async throws {
+        let blackHole = try await LiveHarness.blackHoleServer()
+        let port = blackHole.localAddress?.port ?? 0
+        await #expect(throws: WebSocketClientError.connectTimedOut) {
+            _ = try await WebSocketClient.connect(
+                to: "ws://127.0.0.1:\(port)",
+                configuration: WebSocketClientConfiguration(connectTimeout: .milliseconds(100)))
+        }
+        try await blackHole.close()
+    }
+
+    @Test func shouldUpgradePickingASubprotocolTheClientDidNotOfferIsRefused() async throws {
+        let echo = try await LiveHarness.echoServer { _ in .accept(subprotocol: "ocpp2.0.1") }
+        await #expect(throws: WebSocketHandshakeError.unexpectedStatus(code: 400, reason: "Bad Request")) {
+            _ = try await WebSocketClient.connect(
+                to: echo.url, configuration: WebSocketClientConfiguration(subprotocols: ["ocpp1.6"]))
+        }
+        await echo.server.shutdown()
+    }
+
     // MARK: - Keepalive
 
     @Test func keepalivePingsAreAnsweredWithPongs() async throws {
