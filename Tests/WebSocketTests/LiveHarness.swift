@@ -37,11 +37,11 @@ enum LiveHarness {
     }
 
     /// The first element of `stream`, within `seconds`.
-    static func first<Element: Sendable>(
-        _ what: String, of stream: AsyncStream<Element>, seconds: Double = 10
-    ) async throws -> Element {
+    static func first<Stream: AsyncSequence & Sendable>(
+        _ what: String, of stream: Stream, seconds: Double = 10
+    ) async throws -> Stream.Element where Stream.Element: Sendable {
         try await LiveTimeout.run(what, seconds: seconds) {
-            for await element in stream { return element }
+            for try await element in stream { return element }
             throw LiveTimeout.Expired(what: what + " (stream ended)", seconds: seconds)
         }
     }

@@ -97,6 +97,28 @@ import WebSocket
         await echo.server.shutdown()
     }
 
+    @Test func anUnreadInboundStopsReadingAndResumesWhenRead() async throws {
+        let (received, receivedSink) = AsyncStream.makeStream(of: Int.self)
+        let server = try await WebSocketServer.bind(host: "127.0.0.1", port: 0) { connection in
+            // Floods the client with 200 messages of 10 kB (many socket reads); acknowledges "done".
+            for index in 0..<200 { connection.send(text: "\(index):" + String(repeating: "x", count: 10_000)) }
+            connection.onMessage = { _ in receivedSink.yield(1) }
+        }
+        let client = try await WebSocketClient.connect(
+            to: "ws://127.0.0.1:\(server.port)", inboundHighWatermark: 8)
+        var index = 0
+        for try await message in client.inbound {
+            #expect(message == .text("\(index):" + String(repeating: "x", count: 10_000)))
+            index += 1
+            if index == 200 { break }
+        }
+        #expect(index == 200)
+        try await client.send(text: "done")
+        #expect(try await LiveHarness.first("the acknowledgement", of: received) == 1)
+        await client.close()
+        await server.shutdown()
+    }
+
     // MARK: - Negotiation and refusal
 
     @Test func selectsTheServersPreferredSubprotocol() async throws {
