@@ -97,6 +97,28 @@ import WebSocket
         await echo.server.shutdown()
     }
 
+    @Test func anUnreadInboundStopsReadingAndResumesWhenRead() async throws {
+        let (received, receivedSink) = AsyncStream.makeStream(of: Int.self)
+        let server = try await WebSocketServer.bind(host: "127.0.0.1", port: 0) { connection in
+            // Floods the client with 200 messages of 10 kB (many socket reads); acknowledges "done".
+            for index in 0..<200 { connection.send(text: "\(index):" + String(repeating: "x", count: 10_000)) }
+            connection.onMessage = { _ in receivedSink.yield(1) }
+        }
+        let client = try await WebSocketClient.connect(
+            to: "ws://127.0.0.1:\(server.port)", inboundHighWatermark: 8)
+        var index = 0
+        for try await message in client.inbound {
+            #expect(message == .text("\(index):" + String(repeating: "x", count: 10_000)))
+            index += 1
+            if index == 200 { break }
+        }
+        #expect(index == 200)
+        try await client.send(text: "done")
+        #expect(try await LiveHarness.first("the acknowledgement", of: received) == 1)
+        await client.close()
+        await server.shutdown()
+    }
+
     // MARK: - Negotiation and refusal
 
     @Test func selectsTheServersPreferredSubprotocol() async throws {
@@ -215,6 +237,33 @@ import WebSocket
         #expect(String(decoding: answer.prefix(34), as: UTF8.self) == "HTTP/1.1 101 Switching Protocols\r\n")
         #expect(answer.suffix(8) == [0x81, 0x02, 0x68, 0x69, 0x88, 0x02, 0x03, 0xE8])
         #expect(try await LiveHarness.first("the server's close", of: echo.closes).code == .normalClosure)
+        await echo.server.shutdown()
+    }
+
+    @Test func aClientThatNeverSendsItsRequestIsDisconnected() async throws {
+        let echo = try await LiveHarness.echoServer(
+            configuration: WebSocketServerConfiguration(handshakeTimeout: .milliseconds(50)))
+        #expect(try await LiveHarness.rawExchange(port: echo.server.port, request: "GET / HT") == "")
+        await echo.server.shutdown()
+    }
+
+    @Test func aServerThatNeverAnswersTheHandshakeTimesTheClientOut() async throws {
+        let blackHole = try await LiveHarness.blackHoleServer()
+        let port = blackHole.localAddress?.port ?? 0
+        await #expect(throws: WebSocketClientError.connectTimedOut) {
+            _ = try await WebSocketClient.connect(
+                to: "ws://127.0.0.1:\(port)",
+                configuration: WebSocketClientConfiguration(connectTimeout: .milliseconds(100)))
+        }
+        try await blackHole.close()
+    }
+
+    @Test func shouldUpgradePickingASubprotocolTheClientDidNotOfferIsRefused() async throws {
+        let echo = try await LiveHarness.echoServer { _ in .accept(subprotocol: "ocpp2.0.1") }
+        await #expect(throws: WebSocketHandshakeError.unexpectedStatus(code: 400, reason: "Bad Request")) {
+            _ = try await WebSocketClient.connect(
+                to: echo.url, configuration: WebSocketClientConfiguration(subprotocols: ["ocpp1.6"]))
+        }
         await echo.server.shutdown()
     }
 

@@ -13,10 +13,11 @@ public final class WebSocketClient: Sendable {
     /// The connection underneath; use it from its event loop for the callback API.
     public let connection: WebSocketConnection
     /// The messages received, in order; ends when the connection is closed (then read
-    /// `closeStatus`). Buffered without bound: read it steadily, or use `connection.onMessage`.
-    public let inbound: AsyncStream<WebSocketMessage>
+    /// `closeStatus`). Reading from the socket pauses while `inboundHighWatermark` messages
+    /// wait unread.
+    public let inbound: WebSocketInboundMessages
 
-    private init(connection: WebSocketConnection, inbound: AsyncStream<WebSocketMessage>) {
+    private init(connection: WebSocketConnection, inbound: WebSocketInboundMessages) {
         self.connection = connection
         self.inbound = inbound
     }
@@ -27,27 +28,36 @@ public final class WebSocketClient: Sendable {
     public static func connect(
         to url: String,
         configuration: WebSocketClientConfiguration = .init(),
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        inboundHighWatermark: Int = 64
     ) async throws -> WebSocketClient {
-        try await connect(to: WebSocketURL(url), configuration: configuration, eventLoopGroup: eventLoopGroup)
+        try await connect(
+            to: WebSocketURL(url), configuration: configuration, eventLoopGroup: eventLoopGroup,
+            inboundHighWatermark: inboundHighWatermark)
     }
 
     /// Connects to `url` and completes the opening handshake.
     public static func connect(
         to url: WebSocketURL,
         configuration: WebSocketClientConfiguration = .init(),
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        inboundHighWatermark: Int = 64
     ) async throws -> WebSocketClient {
         let (stream, continuation) = AsyncStream.makeStream(of: WebSocketMessage.self)
+        let flow = WebSocketInboundMessages.FlowControl(highWatermark: inboundHighWatermark)
         let future = WebSocketConnection.connect(
             to: url, configuration: configuration, eventLoop: eventLoopGroup.next()
         ) { connection in
-            connection.onMessage = { continuation.yield($0) }
+            flow.attach(connection.channel)
+            connection.onMessage = { message in
+                continuation.yield(message)
+                flow.produced()
+            }
             connection.onClose = { _ in continuation.finish() }
         }
         future.whenFailure { _ in continuation.finish() }
         let connection = try await future.get()
-        return WebSocketClient(connection: connection, inbound: stream)
+        return WebSocketClient(connection: connection, inbound: WebSocketInboundMessages(stream: stream, flow: flow))
     }
 
     /// The subprotocol the server selected, if any.
