@@ -10,3 +10,6 @@ swift format lint --strict -r Sources Tests
 echo "== swift test"
 swift build --build-tests
 swift test --skip-build
+
+echo "== OCPP 1.6J interoperability (chargesim fleet against the Python ocpp central system)"
+scripts/conformance/ocpp-interop.sh
