@@ -59,7 +59,12 @@ let package = Package(
         .target(name: "OCPP16", swiftSettings: swiftSettings),
         .target(
             name: "Simulator",
-            dependencies: ["WebSocket", "OCPP16", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "WebSocket", "OCPP16", .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "PublicAPI", swiftSettings: swiftSettings),
@@ -72,6 +77,11 @@ let package = Package(
             name: "chargesim",
             dependencies: [
                 "Simulator",
+                "WebSocket",
+                "OCPP16",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 "CentralSystem",
                 "PublicAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,6 +124,8 @@ let package = Package(
                 "OCPP16",
                 "Simulator",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -133,7 +145,11 @@ let package = Package(
         .testTarget(name: "OCPP16Tests", dependencies: ["OCPP16", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "TestSupport"],
+            dependencies: [
+                "Simulator", "TestSupport", "WebSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PublicAPITests", dependencies: ["PublicAPI", "TestSupport"], swiftSettings: swiftSettings),

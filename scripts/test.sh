@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 echo "== swift format lint"
 swift format lint --strict -r Sources Tests
 
+echo "== Python peers venv (websockets, ocpp) for the interop tests"
+scripts/conformance/python-peers-venv.sh
+
 echo "== swift test"
 swift build --build-tests
 swift test --skip-build

@@ -1,13 +1,185 @@
 import ArgumentParser
+import Foundation
+import NIOCore
+import NIOPosix
+import OCPP16
+import Simulator
+import WebSocket
 
 /// `chargesim fleet`: virtual charge points against a central system of your choice.
 struct FleetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleet",
-        abstract: "Connect a fleet of virtual charge points to an OCPP 1.6J central system."
+        abstract: "Connect a fleet of virtual charge points to an OCPP 1.6J central system.",
+        discussion: """
+            Each charger connects to <csms>/<id> with subprotocol ocpp1.6. With --state-dir, each \
+            charger keeps its transaction queue (an fsynced journal) and its state there, and a fleet \
+            started again with the same folder resumes where it was, transactions included. \
+            Ctrl-C or SIGTERM stops the fleet (see --on-stop); a second Ctrl-C quits at once.
+            """
     )
 
+    /// `FILE` or `FILE:COUNT`.
+    struct ProfileSpec: ExpressibleByArgument {
+        var file: String
+        var count: Int?
+
+        init?(argument: String) {
+            if let colon = argument.lastIndex(of: ":"), let count = Int(argument[argument.index(after: colon)...]) {
+                file = String(argument[..<colon])
+                self.count = count
+            } else {
+                file = argument
+                count = nil
+            }
+            if file.isEmpty { return nil }
+        }
+    }
+
+    @Option(help: "The central system's OCPP endpoint, ws://host:port/path or wss://...")
+    var csms: String
+
+    @Option(
+        name: .customLong("profile"),
+        help: "A charger profile, FILE or FILE:COUNT; repeat for a mixed fleet.")
+    var profiles: [ProfileSpec] = []
+
+    @Option(help: "Chargers per profile given without :COUNT.")
+    var count: Int = 1
+
+    @Option(help: "Charge point ids are <prefix><index>, zero-padded.")
+    var idPrefix: String = "CP"
+
+    @Option(help: "New connections per second while the fleet comes up (default: all at once).")
+    var ramp: Double?
+
+    @Option(help: "A folder for each charger's transaction queue and state; resumed on the next start.")
+    var stateDir: String?
+
+    @Option(help: "Basic auth password (security profiles 1 and 2) instead of each charger's AuthorizationKey.")
+    var password: String?
+
+    @Option(help: "PEM file of the CAs that sign the central system's certificate (wss://).")
+    var caFile: String?
+
+    @Option(help: "PEM client certificate chain (security profile 3); needs --key.")
+    var cert: String?
+
+    @Option(help: "PEM private key of --cert.")
+    var key: String?
+
+    @Flag(help: "Do not verify the central system's TLS certificate (test benches only).")
+    var insecure = false
+
+    @Option(help: "Seed for message ids, EVs, meter and reconnect jitter: the same seed, the same run.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Event loop threads (default: one per core).")
+    var threads: Int?
+
+    @Option(help: "On Ctrl-C/SIGTERM: stop-transactions (StopTransaction reason Local) or leave-queued (resume later).")
+    var onStop: FleetStopModeArgument = .stopTransactions
+
+    func validate() throws {
+        guard csms.hasPrefix("ws://") || csms.hasPrefix("wss://") else {
+            throw ValidationError("--csms must be a ws:// or wss:// URL, got '\(csms)'.")
+        }
+        do {
+            _ = try WebSocketURL(csms)
+        } catch {
+            throw ValidationError("--csms '\(csms)' is not a valid WebSocket URL: \(error).")
+        }
+        if profiles.isEmpty {
+            throw ValidationError(
+                "Name at least one --profile FILE[:COUNT], e.g. --profile profiles/ac-wallbox-7kw.yaml:10.")
+        }
+        for spec in profiles {
+            if (spec.count ?? count) < 1 {
+                throw ValidationError("--profile \(spec.file): the count must be at least 1.")
+            }
+            if !FileManager.default.isReadableFile(atPath: spec.file) {
+                throw ValidationError("--profile \(spec.file): no such readable file.")
+            }
+        }
+        if count < 1 { throw ValidationError("--count must be at least 1, got \(count).") }
+        if let ramp, !(ramp > 0) {
+            throw ValidationError("--ramp must be a positive number of connections per second.")
+        }
+        if idPrefix.contains("/") || idPrefix.contains("?") || idPrefix.contains("#") {
+            throw ValidationError("--id-prefix must not contain '/', '?' or '#': the id is the URL's last segment.")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+        if (cert == nil) != (key == nil) {
+            throw ValidationError("--cert and --key go together: give both or neither.")
+        }
+        for (flag, path) in [("--ca-file", caFile), ("--cert", cert), ("--key", key)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw ValidationError("\(flag) \(path): no such readable file.")
+            }
+        }
+        if (caFile != nil || cert != nil || insecure) && !csms.hasPrefix("wss://") {
+            throw ValidationError("--ca-file, --cert and --insecure need a wss:// --csms URL.")
+        }
+    }
+
     func run() throws {
-        throw NotBuiltYet.exit("fleet", needs: "the virtual charge point and the fleet runner (issue 5)")
+        var groups: [FleetConfiguration.Group] = []
+        for spec in profiles {
+            do {
+                let profile = try ProfileLoader().load(contentsOf: URL(fileURLWithPath: spec.file), file: spec.file)
+                groups.append(.init(profile: profile, count: spec.count ?? count))
+            } catch {
+                for line in error.lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                throw ExitCode(65)
+            }
+        }
+        let tlsContext = try makeTLSContext()
+        let log: @Sendable (String) -> Void = { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        let configuration = FleetConfiguration(
+            groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
+            runtime: ChargerRuntimeSettings(
+                centralSystemURL: csms, password: password, tlsContext: tlsContext,
+                clock: { OCPPTimestamp(Date()) }, log: log))
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
+        let fleet: Fleet
+        do {
+            fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
+        } catch {
+            log("chargesim fleet: cannot open the state directory: \(error)")
+            throw ExitCode(73)
+        }
+        let signals = FleetSignals()
+        fleet.start()
+        let display = FleetProgress(total: configuration.count)
+        while !signals.wait(timeout: display.interval) {
+            if let counts = try? fleet.counts().wait() { display.show(counts) }
+        }
+        display.finish()
+        let mode = onStop.mode
+        log("stopping \(configuration.count) chargers (\(mode.rawValue))...")
+        signals.onSecondSignal { Foundation.exit(130) }
+        try? fleet.stop(mode).wait()
+        if let counts = try? fleet.counts().wait() { log("stopped: \(counts)") }
+        try? group.syncShutdownGracefully()
+    }
+
+    private func makeTLSContext() throws -> TLSContext? {
+        guard csms.hasPrefix("wss://") else { return nil }
+        var certificate: TLSConfiguration.CertificateFiles?
+        if let cert, let key { certificate = .init(certificateChainFile: cert, privateKeyFile: key) }
+        let configuration = TLSConfiguration.client(
+            trustRoots: caFile.map { .caFile($0) } ?? .system, certificate: certificate,
+            verification: insecure ? .insecureNoVerification : .full)
+        for warning in configuration.warnings {
+            FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8))
+        }
+        do {
+            return try TLSContext(configuration: configuration)
+        } catch {
+            FileHandle.standardError.write(Data("chargesim fleet: TLS setup failed: \(error)\n".utf8))
+            throw ExitCode(64)
+        }
     }
 }

@@ -11,10 +11,6 @@ import Testing
             "demo",
             "chargesim demo: not built yet. It needs the virtual charge point (issue 5) and the embedded central system (issue 8).\n"
         ),
-        (
-            "fleet",
-            "chargesim fleet: not built yet. It needs the virtual charge point and the fleet runner (issue 5).\n"
-        ),
         ("csms", "chargesim csms: not built yet. It needs the embedded central system (issue 8).\n"),
         ("api", "chargesim api: not built yet. It needs the Public API client (issue 9).\n"),
     ])

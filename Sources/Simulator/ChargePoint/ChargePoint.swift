@@ -1,0 +1,323 @@
+import OCPP16
+
+/// One virtual OCPP 1.6J charge point as a sans-I/O state machine: the thin shell around it
+/// (the fleet runtime) feeds it connection events, received text messages, timer wake-ups and
+/// user/EV actions, and carries out the ``ChargePointAction``s each event returns, in order.
+///
+/// - Boot (OCPP 1.6 §4.2): BootNotification on the first connection after power-on or a reboot;
+///   Pending/Rejected are retried after the returned interval, and until Accepted the charger
+///   sends no other CALL (answers to the central system's calls and triggered messages apart).
+/// - Connectors (§4.9): the status is derived from what the connector is doing and reported
+///   once it held for `MinimumStatusDuration`; only the legal transitions of
+///   ``ConnectorStatusTransition`` occur.
+/// - Transactions (§4.8, §4.10, §5.11, §5.12): local and remote starts and stops, MeterValues
+///   every `MeterValueSampleInterval` and on the clock, idTagInfo handling.
+/// - Transaction messages (§3.7) go through a persistent queue: every one is handed to the shell
+///   to persist before it is sent, leaves the queue only when confirmed, goes out in order after
+///   a reconnect, and is retried `TransactionMessageAttempts` times.
+///
+/// One timer per charger: after every event the shell arms it for ``nextDeadline`` and calls
+/// ``timerFired(now:)`` then. A shell's loop, in outline:
+///
+/// ```swift
+/// var charger = ChargePoint(profile: profile, chargePointId: id, index: i, random: rng,
+///                           resumingFrom: savedSnapshot, now: now)
+/// perform(charger.connected(now: now))          // on WebSocket open
+/// perform(charger.received(text: bytes, now: now)) // per text message
+/// perform(charger.timerFired(now: now))         // when the timer armed at nextDeadline fires
+/// perform(charger.disconnected(now: now))       // on close; reconnect with backoff
+/// // perform: .send → write; .persist/.remove → the queue on disk (before later sends);
+/// // .reboot → close, reconnect, connected(now:); .reconfigureConnection → apply; then re-arm
+/// // the timer at charger.nextDeadline.
+/// ```
+public struct ChargePoint: Sendable {
+    /// Where registration stands since the last power-on (§4.2).
+    enum Boot: Sendable, Equatable {
+        /// Not accepted: send BootNotification at `retryAt` (nil: as soon as connected).
+        case notAccepted(retryAt: OCPPTimestamp?)
+        /// A BootNotification is queued or in flight.
+        case awaitingAnswer
+        /// Pending: the central system may configure the charger; retry at `retryAt`.
+        case pending(retryAt: OCPPTimestamp)
+        /// Accepted: normal operation.
+        case accepted
+    }
+
+    /// Why a non-transaction CALL was made, to route its answer.
+    enum Purpose: Sendable, Equatable {
+        case boot
+        case heartbeat
+        case status(connectorId: Int, report: ConnectorState.Report)
+        case authorize(connectorId: Int, idTag: String)
+        /// A message sent because the central system asked (TriggerMessage) or a plain report.
+        case report
+    }
+
+    /// A CALL that is not a transaction message; lost with the connection.
+    struct VolatileCall: Sendable, Equatable {
+        var action: String
+        var payload: RawJSON
+        var purpose: Purpose
+        /// Triggered messages and BootNotification may go out before the charger is accepted.
+        var allowedBeforeAcceptance: Bool
+    }
+
+    /// What the CALL on the wire is.
+    enum InFlight: Sendable, Equatable {
+        case volatile(VolatileCall)
+        case transaction(entryId: UInt64)
+    }
+
+    /// The CALL on the wire and its message id.
+    struct InFlightCall: Sendable, Equatable {
+        var messageId: String
+        var call: InFlight
+    }
+
+    /// The connection; a CALL can only be in flight on an open one.
+    enum Link: Sendable, Equatable {
+        /// No connection: transaction messages wait in the queue, other CALLs are not made.
+        case offline
+        /// Connected; at most one CALL in flight (OCPP-J §4.1.1).
+        case online(inFlight: InFlightCall?)
+    }
+
+    /// The profile this charger was built from.
+    public let profile: ChargerProfile
+    /// The id it connects as (`URL/<id>`).
+    public let chargePointId: String
+    /// Its index in the fleet (identity patterns use it).
+    public let index: Int
+
+    let identity: ChargerIdentity
+    var random: SeededRandomNumberGenerator
+    /// The configuration keys and their values (OCPP 1.6 §9); the shell reads the connection's
+    /// (`webSocketPingInterval`, `securityProfile`, `authorizationKey`) here.
+    public internal(set) var configuration: ConfigurationStore
+    var authorization: AuthorizationStore
+    var reservations: ReservationBook
+    var endpoint: RPCEndpoint
+    let registry: ActionRegistry<ChargePoint>
+    var meters: MeterModel<OCPPTimestamp>
+    /// Index = connector id; 0 is the charge point itself.
+    var connectors: [ConnectorState]
+    var link: Link = .offline
+    var boot: Boot = .notAccepted(retryAt: nil)
+    var nextHeartbeatAt: OCPPTimestamp?
+    var nextAlignedSampleAt: OCPPTimestamp?
+    var volatileCalls: [VolatileCall] = []
+    var queue: [TransactionQueueEntry]
+    /// The queue head waits until then after a failed attempt.
+    var queueRetryAt: OCPPTimestamp?
+    var nextLocalTransactionId: Int
+    var nextEntryId: UInt64
+    /// A Reset accepted in the CALL being handled; carried out after the answer.
+    var pendingReset: ResetType?
+    /// The instant of the event being handled (handlers of incoming CALLs read it).
+    var now: OCPPTimestamp
+    /// The actions of the event being handled.
+    var output: [ChargePointAction] = []
+
+    /// When no interval comes from the central system (BootNotification interval 0, §4.2).
+    static let defaultBootRetry: Duration = .seconds(60)
+
+    /// A charger of `profile`, number `index` of its fleet, powered on at `now`.
+    ///
+    /// - Parameters:
+    ///   - random: drives message ids, EV choice and meter jitter; seed it for reproducible runs.
+    ///   - snapshot: the state exported by ``snapshot`` before a restart; nil for a new charger.
+    public init(
+        profile: ChargerProfile,
+        chargePointId: String,
+        index: Int,
+        random: SeededRandomNumberGenerator,
+        resumingFrom snapshot: ChargePointSnapshot? = nil,
+        now: OCPPTimestamp
+    ) {
+        self.profile = profile
+        self.chargePointId = chargePointId
+        self.index = index
+        self.identity = profile.identity.expanded(index: index)
+        var random = random
+        let idRandom = SeededRandomNumberGenerator(seed: random.next())
+        self.random = random
+        let snapshot = snapshot ?? ChargePointSnapshot()
+        self.configuration = ConfigurationStore(profile: profile, overrides: snapshot.configurationOverrides)
+        self.authorization = snapshot.authorization ?? AuthorizationStore()
+        self.reservations =
+            snapshot.reservations
+            ?? ReservationBook(
+                connectorCount: profile.connectors.count,
+                connectorZeroSupported: configuration.reserveConnectorZeroSupported)
+        self.registry = Self.makeRegistry(features: Set(profile.featureProfiles))
+        self.endpoint = RPCEndpoint(
+            configuration: .init(handledActions: registry.handledActions),
+            messageIDs: MessageIDGenerator(random: idRandom)
+        )
+        _ = endpoint.connectionLost()
+        self.meters = MeterModel(ratings: profile.connectorRatings, registersWh: snapshot.registersWh, now: now)
+        self.connectors = (0...profile.connectors.count).map { ConnectorState(id: $0, now: now) }
+        for id in snapshot.inoperativeConnectors where connectors.indices.contains(id) {
+            connectors[id].operative = false
+        }
+        self.queue = snapshot.queuedMessages.sorted { $0.id < $1.id }
+        self.nextLocalTransactionId = max(snapshot.nextLocalTransactionId, 1)
+        self.nextEntryId = max(snapshot.nextEntryId, (queue.last?.id ?? 0) + 1)
+        self.now = now
+        for saved in snapshot.transactions where (1..<connectors.count).contains(saved.connectorId) {
+            resume(saved, now: now)
+        }
+        scheduleAlignedSample(after: now)
+        refreshObservedStatuses()
+    }
+
+    /// Puts a transaction from a snapshot back on its connector, with its EV plugged in again.
+    private mutating func resume(_ saved: ChargePointSnapshot.Transaction, now: OCPPTimestamp) {
+        let entry = profile.evMix.first { $0.name == saved.evName } ?? profile.evMix.first
+        if let entry {
+            meters.connectors[saved.connectorId]?.plugIn(
+                entry.model(startSoC: saved.evSoCPercent ?? entry.startSoCPercent.lowerBound), at: now)
+        }
+        meters.connectors[saved.connectorId]?.setOfferingEnergy(true, at: now)
+        let interval = configuration.meterValueSampleInterval
+        connectors[saved.connectorId].session = .transaction(
+            ConnectorState.Transaction(
+                localId: saved.localId, transactionId: saved.transactionId, idTag: saved.idTag,
+                parentIdTag: saved.parentIdTag, meterStart: saved.meterStart, startedAt: saved.startedAt,
+                reservationId: saved.reservationId, deauthorized: false,
+                nextSampleAt: interval > .zero ? now + interval : nil))
+    }
+
+    /// The state to persist and pass back to ``init(profile:chargePointId:index:random:resumingFrom:now:)``
+    /// after a restart.
+    public var snapshot: ChargePointSnapshot {
+        var transactions: [ChargePointSnapshot.Transaction] = []
+        for connector in connectors {
+            guard let transaction = connector.transaction else { continue }
+            let ev = meters.connectors[connector.id]?.ev
+            transactions.append(
+                ChargePointSnapshot.Transaction(
+                    connectorId: connector.id, localId: transaction.localId,
+                    transactionId: transaction.transactionId, idTag: transaction.idTag,
+                    parentIdTag: transaction.parentIdTag, meterStart: transaction.meterStart,
+                    startedAt: transaction.startedAt, reservationId: transaction.reservationId,
+                    evName: ev?.model.name, evSoCPercent: ev?.socPercent))
+        }
+        return ChargePointSnapshot(
+            transactions: transactions,
+            registersWh: meters.connectors.mapValues(\.registerWh),
+            queuedMessages: queue,
+            configurationOverrides: configurationOverrides,
+            inoperativeConnectors: connectors.filter { !$0.operative }.map(\.id),
+            nextLocalTransactionId: nextLocalTransactionId,
+            nextEntryId: nextEntryId,
+            authorization: authorization,
+            reservations: reservations
+        )
+    }
+
+    /// The configuration values that differ from the profile's defaults.
+    private var configurationOverrides: [String: String] {
+        let defaults = ConfigurationStore(profile: profile).values
+        return configuration.values.filter { defaults[$0.key] != $0.value }
+    }
+
+    var isConnected: Bool { link != .offline }
+
+    /// The CALL in flight; setting one needs an open connection.
+    var inFlight: InFlightCall? {
+        get {
+            switch link {
+            case .online(let inFlight): inFlight
+            case .offline: nil
+            }
+        }
+        set {
+            switch link {
+            case .online: link = .online(inFlight: newValue)
+            case .offline: precondition(newValue == nil, "a CALL put in flight while offline")
+            }
+        }
+    }
+
+    // MARK: Queries
+
+    /// Whether the central system has accepted the charger since its last boot.
+    public var isAccepted: Bool { boot == .accepted }
+
+    /// The current OCPP status of each connector (0 = the charge point), as last derived.
+    public var connectorStatuses: [Int: ChargePointStatus] {
+        Dictionary(uniqueKeysWithValues: connectors.map { ($0.id, $0.observed.status) })
+    }
+
+    /// The central system's id of the transaction on `connectorId`, once StartTransaction is answered.
+    public func transactionId(onConnector connectorId: Int) -> Int? {
+        guard connectors.indices.contains(connectorId) else { return nil }
+        return connectors[connectorId].transaction?.transactionId
+    }
+
+    /// Whether a transaction runs on `connectorId`.
+    public func hasTransaction(onConnector connectorId: Int) -> Bool {
+        guard connectors.indices.contains(connectorId) else { return false }
+        return connectors[connectorId].transaction != nil
+    }
+
+    /// The energy register of `connectorId`, Wh.
+    public func registerWh(connectorId: Int) -> Double? {
+        meters.connectors[connectorId]?.registerWh
+    }
+
+    /// Transaction messages not yet confirmed, oldest first.
+    public var queuedTransactionMessages: [TransactionQueueEntry] { queue }
+
+    /// The current value of a configuration key.
+    public func configurationValue(_ key: String) -> String? { configuration.value(key) }
+
+    /// When ``timerFired(now:)`` must be called next; nil when nothing is scheduled.
+    public var nextDeadline: OCPPTimestamp? {
+        var candidates: [OCPPTimestamp?] = [
+            endpoint.nextDeadline.map(RPCTimeBase.timestamp), nextAlignedSampleAt, reservations.nextExpiry,
+        ]
+        if isConnected {
+            switch boot {
+            case .notAccepted(let retryAt): candidates.append(retryAt)
+            case .pending(let retryAt): candidates.append(retryAt)
+            case .awaitingAnswer: break
+            case .accepted:
+                candidates.append(nextHeartbeatAt)
+                if !queue.isEmpty, inFlight == nil { candidates.append(queueRetryAt) }
+            }
+        }
+        let minimumDuration = configuration.minimumStatusDuration
+        for connector in connectors {
+            if isConnected, boot == .accepted, connector.observed != connector.lastSent {
+                candidates.append(connector.lastSent == nil ? now : connector.observedSince + minimumDuration)
+            }
+            switch connector.session {
+            case .preparing(let preparation):
+                candidates.append(preparation.connectionDeadline)
+                candidates.append(preparation.autoPlugAt)
+            case .transaction(let transaction):
+                candidates.append(transaction.nextSampleAt)
+                if let allowanceEnd = transaction.invalidIdAllowanceEndWh, let meter = meters.connectors[connector.id],
+                    meter.isOfferingEnergy, meter.powerW > 0
+                {
+                    // Re-estimated at each wake-up, so a falling power only makes it check again.
+                    let seconds = max((allowanceEnd - meter.registerWh) / meter.powerW, 0.001)
+                    candidates.append(meter.lastUpdate + .milliseconds(Int64((seconds * 1000).rounded(.up))))
+                }
+                if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
+                    candidates.append(fullSince + unplugAfter)
+                }
+                if let meter = meters.connectors[connector.id], meter.status == .charging,
+                    let untilFull = meter.timeUntilEVFull()
+                {
+                    candidates.append(meter.lastUpdate + untilFull)
+                }
+            case .finishing, nil:
+                break
+            }
+        }
+        return candidates.compactMap { $0 }.min()
+    }
+}

@@ -1,0 +1,109 @@
+import OCPP16
+
+/// One connector of a ``ChargePoint`` as the machine sees it: availability, fault, what is
+/// going on (preparing, a transaction, finishing), and what was last reported.
+/// The OCPP status is derived from this, never stored on its own.
+struct ConnectorState: Sendable {
+    /// A fault set by the user or the fault injector (OCPP 1.6 §7.6 ChargePointErrorCode).
+    struct Fault: Sendable, Equatable {
+        var errorCode: ChargePointErrorCode
+        var info: String?
+        var vendorErrorCode: String?
+    }
+
+    /// How far an authorization for a start has got.
+    enum Authorization: Sendable, Equatable {
+        /// No id tag yet (cable in, waiting for a tag).
+        case none
+        /// An Authorize.req is in flight for `idTag`.
+        case awaiting
+        /// The tag may start; `parentIdTag` from its IdTagInfo.
+        case accepted
+    }
+
+    /// The run-up to a transaction: a tag, a cable, or both but not yet started.
+    struct Preparation: Sendable, Equatable {
+        var idTag: String?
+        var parentIdTag: String?
+        var authorization: Authorization
+        /// From RemoteStartTransaction.
+        var remote: Bool
+        var reservationId: Int?
+        /// ConnectionTimeOut: the tag was accepted and the cable must be in by then.
+        var connectionDeadline: OCPPTimestamp?
+        /// A simulated EV plugs in then (after a remote start).
+        var autoPlugAt: OCPPTimestamp?
+    }
+
+    /// A transaction from StartTransaction on.
+    struct Transaction: Sendable, Equatable {
+        var localId: Int
+        /// The central system's id, from the StartTransaction answer.
+        var transactionId: Int?
+        var idTag: String
+        var parentIdTag: String?
+        var meterStart: Int
+        var startedAt: OCPPTimestamp
+        var reservationId: Int?
+        /// The central system refused the tag and StopTransactionOnInvalidId is false: no energy.
+        var deauthorized: Bool
+        /// MaxEnergyOnInvalidId (§9.1): a deauthorized transaction may still draw energy up to
+        /// this register value, Wh.
+        var invalidIdAllowanceEndWh: Double? = nil
+        var nextSampleAt: OCPPTimestamp?
+        /// A tag presented to stop, waiting for its Authorize answer.
+        var stopCandidate: String? = nil
+        /// When the EV reached its target state of charge (for `unplugAfterFullSeconds`).
+        var evFullSince: OCPPTimestamp? = nil
+        /// StopTransaction's transactionData so far: the Transaction.Begin sample of
+        /// StopTxnSampledData and the clock-aligned samples of StopTxnAlignedData (§9.1).
+        var transactionData = TransactionDataRecorder()
+    }
+
+    enum Session: Sendable, Equatable {
+        case preparing(Preparation)
+        case transaction(Transaction)
+        /// Stopped, cable still in.
+        case finishing
+    }
+
+    /// A status as reported, with its error fields.
+    struct Report: Sendable, Equatable {
+        var status: ChargePointStatus
+        var errorCode: ChargePointErrorCode
+        var info: String?
+        var vendorErrorCode: String?
+    }
+
+    let id: Int
+    var operative = true
+    /// A ChangeAvailability that waits for the transaction to end.
+    var scheduledAvailability: AvailabilityType?
+    var fault: Fault?
+    var session: Session?
+    /// The status now and since when (for MinimumStatusDuration).
+    var observed: Report
+    var observedSince: OCPPTimestamp
+    /// The last status queued for the central system; nil: report whatever holds, at once.
+    var lastSent: Report?
+    /// The last status written to the wire (what the central system knows, at best).
+    var onWire: Report?
+    /// The latest statuses observed, oldest first, with their start (bounded).
+    var recent: [(report: Report, since: OCPPTimestamp)] = []
+
+    init(id: Int, now: OCPPTimestamp) {
+        self.id = id
+        self.observed = Report(status: .available, errorCode: .noError)
+        self.observedSince = now
+    }
+
+    var transaction: Transaction? {
+        if case .transaction(let transaction) = session { return transaction }
+        return nil
+    }
+
+    var preparation: Preparation? {
+        if case .preparing(let preparation) = session { return preparation }
+        return nil
+    }
+}

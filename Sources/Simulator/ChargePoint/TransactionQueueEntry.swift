@@ -1,0 +1,44 @@
+import Foundation
+import OCPP16
+
+/// One transaction message (OCPP 1.6 §3.7: StartTransaction, StopTransaction, or MeterValues
+/// of a transaction) in the charger's persistent queue: written to storage before it is sent,
+/// removed when the central system confirms it.
+public struct TransactionQueueEntry: Sendable, Equatable, Codable {
+    /// The entry's id, increasing in queue order; also its key in storage.
+    public var id: UInt64
+    /// `StartTransaction`, `StopTransaction` or `MeterValues`.
+    public var action: String
+    /// The request payload, JSON. Until the StartTransaction answer is known, `transactionId`
+    /// holds the provisional id ``provisionalTransactionId``; it is rewritten then.
+    public var payload: String
+    /// The charger's own number for the transaction the message belongs to.
+    public var localTransactionId: Int
+    /// How many times the message was answered with an error or not answered in time.
+    public var failedAttempts: Int
+
+    public init(id: UInt64, action: String, payload: String, localTransactionId: Int, failedAttempts: Int = 0) {
+        self.id = id
+        self.action = action
+        self.payload = payload
+        self.localTransactionId = localTransactionId
+        self.failedAttempts = failedAttempts
+    }
+
+    /// The transaction id a queued message carries before the central system has assigned one:
+    /// negative, so it can never be a real id.
+    public static func provisionalTransactionId(forLocal localId: Int) -> Int { -localId }
+
+    /// Reads an entry from the bytes of a ``ChargePointAction/persist(entryId:bytes:)``.
+    public init(persisted bytes: [UInt8]) throws {
+        self = try JSONDecoder().decode(TransactionQueueEntry.self, from: Data(bytes))
+    }
+
+    /// The bytes to store.
+    public var persistedBytes: [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Five plain fields always encode.
+        return (try? Array(encoder.encode(self))) ?? []
+    }
+}

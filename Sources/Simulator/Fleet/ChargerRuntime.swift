@@ -1,0 +1,435 @@
+import NIOCore
+import OCPP16
+import WebSocket
+
+/// The thin NIO shell around one ``ChargePoint``: pinned to one event loop, it opens the
+/// WebSocket to `<csms>/<id>` (subprotocol `ocpp1.6`, Basic auth for security profiles 1 and 2,
+/// the fleet's TLS context for `wss://`), feeds the machine connection events, received text
+/// and timer wake-ups, and carries out its actions.
+///
+/// One scheduled task per charger: it is armed for the earliest of the machine's
+/// ``ChargePoint/nextDeadline``, the next reconnect attempt, the next snapshot check and the
+/// stop deadline. No thread, no Task, no sleep (DESIGN.md, performance rules).
+///
+/// Transaction-queue entries are journaled (fsync) and the snapshot replaced before any message
+/// of the same event is written to the socket (DESIGN.md, reliability rules).
+///
+/// `@unchecked Sendable`: every mutable property is only touched on `eventLoop`; the public
+/// entry points hop there (`eventLoop.execute`/`submit`) and the callbacks of the connection
+/// and of the scheduled task run there.
+public final class ChargerRuntime: @unchecked Sendable {
+    /// Where the connection stands.
+    private enum Link {
+        /// No connection; the next attempt is at `reconnectAt` (nil: not started).
+        case idle
+        /// An attempt is under way; `attempt` tells its callbacks from stale ones.
+        case connecting(attempt: Int)
+        /// Open.
+        case open(WebSocketConnection)
+        /// We asked it to close (reboot, new security profile, stop).
+        case closing(WebSocketConnection)
+        /// Stopped for good.
+        case stopped
+    }
+
+    /// A stop in progress.
+    private struct Stop {
+        var promise: EventLoopPromise<Void>
+        /// Give up waiting for confirmations then.
+        var deadline: OCPPTimestamp
+    }
+
+    /// What this charger adds to its loop's ``FleetCounts``.
+    private struct Flags: Equatable {
+        var connected = false
+        var booted = false
+        var charging = false
+        var faulted = false
+    }
+
+    /// The charge point id (the last path segment of its URL).
+    public let chargePointId: String
+    /// The loop the charger runs on.
+    public let eventLoop: any EventLoop
+    private let settings: ChargerRuntimeSettings
+    private let counters: LoopCounters
+    private let storage: ChargerStateDirectory?
+    private var machine: ChargePoint
+    private var backoff: ReconnectBackoff
+    private var link: Link = .idle
+    private var attempts = 0
+    private var reconnectAt: OCPPTimestamp?
+    private var nextSnapshotCheckAt: OCPPTimestamp?
+    private var savedSnapshotHash: Int?
+    private var timer: Scheduled<Void>?
+    private var timerDeadline: OCPPTimestamp?
+    private var flags = Flags()
+    private var stop: Stop?
+    private var reconnectAfterClose: Duration?
+    /// Whether this charger is in its loop's `total`.
+    private var counted = false
+
+    /// A runtime for `machine`, persisting to `storage` (nil: nothing survives a restart).
+    init(
+        machine: ChargePoint,
+        storage: ChargerStateDirectory?,
+        settings: ChargerRuntimeSettings,
+        random: SeededRandomNumberGenerator,
+        eventLoop: any EventLoop,
+        counters: LoopCounters
+    ) {
+        self.chargePointId = machine.chargePointId
+        self.machine = machine
+        self.storage = storage
+        self.settings = settings
+        self.backoff = ReconnectBackoff(configuration: settings.backoff, random: random)
+        self.eventLoop = eventLoop
+        self.counters = counters
+    }
+
+    // MARK: - Public entry points (any thread)
+
+    /// Powers the charger on: it connects after `delay` (the fleet's ramp).
+    public func start(after delay: Duration = .zero) {
+        eventLoop.execute {
+            guard case .idle = self.link, self.stop == nil, !self.counted else { return }
+            self.counted = true
+            self.counters.counts.total += 1
+            let now = self.settings.clock()
+            self.reconnectAt = now + delay
+            self.nextSnapshotCheckAt = now + self.settings.snapshotInterval
+            self.rearm()
+        }
+    }
+
+    /// Runs a user or EV event on the machine (plug in, present a tag, a fault, ...) and carries
+    /// out its actions.
+    @discardableResult
+    public func perform(
+        _ event: @escaping @Sendable (inout ChargePoint, OCPPTimestamp) -> [ChargePointAction]
+    ) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            guard !self.isStopped else { return }
+            let actions = event(&self.machine, self.settings.clock())
+            self.carryOut(actions)
+        }
+    }
+
+    /// Reads the machine on its loop.
+    public func inspect<T: Sendable>(_ read: @escaping @Sendable (ChargePoint) -> T) -> EventLoopFuture<T> {
+        eventLoop.submit { read(self.machine) }
+    }
+
+    /// Stops the charger. With `stoppingTransactions`, each open transaction is stopped (reason
+    /// Local) and the stop waits up to the settings' `stopTimeout` for the StopTransaction to be
+    /// confirmed; otherwise transactions are left running in the saved state, their messages
+    /// queued, to resume on the next start. Then the state is saved and the connection closed.
+    public func stop(stoppingTransactions: Bool) -> EventLoopFuture<Void> {
+        eventLoop.flatSubmit {
+            let promise = self.eventLoop.makePromise(of: Void.self)
+            if let existing = self.stop {
+                existing.promise.futureResult.cascade(to: promise)
+                return promise.futureResult
+            }
+            if case .stopped = self.link {
+                promise.succeed(())
+                return promise.futureResult
+            }
+            let now = self.settings.clock()
+            self.stop = Stop(
+                promise: promise, deadline: now + (stoppingTransactions ? self.settings.stopTimeout : .zero))
+            if stoppingTransactions {
+                for connectorId in 1...max(1, self.machine.profile.connectors.count)
+                where self.machine.hasTransaction(onConnector: connectorId) {
+                    self.carryOut(self.machine.pressStop(connectorId: connectorId, now: now))
+                }
+            }
+            self.continueStopping(now: now)
+            return promise.futureResult
+        }
+    }
+
+    // MARK: - Timer
+
+    private var isStopped: Bool {
+        if case .stopped = link { return true }
+        return false
+    }
+
+    /// Arms the one scheduled task for the earliest thing due.
+    private func rearm() {
+        guard !isStopped else { return }
+        var deadline = machine.nextDeadline
+        func consider(_ candidate: OCPPTimestamp?) {
+            guard let candidate else { return }
+            deadline = deadline.map { min($0, candidate) } ?? candidate
+        }
+        if case .idle = link { consider(reconnectAt) }
+        consider(nextSnapshotCheckAt)
+        consider(stop?.deadline)
+        guard deadline != timerDeadline || timer == nil else { return }
+        timer?.cancel()
+        timer = nil
+        timerDeadline = deadline
+        guard let deadline else { return }
+        let delay = max(settings.clock().duration(to: deadline).wholeMilliseconds, 0)
+        timer = eventLoop.scheduleTask(in: .milliseconds(delay)) { self.timerFired() }
+    }
+
+    private func timerFired() {
+        timer = nil
+        timerDeadline = nil
+        guard !isStopped else { return }
+        let now = settings.clock()
+        if case .idle = link, stop == nil, let at = reconnectAt, at <= now {
+            reconnectAt = nil
+            connect()
+        }
+        let actions = machine.timerFired(now: now)
+        carryOut(actions, rearming: false)
+        if let checkAt = nextSnapshotCheckAt, checkAt <= now {
+            nextSnapshotCheckAt = now + settings.snapshotInterval
+            saveSnapshot(onlyIfChanged: true)
+        }
+        if stop != nil {
+            continueStopping(now: now)
+        }
+        rearm()
+    }
+
+    // MARK: - Connection
+
+    private func connect() {
+        attempts += 1
+        let attempt = attempts
+        link = .connecting(attempt: attempt)
+        let url: WebSocketURL
+        do {
+            url = try WebSocketURL(settings.url(for: chargePointId))
+        } catch {
+            settings.log("\(chargePointId): bad central system URL: \(error)")
+            link = .stopped
+            return
+        }
+        var configuration = WebSocketClientConfiguration(
+            subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: settings.tlsContext,
+            connectTimeout: .milliseconds(settings.connectTimeout.wholeMilliseconds))
+        let ping = machine.configuration.webSocketPingInterval
+        configuration.connection.pingInterval = ping > .zero ? .milliseconds(ping.wholeMilliseconds) : nil
+        let profile = machine.configuration.securityProfile
+        // Security profiles 1 and 2 (OCPP 1.6 security whitepaper §2): Basic auth, user = the charge
+        // point id. An explicit --password is sent whatever the profile says.
+        let key = (1...2).contains(profile) ? machine.configuration.authorizationKey : nil
+        if let password = settings.password ?? key {
+            configuration.setBasicAuthorization(user: chargePointId, password: password)
+        }
+        WebSocketConnection.connect(to: url, configuration: configuration, eventLoop: eventLoop).whenComplete {
+            result in
+            guard case .connecting(let current) = self.link, current == attempt else {
+                // Stopped (or superseded) while connecting.
+                if case .success(let connection) = result { connection.close(code: .goingAway) }
+                return
+            }
+            switch result {
+            case .success(let connection):
+                self.opened(connection)
+            case .failure(let error):
+                self.link = .idle
+                let delay = self.backoff.failed()
+                if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
+                    self.settings.log(
+                        "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
+                            + "next in \(delay)")
+                }
+                self.reconnectAt = self.settings.clock() + delay
+                self.rearm()
+            }
+        }
+    }
+
+    private func opened(_ connection: WebSocketConnection) {
+        link = .open(connection)
+        backoff.succeeded()
+        connection.onMessage = { message in
+            switch message {
+            case .text(let text):
+                guard !self.isStopped else { return }
+                self.carryOut(self.machine.received(text: Array(text.utf8), now: self.settings.clock()))
+            case .binary:
+                // OCPP-J carries text frames only (OCPP-J 1.6 §4); a binary message is not a call.
+                connection.close(code: .unsupportedData, reason: "OCPP-J uses text frames")
+            }
+        }
+        connection.onClose = { _ in self.closed(connection) }
+        carryOut(machine.connected(now: settings.clock()))
+    }
+
+    private func closed(_ connection: WebSocketConnection) {
+        switch link {
+        case .open(let current), .closing(let current):
+            guard current === connection else { return }
+        case .idle, .connecting, .stopped:
+            return
+        }
+        let now = settings.clock()
+        link = .idle
+        carryOut(machine.disconnected(now: now), rearming: false)
+        saveSnapshot(onlyIfChanged: true)
+        if let stop {
+            finishStop(stop)
+            return
+        }
+        let delay = reconnectAfterClose ?? backoff.failed()
+        reconnectAfterClose = nil
+        reconnectAt = now + delay
+        rearm()
+    }
+
+    /// Closes the connection on purpose; reconnects after `delay` unless stopping.
+    private func closeConnection(reconnectingAfter delay: Duration?) {
+        switch link {
+        case .open(let connection):
+            link = .closing(connection)
+            reconnectAfterClose = delay
+            connection.close(code: stop == nil ? .normalClosure : .goingAway)
+        case .connecting:
+            link = .idle
+            if stop == nil { reconnectAt = settings.clock() + (delay ?? .zero) }
+        case .idle, .closing, .stopped:
+            break
+        }
+    }
+
+    // MARK: - Actions
+
+    /// Carries out the machine's actions: first every queue change (journal, fsync) and the
+    /// snapshot that goes with them, then the writes and the rest in order.
+    private func carryOut(_ actions: [ChargePointAction], rearming: Bool = true) {
+        var queueChanged = false
+        for action in actions {
+            switch action {
+            case .persist(_, let bytes):
+                queueChanged = true
+                do {
+                    try storage?.journal.add(TransactionQueueEntry(persisted: bytes))
+                } catch {
+                    settings.log("\(chargePointId): cannot persist a transaction message: \(error)")
+                }
+            case .remove(let entryId):
+                queueChanged = true
+                do {
+                    try storage?.journal.remove(entryId)
+                } catch {
+                    settings.log("\(chargePointId): cannot remove a confirmed transaction message: \(error)")
+                }
+            case .send, .reboot, .reconfigureConnection:
+                break
+            }
+        }
+        if queueChanged { saveSnapshot(onlyIfChanged: false) }
+        for action in actions {
+            switch action {
+            case .send(let bytes):
+                if case .open(let connection) = link {
+                    connection.send(text: String(decoding: bytes, as: UTF8.self))
+                }
+            case .persist, .remove:
+                break
+            case .reboot:
+                saveSnapshot(onlyIfChanged: true)
+                closeConnection(reconnectingAfter: settings.rebootDelay)
+            case .reconfigureConnection(let change):
+                saveSnapshot(onlyIfChanged: true)
+                switch change {
+                case .securityProfile:
+                    closeConnection(reconnectingAfter: .zero)
+                case .webSocketPingInterval, .authorizationKey, .heartbeatInterval, .meterValueSampleInterval,
+                    .clockAlignedDataInterval, .authorizationCacheEnabled, .localAuthListEnabled, .stored:
+                    // Read from the configuration when the next connection opens.
+                    break
+                }
+            }
+        }
+        updateFlags()
+        if stop != nil { continueStopping(now: settings.clock()) }
+        if rearming { rearm() }
+    }
+
+    private func updateFlags() {
+        guard !isStopped else { return }
+        var new = Flags()
+        if case .open = link { new.connected = true }
+        new.booted = machine.isAccepted
+        for (id, status) in machine.connectorStatuses {
+            if id > 0, status == .charging { new.charging = true }
+            if status == .faulted { new.faulted = true }
+        }
+        guard new != flags else { return }
+        var counts = counters.counts
+        func apply(_ old: Bool, _ now: Bool, _ path: WritableKeyPath<FleetCounts, Int>) {
+            if old != now { counts[keyPath: path] += now ? 1 : -1 }
+        }
+        apply(flags.connected, new.connected, \.connected)
+        apply(flags.booted, new.booted, \.booted)
+        apply(flags.charging, new.charging, \.charging)
+        apply(flags.faulted, new.faulted, \.faulted)
+        counters.counts = counts
+        flags = new
+    }
+
+    // MARK: - Persistence and stop
+
+    private func saveSnapshot(onlyIfChanged: Bool) {
+        guard let storage else { return }
+        var snapshot = machine.snapshot
+        snapshot.queuedMessages = []
+        var hasher = Hasher()
+        hasher.combine(String(describing: snapshot))
+        let hash = hasher.finalize()
+        if onlyIfChanged, hash == savedSnapshotHash { return }
+        do {
+            try storage.save(snapshot)
+            savedSnapshotHash = hash
+        } catch {
+            settings.log("\(chargePointId): cannot save the snapshot: \(error)")
+        }
+    }
+
+    private func continueStopping(now: OCPPTimestamp) {
+        guard let stop else { return }
+        if case .closing = link { return }
+        let confirmed = machine.queuedTransactionMessages.isEmpty
+        guard confirmed || stop.deadline <= now || !isOnline else { return }
+        saveSnapshot(onlyIfChanged: true)
+        switch link {
+        case .open:
+            closeConnection(reconnectingAfter: nil)
+        case .idle, .connecting, .stopped, .closing:
+            link = .idle
+            finishStop(stop)
+        }
+    }
+
+    private var isOnline: Bool {
+        if case .open = link { return true }
+        return false
+    }
+
+    private func finishStop(_ stop: Stop) {
+        timer?.cancel()
+        timer = nil
+        timerDeadline = nil
+        link = .stopped
+        self.stop = nil
+        var counts = counters.counts
+        if flags.connected { counts.connected -= 1 }
+        if flags.booted { counts.booted -= 1 }
+        if flags.charging { counts.charging -= 1 }
+        if flags.faulted { counts.faulted -= 1 }
+        if counted { counts.total -= 1 }
+        counters.counts = counts
+        flags = Flags()
+        counted = false
+        stop.promise.succeed(())
+    }
+}

@@ -1,0 +1,60 @@
+import OCPP16
+import WebSocket
+
+/// What every ``ChargerRuntime`` of a fleet shares: where the central system is, how to
+/// authenticate, timing, the clock.
+public struct ChargerRuntimeSettings: Sendable {
+    /// The central system's OCPP endpoint; each charger connects to `<url>/<chargePointId>`.
+    public var centralSystemURL: String
+    /// The Basic auth password (security profiles 1 and 2) for every charger, instead of its
+    /// `AuthorizationKey`.
+    public var password: String?
+    /// The TLS context for `wss://` (CA file, client certificate for security profile 3),
+    /// built once for the whole fleet; nil verifies against the system store.
+    public var tlsContext: TLSContext?
+    /// Reconnect delays.
+    public var backoff: ReconnectBackoff.Configuration
+    /// How long a rebooting charger stays off the network (OCPP 1.6 §5.14 Reset).
+    public var rebootDelay: Duration
+    /// How long TCP, TLS and the opening handshake may take.
+    public var connectTimeout: Duration
+    /// How often a charger's snapshot is compared with the saved one and written when changed.
+    public var snapshotInterval: Duration
+    /// How long a stop that stops transactions waits for their StopTransaction to be confirmed.
+    public var stopTimeout: Duration
+    /// The wall clock; `OCPPTimestamp(Date())` in production.
+    public var clock: @Sendable () -> OCPPTimestamp
+    /// Where one-line notices go (connection failures, storage errors).
+    public var log: @Sendable (String) -> Void
+
+    public init(
+        centralSystemURL: String,
+        password: String? = nil,
+        tlsContext: TLSContext? = nil,
+        backoff: ReconnectBackoff.Configuration = .init(),
+        rebootDelay: Duration = .seconds(1),
+        connectTimeout: Duration = .seconds(10),
+        snapshotInterval: Duration = .seconds(30),
+        stopTimeout: Duration = .seconds(10),
+        clock: @escaping @Sendable () -> OCPPTimestamp,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.centralSystemURL = centralSystemURL
+        self.password = password
+        self.tlsContext = tlsContext
+        self.backoff = backoff
+        self.rebootDelay = rebootDelay
+        self.connectTimeout = connectTimeout
+        self.snapshotInterval = snapshotInterval
+        self.stopTimeout = stopTimeout
+        self.clock = clock
+        self.log = log
+    }
+
+    /// `<centralSystemURL>/<chargePointId>`, with exactly one slash between them.
+    public func url(for chargePointId: String) -> String {
+        var base = centralSystemURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/" + chargePointId
+    }
+}

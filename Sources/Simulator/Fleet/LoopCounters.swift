@@ -1,0 +1,27 @@
+import NIOCore
+
+/// The ``FleetCounts`` of the chargers pinned to one event loop. Chargers update it on that
+/// loop and the fleet reads it there (`eventLoop.submit`), so the hot path takes no lock and
+/// no atomic.
+///
+/// `@unchecked Sendable`: `counts` is only read or written on `eventLoop`, which every access
+/// checks with `preconditionInEventLoop`.
+final class LoopCounters: @unchecked Sendable {
+    let eventLoop: any EventLoop
+    private var _counts = FleetCounts()
+
+    init(eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    var counts: FleetCounts {
+        get {
+            eventLoop.preconditionInEventLoop()
+            return _counts
+        }
+        set {
+            eventLoop.preconditionInEventLoop()
+            _counts = newValue
+        }
+    }
+}

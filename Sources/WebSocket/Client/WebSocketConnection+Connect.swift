@@ -1,0 +1,57 @@
+import NIOCore
+import NIOPosix
+
+extension WebSocketConnection {
+    /// Opens a client connection (RFC 6455 section 4.1) on `eventLoop`: TCP, TLS for `wss://`,
+    /// then the opening handshake. The future completes on `eventLoop`; callbacks attached to it
+    /// run before the first frame is read, so `onMessage` set there misses nothing.
+    ///
+    /// Fails with `WebSocketHandshakeError` (e.g. `.unexpectedStatus(code: 401, ...)`),
+    /// `TLSError`, `WebSocketClientError` or the socket's error.
+    public static func connect(
+        to url: WebSocketURL,
+        configuration: WebSocketClientConfiguration = .init(),
+        eventLoop: any EventLoop
+    ) -> EventLoopFuture<WebSocketConnection> {
+        let promise = eventLoop.makePromise(of: WebSocketConnection.self)
+        let tlsContext: TLSContext?
+        if url.isSecure {
+            do {
+                tlsContext = try configuration.tlsContext ?? TLSContext(configuration: configuration.tls ?? .client())
+            } catch {
+                promise.fail(error)
+                return promise.futureResult
+            }
+        } else {
+            tlsContext = nil
+        }
+        var keySource = SystemRandomNumberGenerator()
+        let handshake = ClientHandshake(
+            url: url,
+            configuration: .init(
+                subprotocols: configuration.subprotocols, requiresSubprotocol: configuration.requiresSubprotocol,
+                headers: configuration.headers, deflate: configuration.deflate),
+            keySource: &keySource)
+        let bootstrap = ClientBootstrap(group: eventLoop)
+            .connectTimeout(configuration.connectTimeout)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                do {
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tlsContext {
+                        try pipeline.addHandler(TLSHandler(context: tlsContext, serverHostname: url.host))
+                    }
+                    try pipeline.addHandler(
+                        WebSocketClientHandshakeHandler(
+                            handshake: handshake, configuration: configuration, promise: promise))
+                    return channel.eventLoop.makeSucceededVoidFuture()
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+            }
+        bootstrap.connect(host: url.host, port: url.port).whenFailure { error in
+            promise.fail(error)
+        }
+        return promise.futureResult
+    }
+}

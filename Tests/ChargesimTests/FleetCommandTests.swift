@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `chargesim fleet` as a user runs it: usage errors say what to fix (exit 64), a fleet comes
+/// up against a loopback central system, prints its progress and stops cleanly on SIGTERM.
+@Suite(.serialized) struct FleetCommandTests {
+    let runner = CommandRunner()
+
+    static let usage =
+        "Usage: chargesim fleet [<options>] --csms <csms>\n  See 'chargesim fleet --help' for more information.\n"
+
+    @Test(arguments: [
+        (["--csms", "http://x", "--profile", "p.yaml"], "--csms must be a ws:// or wss:// URL, got 'http://x'."),
+        (
+            ["--csms", "ws://127.0.0.1:1"],
+            "Name at least one --profile FILE[:COUNT], e.g. --profile profiles/ac-wallbox-7kw.yaml:10."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/nonexistent.yaml"],
+            "--profile /nonexistent.yaml: no such readable file."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/nonexistent.yaml:0"],
+            "--profile /nonexistent.yaml: the count must be at least 1."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--cert", "/dev/null"],
+            "--cert and --key go together: give both or neither."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--ca-file", "/dev/null"],
+            "--ca-file, --cert and --insecure need a wss:// --csms URL."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--ramp", "0"],
+            "--ramp must be a positive number of connections per second."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--id-prefix", "a/b"],
+            "--id-prefix must not contain '/', '?' or '#': the id is the URL's last segment."
+        ),
+        (
+            ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--threads", "0"],
+            "--threads must be at least 1, got 0."
+        ),
+    ])
+    func usageErrorsSayWhatToFix(arguments: [String], message: String) throws {
+        let outcome = try runner.run("chargesim", ["fleet"] + arguments)
+        #expect(outcome == .init(exitCode: 64, standardOutput: "", standardError: "Error: \(message)\n" + Self.usage))
+    }
+
+    @Test func aBadProfileNamesTheFileAndExits65() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let file = try folder.write("bad.yaml", "identity: {}\n")
+        let outcome = try runner.run("chargesim", ["fleet", "--csms", "ws://127.0.0.1:1", "--profile", file.path])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.standardError.hasPrefix(file.path + ":"))
+    }
+
+    @Test func aFleetComesUpShowsProgressAndStopsOnSIGTERM() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let central = try await LoopbackCentralSystem.start()
+        let profile = try folder.write(
+            "wallbox.yaml",
+            try String(contentsOfFile: "profiles/ac-wallbox-7kw.yaml", encoding: .utf8))
+        let fleet = try RunningCommand(
+            "chargesim",
+            [
+                "fleet", "--csms", central.url + "/ocpp/", "--profile", profile.path + ":3", "--id-prefix", "CMD-",
+                "--ramp", "50",
+            ],
+            directory: folder.url)
+        try await central.wait(for: "three boots", seconds: 20) { central in
+            ["CMD-1", "CMD-2", "CMD-3"].allSatisfy { !central.calls(from: $0, "BootNotification").isEmpty }
+        }
+        try await LiveTimeout.run("the progress line", seconds: 10) {
+            while !fleet.standardError.contains("connected 3/3 booted 3 charging 0 faulted 0\n") {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        fleet.send(SIGTERM)
+        #expect(await fleet.waitForExit() == 0)
+        #expect(fleet.standardError.contains("stopping 3 chargers (stop-transactions)...\n"))
+        #expect(fleet.standardError.hasSuffix("stopped: connected 0/0 booted 0 charging 0 faulted 0\n"))
+        #expect(fleet.standardOutput == "")
+        try await central.wait(for: "the connections to close") { $0.connectedChargePoints.isEmpty }
+        await central.stop()
+    }
+}

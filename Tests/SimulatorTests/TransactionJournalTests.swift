@@ -1,0 +1,85 @@
+import Foundation
+import Simulator
+import TestSupport
+import Testing
+
+/// The transaction journal and the state directory, on real files: what was appended comes
+/// back, removes stick, a torn tail is ignored, opening compacts.
+@Suite struct TransactionJournalTests {
+    static func entry(_ id: UInt64, _ action: String = "MeterValues", attempts: Int = 0) -> TransactionQueueEntry {
+        TransactionQueueEntry(
+            id: id, action: action, payload: #"{"connectorId":1,"transactionId":-1}"#, localTransactionId: 1,
+            failedAttempts: attempts)
+    }
+
+    @Test func appendedEntriesComeBackInOrderWithoutTheRemovedOnes() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("queue.jsonl").path
+        let journal = try TransactionJournal.open(path: path)
+        try journal.add(Self.entry(1, "StartTransaction"))
+        try journal.add(Self.entry(2))
+        try journal.add(Self.entry(3))
+        try journal.remove(2)
+        try journal.add(Self.entry(3, attempts: 1))
+        #expect(journal.entries == [Self.entry(1, "StartTransaction"), Self.entry(3, attempts: 1)])
+        let reopened = try TransactionJournal.open(path: path)
+        #expect(reopened.entries == journal.entries)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2, "opening compacts to one line per entry")
+    }
+
+    @Test func aTornLastLineIsIgnored() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("queue.jsonl").path
+        let journal = try TransactionJournal.open(path: path)
+        try journal.add(Self.entry(1))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"add":{"action":"Stop"#.utf8))
+        try handle.close()
+        #expect(try TransactionJournal.open(path: path).entries == [Self.entry(1)])
+    }
+
+    @Test func anEmptyQueueLeavesNoFile() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("queue.jsonl").path
+        let journal = try TransactionJournal.open(path: path)
+        try journal.add(Self.entry(7))
+        try journal.remove(7)
+        #expect(try TransactionJournal.open(path: path).entries.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func theStateDirectoryResumesTheSnapshotWithTheJournalsQueue() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("fleet/CP1").path
+        let directory = try ChargerStateDirectory(path: path)
+        #expect(directory.resumeSnapshot == nil)
+        let snapshot = ChargePointSnapshot(
+            registersWh: [1: 1234.5], queuedMessages: [Self.entry(1)],
+            configurationOverrides: ["HeartbeatInterval": "60"],
+            nextLocalTransactionId: 3, nextEntryId: 2)
+        try directory.journal.add(Self.entry(4))
+        try directory.save(snapshot)
+        let resumed = try #require(try ChargerStateDirectory(path: path).resumeSnapshot)
+        #expect(resumed.registersWh == [1: 1234.5])
+        #expect(resumed.configurationOverrides == ["HeartbeatInterval": "60"])
+        #expect(resumed.queuedMessages == [Self.entry(4)], "the journal, not the snapshot, holds the queue")
+        #expect(resumed.nextEntryId == 5)
+        #expect(resumed.nextLocalTransactionId == 3)
+    }
+
+    @Test func anUnreadableSnapshotIsAnErrorNamingTheFile() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("CP1").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: path + "/snapshot.json"))
+        let error = #expect(throws: PersistenceError.self) { try ChargerStateDirectory(path: path) }
+        #expect(error?.path == path + "/snapshot.json")
+    }
+}
