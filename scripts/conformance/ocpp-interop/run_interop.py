@@ -509,16 +509,22 @@ async def reset_soft(ctx: Context) -> None:
     """Reset Soft during a transaction → StopTransaction reason SoftReset, the connection drops,
     a new BootNotification and StatusNotifications."""
     transaction_id, _, start = await ctx.start_transaction(1, "INTEROP-5")
+    mark = ctx.rec.mark
     result = await ctx.call(call.Reset(type=ResetType.soft))
     check(result.status == "Accepted", f"Reset Soft → {result.status}")
-    stop = await ctx.wait("StopTransaction", 10, start.seq, where=lambda p: p["transactionId"] == transaction_id)
+    stop = await ctx.wait("StopTransaction", 20, mark, where=lambda p: p["transactionId"] == transaction_id)
     check(stop.payload.get("reason") == "SoftReset", f"StopTransaction after Reset Soft: {stop.payload}")
-    boot = await ctx.wait("BootNotification", 20, stop.seq, what="after Reset Soft")
-    dropped = ctx.rec.select(after=stop.seq, direction="event", kind=0, action="disconnected", cp_id=ctx.cp_id)
+    boot = await ctx.wait("BootNotification", 20, mark, what="after Reset Soft")
+    dropped = ctx.rec.select(after=mark, direction="event", kind=0, action="disconnected", cp_id=ctx.cp_id)
     check(bool(dropped) and dropped[0].seq < boot.seq, "no reconnect between the reset and the new BootNotification")
     for connector in (0, 1, 2):
         await ctx.wait("StatusNotification", 10, boot.seq, where=lambda p, c=connector: p["connectorId"] == c,
                        what=f"for connector {connector} after the reboot")
+    # §5.14: on a soft reset the charger stops its transactions and sends StopTransaction, then restarts.
+    check(stop.seq < dropped[0].seq,
+          f"StopTransaction (reason SoftReset, stamped {stop.payload['timestamp']}) was sent only after the reboot "
+          f"(connection closed at {dropped[0].wall}, BootNotification at {boot.wall}, StopTransaction at {stop.wall}); "
+          "OCPP 1.6 §5.14: stop the transactions and send StopTransaction, then restart")
 
 
 @scenario("offline")
@@ -562,6 +568,39 @@ async def offline(ctx: Context) -> None:
     check(float(stop.payload["meterStop"]) >= energies[-1], f"meterStop {stop.payload['meterStop']} < {energies[-1]}")
     ctx.note(f"offline {ctx.args.offline_seconds}s, reconnected after {back_after:.1f}s "
              f"({len(reconnected)} connect), {len(values)} MeterValues, none lost or duplicated")
+
+
+async def restore(csms: CentralSystem, cp_id: str) -> list[str]:
+    """After a failed scenario: stop open transactions and make every connector operative again,
+    so one failure does not cascade into the scenarios after it. Returns what it did."""
+    done = []
+    rec = csms.recorder
+    try:
+        await csms.wait_connected(cp_id, 20)
+        for transaction_id in open_transactions(csms, cp_id):
+            mark = rec.mark
+            outcome = await csms.call(cp_id, call.RemoteStopTransaction(transaction_id=transaction_id))
+            done.append(f"RemoteStop {transaction_id} → {outcome}")
+            try:
+                await rec.wait_one(10, after=mark, action="StopTransaction", cp_id=cp_id,
+                                   where=lambda p, t=transaction_id: p["transactionId"] == t)
+            except WaitTimeout:
+                done.append(f"no StopTransaction for {transaction_id}")
+        outcome = await csms.call(cp_id, call.ChangeAvailability(connector_id=0, type=AvailabilityType.operative))
+        done.append(f"ChangeAvailability 0 Operative → {outcome}")
+    except Exception as error:  # noqa: BLE001 — best effort
+        done.append(f"restore failed: {type(error).__name__}: {error}")
+    return done
+
+
+def open_transactions(csms: CentralSystem, cp_id: str) -> list[int]:
+    rec = csms.recorder
+    answers = {r.unique_id: r.payload for r in rec.select(direction="csms", kind=CALLRESULT, cp_id=cp_id,
+                                                          action="StartTransaction")}
+    issued = [answers[s.unique_id]["transactionId"] for s in rec.select(action="StartTransaction", cp_id=cp_id)
+              if s.unique_id in answers]
+    stopped = {r.payload["transactionId"] for r in rec.select(action="StopTransaction", cp_id=cp_id)}
+    return [t for t in issued if t not in stopped]
 
 
 # Checks over the whole run --------------------------------------------------------------------
@@ -660,6 +699,10 @@ async def run(args: argparse.Namespace) -> int:
                     print(f"    {record}")
             if process.returncode is not None:
                 break
+            if problem:
+                cleanup = await restore(csms, cp_id)
+                if args.verbose:
+                    print(f"    restore: {cleanup}")
             # Let the connection settle between scenarios (the charger may be reconnecting).
             try:
                 await csms.wait_connected(cp_id, 30)
