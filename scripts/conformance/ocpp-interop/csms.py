@@ -61,13 +61,14 @@ class Record:
     wall: str  # UTC wall clock when seen
     cp_id: str
     direction: str  # "cp" (charger → CSMS), "csms" (CSMS → charger), "event"
-    kind: int  # 2 CALL, 3 CALLRESULT, 4 CALLERROR; 0 for events
+    kind: int  # 2 CALL, 3 CALLRESULT, 4 CALLERROR (negative: could not be sent); 0 for events
     unique_id: str
     action: str  # the CALL's action (also for its result/error); for events: connected/disconnected
     payload: Any
 
     def __str__(self) -> str:
-        kinds = {0: "EVENT", CALL: "CALL", CALLRESULT: "RESULT", CALLERROR: "ERROR"}
+        kinds = {0: "EVENT", CALL: "CALL", CALLRESULT: "RESULT", CALLERROR: "ERROR", -1: "UNPARSEABLE",
+                 -CALL: "UNSENT-CALL", -CALLRESULT: "UNSENT-RESULT", -CALLERROR: "UNSENT-ERROR"}
         body = json.dumps(self.payload, separators=(",", ":"))
         if len(body) > 300:
             body = body[:300] + "..."
@@ -201,6 +202,9 @@ class InteropChargePoint(OCPPChargePoint):
             self.csms.recorder.add(self.id, "cp", kind, unique_id, action, payload)
         except (ValueError, IndexError, KeyError, TypeError):
             self.csms.recorder.add(self.id, "cp", -1, "", "unparseable", raw_msg)
+        else:
+            if kind == CALL and action in self.csms.unanswered_actions:
+                return  # recorded, never answered: the charger must keep it and send it again
         await super().route_message(raw_msg)
 
     async def _send(self, message):
@@ -216,8 +220,14 @@ class InteropChargePoint(OCPPChargePoint):
                 if kind == CALLRESULT
                 else {"errorCode": frame[2], "errorDescription": frame[3], "errorDetails": frame[4]}
             )
+        try:
+            await super()._send(message)
+        except websockets.ConnectionClosed:
+            # Not sent (the connection was closing): recorded as such, so that an answer the
+            # charger never got does not count as a confirmation.
+            self.csms.recorder.add(self.id, "csms", -kind, unique_id, action, {"unsent": payload})
+            raise
         self.csms.recorder.add(self.id, "csms", kind, unique_id, action, payload)
-        await super()._send(message)
 
     # Charger-initiated actions (OCPP 1.6 §4) --------------------------------------------------
 
@@ -294,6 +304,9 @@ class CentralSystem:
         self.tag_status: dict[str, str] = {}
         self.default_tag_status = AuthorizationStatus.accepted
         self.data_transfer_vendors = {"org.chargesim.interop"}
+        # CALLs of these actions are recorded but not answered (a central system that went away
+        # before confirming them).
+        self.unanswered_actions: set[str] = set()
         self.connector_status: dict[tuple[str, int], str] = {}
         self.charge_points: dict[str, InteropChargePoint] = {}
         self._connected: dict[str, asyncio.Event] = {}

@@ -548,12 +548,16 @@ async def offline(ctx: Context) -> None:
     offline_samples = ctx.args.offline_seconds / 2 - 2
     await ctx.transaction_meter_values(transaction_id, int(offline_samples), 20, after=down_mark)
     stop = await ctx.stop_transaction(transaction_id)
-    values = ctx.rec.select(after=start.seq, action="MeterValues", cp_id=ctx.cp_id,
-                            where=lambda p: p.get("transactionId") == transaction_id)
+    arrived = ctx.rec.select(after=start.seq, action="MeterValues", cp_id=ctx.cp_id,
+                             where=lambda p: p.get("transactionId") == transaction_id)
+    # A MeterValues whose confirmation never left the CSMS (it was closing) is rightly sent again.
+    confirmed = confirmed_calls(csms, ctx.cp_id)
+    values = [r for r in arrived if r.seq in confirmed]
+    resent = len(arrived) - len(values)
     series = [(samples(r.payload)[0].timestamp, energy_of(r.payload), r) for r in values]
     stamps = [s[0] for s in series]
     check(stamps == sorted(stamps), f"MeterValues out of order: {[iso(s) for s in stamps]}")
-    check(len(set(stamps)) == len(stamps), f"a MeterValues sample arrived twice: {[iso(s) for s in stamps]}")
+    check(len(set(stamps)) == len(stamps), f"a MeterValues sample was confirmed twice: {[iso(s) for s in stamps]}")
     energies = [s[1] for s in series]
     check(all(b >= a for a, b in zip(energies, energies[1:])), f"energy not monotonic: {energies}")
     gaps = [(b - a).total_seconds() for a, b in zip(stamps, stamps[1:])]
@@ -567,7 +571,8 @@ async def offline(ctx: Context) -> None:
           f"StopTransactions: {[str(r) for r in stops]}")
     check(float(stop.payload["meterStop"]) >= energies[-1], f"meterStop {stop.payload['meterStop']} < {energies[-1]}")
     ctx.note(f"offline {ctx.args.offline_seconds}s, reconnected after {back_after:.1f}s "
-             f"({len(reconnected)} connect), {len(values)} MeterValues, none lost or duplicated")
+             f"({len(reconnected)} connect), {len(values)} MeterValues confirmed ({resent} unconfirmed re-sent), "
+             "none lost or duplicated")
 
 
 async def restore(csms: CentralSystem, cp_id: str) -> list[str]:
@@ -603,11 +608,59 @@ def open_transactions(csms: CentralSystem, cp_id: str) -> list[int]:
     return [t for t in issued if t not in stopped]
 
 
+@scenario("offline-unconfirmed-stop")
+async def offline_unconfirmed_stop(ctx: Context) -> None:
+    """The CSMS receives a StopTransaction but goes away before confirming it: after the
+    reconnect the charger sends the same StopTransaction again (a transaction message leaves
+    the queue only when confirmed), and nothing else for that transaction twice."""
+    csms = ctx.csms
+    await ctx.set_config("MeterValueSampleInterval", "2")
+    transaction_id, meter_start, start = await ctx.start_transaction(1, "INTEROP-7")
+    await ctx.transaction_meter_values(transaction_id, 1, 10, after=start.seq)
+    csms.unanswered_actions.add("StopTransaction")
+    try:
+        mark = ctx.rec.mark
+        result = await ctx.call(call.RemoteStopTransaction(transaction_id=transaction_id))
+        check(result.status == "Accepted", f"RemoteStopTransaction {transaction_id} → {result.status}")
+        first = await ctx.wait("StopTransaction", 10, mark, where=lambda p: p["transactionId"] == transaction_id)
+        await asyncio.sleep(0.5)
+        await csms.stop()
+    finally:
+        csms.unanswered_actions.discard("StopTransaction")
+    down = ctx.rec.mark
+    await asyncio.sleep(5)
+    await csms.start()
+    await csms.wait_connected(ctx.cp_id, 45)
+    again = await ctx.wait("StopTransaction", 20, down, where=lambda p: p["transactionId"] == transaction_id,
+                           what=f"re-sent for transaction {transaction_id} after the reconnect")
+    check(again.payload == first.payload,
+          f"the re-sent StopTransaction differs from the unconfirmed one: {first.payload} vs {again.payload}")
+    await ctx.answer_to(again)
+    await asyncio.sleep(1)
+    stops = ctx.rec.select(after=down, action="StopTransaction", cp_id=ctx.cp_id)
+    check(len(stops) == 1, f"{len(stops)} StopTransactions after the reconnect: {[str(r) for r in stops]}")
+    ctx.note(f"StopTransaction for {transaction_id} re-sent after the reconnect, identical, confirmed once")
+
+
+def confirmed_calls(csms: CentralSystem, cp_id: str) -> set[int]:
+    """The sequence numbers of the charger's CALLs that we confirmed: a CALLRESULT with the CALL's
+    id went out on the wire after it (and before any re-send with that id)."""
+    confirmed: set[int] = set()
+    latest: dict[str, int] = {}
+    for record in csms.recorder.select(direction=None, kind=None, cp_id=cp_id):
+        if record.direction == "cp" and record.kind == CALL:
+            latest[record.unique_id] = record.seq
+        elif record.direction == "csms" and record.kind == CALLRESULT and record.unique_id in latest:
+            confirmed.add(latest.pop(record.unique_id))
+    return confirmed
+
+
 # Checks over the whole run --------------------------------------------------------------------
 
 
 def whole_run_problems(csms: CentralSystem, cp_id: str) -> list[str]:
-    """Every transaction id we handed out got exactly one StopTransaction; no MeterValues twice."""
+    """Every transaction id we handed out got exactly one confirmed StopTransaction; no
+    transaction MeterValues confirmed twice."""
     rec = csms.recorder
     problems = []
     issued = []
@@ -616,17 +669,21 @@ def whole_run_problems(csms: CentralSystem, cp_id: str) -> list[str]:
             if answer.unique_id == start.unique_id:
                 issued.append(answer.payload["transactionId"])
                 break
-    stops = [r.payload["transactionId"] for r in rec.select(action="StopTransaction", cp_id=cp_id)]
+    confirmed = confirmed_calls(csms, cp_id)
+    stops = [r.payload["transactionId"] for r in rec.select(action="StopTransaction", cp_id=cp_id)
+             if r.seq in confirmed]
     for transaction_id in issued:
         if stops.count(transaction_id) != 1:
-            problems.append(f"transaction {transaction_id}: {stops.count(transaction_id)} StopTransaction")
+            problems.append(f"transaction {transaction_id}: {stops.count(transaction_id)} confirmed StopTransaction")
     for transaction_id in set(stops) - set(issued):
         problems.append(f"StopTransaction for transaction {transaction_id}, which was never issued")
     seen = set()
     for record in rec.select(action="MeterValues", cp_id=cp_id):
+        if record.seq not in confirmed:
+            continue
         key = json.dumps(record.payload, sort_keys=True)
         if key in seen and record.payload.get("transactionId") is not None:
-            problems.append(f"MeterValues sent twice: {record}")
+            problems.append(f"MeterValues confirmed twice: {record}")
         seen.add(key)
     return problems
 
