@@ -642,6 +642,40 @@ async def offline_unconfirmed_stop(ctx: Context) -> None:
     ctx.note(f"StopTransaction for {transaction_id} re-sent after the reconnect, identical, confirmed once")
 
 
+# OCPP 1.6 §4.9 (edition 2, the status transition table): status → the statuses it may go to.
+LEGAL_TRANSITIONS = {
+    "Available": {"Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Reserved", "Unavailable", "Faulted"},
+    "Preparing": {"Available", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing", "Faulted"},
+    "Charging": {"Available", "SuspendedEV", "SuspendedEVSE", "Finishing", "Unavailable", "Faulted"},
+    "SuspendedEV": {"Available", "Charging", "SuspendedEVSE", "Finishing", "Unavailable", "Faulted"},
+    "SuspendedEVSE": {"Available", "Charging", "SuspendedEV", "Finishing", "Unavailable", "Faulted"},
+    "Finishing": {"Available", "Preparing", "Unavailable", "Faulted"},
+    "Reserved": {"Available", "Preparing", "Unavailable", "Faulted"},
+    "Unavailable": {"Available", "Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Faulted"},
+    "Faulted": {"Available", "Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing", "Reserved",
+                "Unavailable"},
+}
+
+
+def illegal_transitions(csms: CentralSystem, cp_id: str) -> list[str]:
+    """StatusNotifications that jump where §4.9 allows no transition (a BootNotification starts afresh;
+    repeating the same status, e.g. when triggered, is fine)."""
+    problems = []
+    last: dict[int, str] = {}
+    for record in csms.recorder.select(cp_id=cp_id):
+        if record.action == "BootNotification":
+            last.clear()
+        elif record.action == "StatusNotification":
+            connector, status = record.payload["connectorId"], record.payload["status"]
+            if connector == 0 and status not in ("Available", "Unavailable", "Faulted"):
+                problems.append(f"connector 0 reported {status} ({record.wall})")
+            previous = last.get(connector)
+            if previous is not None and previous != status and status not in LEGAL_TRANSITIONS[previous]:
+                problems.append(f"connector {connector}: {previous} → {status} ({record.wall})")
+            last[connector] = status
+    return problems
+
+
 def confirmed_calls(csms: CentralSystem, cp_id: str) -> set[int]:
     """The sequence numbers of the charger's CALLs that we confirmed: a CALLRESULT with the CALL's
     id went out on the wire after it (and before any re-send with that id)."""
@@ -766,6 +800,10 @@ async def run(args: argparse.Namespace) -> int:
             except asyncio.TimeoutError:
                 pass
         switcher.cancel()
+        illegal = illegal_transitions(csms, cp_id)
+        results.append(("status-transitions", not illegal, "; ".join(illegal), 0.0))
+        print(f"{'PASS' if not illegal else 'FAIL'} status-transitions{': ' + '; '.join(illegal) if illegal else ''}",
+              flush=True)
         problems = whole_run_problems(csms, cp_id)
         results.append(("transaction-integrity", not problems, "; ".join(problems), 0.0))
         print(f"{'PASS' if not problems else 'FAIL'} transaction-integrity"
