@@ -38,19 +38,24 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
     private var upgradesByAddress: [String: String] = [:]
     /// The port, fixed at the first bind.
     public private(set) var port = 0
+    private var clientCertificateNames: [String: String] = [:]
     private let host = "127.0.0.1"
+    private let tls: TLSConfiguration?
 
-    private init() {}
+    private init(tls: TLSConfiguration?) {
+        self.tls = tls
+    }
 
-    /// Binds a free loopback port and starts answering.
-    public static func start() async throws -> LoopbackCentralSystem {
-        let central = LoopbackCentralSystem()
+    /// Binds a free loopback port and starts answering; with `tls`, over TLS (`wss://`, OCPP
+    /// security profiles 2 and 3).
+    public static func start(tls: TLSConfiguration? = nil) async throws -> LoopbackCentralSystem {
+        let central = LoopbackCentralSystem(tls: tls)
         try await central.bind(port: 0)
         return central
     }
 
-    /// `ws://127.0.0.1:<port>`, the `--csms` URL.
-    public var url: String { "ws://\(host):\(port)" }
+    /// `ws://127.0.0.1:<port>` (`wss://` over TLS), the `--csms` URL.
+    public var url: String { "\(tls == nil ? "ws" : "wss")://\(host):\(port)" }
 
     /// Takes the central system away: closes every connection (1001) and stops listening.
     public func stop() async {
@@ -68,7 +73,8 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
     }
 
     private func bind(port: Int) async throws {
-        let configuration = WebSocketServerConfiguration(subprotocols: ["ocpp1.6"], requiresSubprotocol: true)
+        let configuration = WebSocketServerConfiguration(
+            subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tls: tls)
         let server = try await WebSocketServer.bind(
             host: host, port: port, configuration: configuration,
             shouldUpgrade: { request in
@@ -76,6 +82,7 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
                 self.lock.withLock {
                     self.upgrades[id, default: 0] += 1
                     self.authorizations[id] = request.headers.first(name: "Authorization")
+                    self.clientCertificateNames[id] = request.peerCertificateSubjectCN
                     if let address = request.remoteAddress?.description { self.upgradesByAddress[address] = id }
                 }
                 return id.isEmpty ? .refuse(status: .notFound) : .accept()
@@ -206,6 +213,12 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
 
     /// The `Authorization` header of the charger's last opening handshake.
     public func authorization(_ chargePointId: String) -> String? { lock.withLock { authorizations[chargePointId] } }
+
+    /// The subject common name of the client certificate of the charger's last handshake (OCPP
+    /// security profile 3).
+    public func clientCertificateName(_ chargePointId: String) -> String? {
+        lock.withLock { clientCertificateNames[chargePointId] }
+    }
 
     /// Polls `condition` every 20 ms until it holds; throws after `seconds`.
     public func wait(

@@ -52,14 +52,13 @@ struct ClientCommand: AsyncParsableCommand {
     private func echo(url: String, group: any EventLoopGroup) async throws {
         let connection = WebSocketConnection.connect(
             to: try WebSocketURL(url), configuration: configuration(), eventLoop: group.next()
-        ).map { connection in
+        ) { connection in
             connection.onMessage = { message in
                 switch message {
                 case .text(let text): connection.send(text: text)
                 case .binary(let bytes): connection.send(binary: bytes)
                 }
             }
-            return connection
         }
         _ = try await connection.flatMap { $0.closeFuture }.get()
     }

@@ -3,6 +3,7 @@ import NIOPosix
 import OCPP16
 import Simulator
 import TestSupport
+import WebSocket
 
 /// The fast charger model and helpers the Fleet*Tests suites share: a one-connector AC wallbox
 /// that samples every second and plugs a simulated EV in 0.2 s after a remote start.
@@ -58,10 +59,10 @@ enum FleetFixtures {
     /// A fleet of `count` test chargers against `central`, reconnecting fast.
     static func fleet(
         count: Int, central: LoopbackCentralSystem, stateDirectory: String? = nil, password: String? = nil,
-        group: MultiThreadedEventLoopGroup
+        tlsContext: TLSContext? = nil, group: MultiThreadedEventLoopGroup
     ) throws -> Fleet {
         let settings = ChargerRuntimeSettings(
-            centralSystemURL: central.url, password: password,
+            centralSystemURL: central.url, password: password, tlsContext: tlsContext,
             backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
             rebootDelay: .milliseconds(100), connectTimeout: .seconds(2), snapshotInterval: .seconds(1),
             stopTimeout: .seconds(3), clock: { OCPPTimestamp(Date()) })

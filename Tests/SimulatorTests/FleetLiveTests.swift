@@ -4,6 +4,7 @@ import OCPP16
 import Simulator
 import TestSupport
 import Testing
+import WebSocket
 
 /// Fleets of real `ChargerRuntime`s over real sockets against a `LoopbackCentralSystem` on
 /// port 0: boot, statuses, remote start/stop with meter values, an outage of the central
@@ -167,6 +168,53 @@ import Testing
         try await central.wait(for: "the statuses after the reboot") {
             $0.requests(StatusNotificationRequest.self, from: "FT1").count >= 4
         }
+        try await fleet.stop(.leaveQueued).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+
+    @Test func stoppingTheFleetStopsOpenTransactionsWithReasonLocal() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(count: 2, central: central, group: group)
+        fleet.start()
+        try await central.wait(for: "two boots") { central in
+            ["FT1", "FT2"].allSatisfy { !central.calls(from: $0, BootNotificationRequest.action).isEmpty }
+        }
+        _ = try await central.call(RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG-1"), to: "FT1")
+        try await central.wait(for: "FT1 charging") {
+            $0.requests(MeterValuesRequest.self, from: "FT1").contains { $0.transactionId == 1000 }
+        }
+        try await fleet.stop(.stopTransactions).get()
+        let stop = try #require(central.requests(StopTransactionRequest.self, from: "FT1").first)
+        #expect(stop.reason == .local)
+        #expect(stop.transactionId == 1000)
+        #expect(central.requests(StopTransactionRequest.self, from: "FT2").isEmpty)
+        try await central.wait(for: "the connections to close") { $0.connectedChargePoints.isEmpty }
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+
+    @Test func securityProfile3ConnectsOverTLSWithAClientCertificate() async throws {
+        let authority = try TestCertificateAuthority()
+        defer { authority.remove() }
+        let server = try authority.issueServerCertificate()
+        let client = try authority.issueClientCertificate(commonName: "FT1")
+        let central = try await LoopbackCentralSystem.start(
+            tls: .server(
+                certificate: server.certificateFiles,
+                clientCertificateVerification: .required(caFile: authority.certificateFile)))
+        #expect(central.url.hasPrefix("wss://"))
+        let context = try TLSContext(
+            configuration: .client(trustRoots: .caFile(authority.certificateFile), certificate: client.certificateFiles)
+        )
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(count: 1, central: central, tlsContext: context, group: group)
+        fleet.start()
+        try await central.wait(for: "a boot over TLS") {
+            !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty
+        }
+        #expect(central.clientCertificateName("FT1") == "FT1")
         try await fleet.stop(.leaveQueued).get()
         await central.stop()
         try await group.shutdownGracefully()

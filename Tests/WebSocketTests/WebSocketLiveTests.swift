@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import TestSupport
 import Testing
 import WebSocket
@@ -63,6 +64,36 @@ import WebSocket
         try await client.send(binary: bytes(1001))
         #expect(await client.closeStatus.code == .messageTooBig)
         #expect(try await LiveHarness.first("the server's close", of: echo.closes).code == .messageTooBig)
+        await echo.server.shutdown()
+    }
+
+    @Test func aMessageSentWithTheHandshakeResponseIsNotLost() async throws {
+        let server = try await WebSocketServer.bind(host: "127.0.0.1", port: 0) { connection in
+            connection.send(text: "welcome")
+            connection.close(code: .normalClosure, reason: "bye")
+        }
+        for _ in 0..<20 {
+            let client = try await WebSocketClient.connect(to: "ws://127.0.0.1:\(server.port)")
+            #expect(try await LiveHarness.next(client) == .text("welcome"))
+            #expect(await client.closeStatus == WebSocketCloseStatus(code: .normalClosure, reason: "bye"))
+        }
+        await server.shutdown()
+    }
+
+    @Test func theCallbackAPIEchoesOnTheEventLoop() async throws {
+        let echo = try await LiveHarness.echoServer()
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let (messages, sink) = AsyncStream.makeStream(of: WebSocketMessage.self)
+        let connection = try await WebSocketConnection.connect(
+            to: WebSocketURL(echo.url), eventLoop: loop
+        ) { connection in
+            connection.onMessage = { sink.yield($0) }
+            connection.onClose = { _ in sink.finish() }
+            connection.send(text: "from the loop")
+        }.get()
+        #expect(try await LiveHarness.first("the echo", of: messages) == .text("from the loop"))
+        #expect(try await loop.submit { connection.close(code: .goingAway) }.get() == .queued)
+        #expect(try await connection.closeFuture.get().code == .goingAway)
         await echo.server.shutdown()
     }
 

@@ -66,6 +66,8 @@ public final class ChargerRuntime: @unchecked Sendable {
     private var flags = Flags()
     private var stop: Stop?
     private var reconnectAfterClose: Duration?
+    /// When the current connection opened.
+    private var openedAt: OCPPTimestamp?
     /// Whether this charger is in its loop's `total`.
     private var counted = false
 
@@ -139,10 +141,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             self.stop = Stop(
                 promise: promise, deadline: now + (stoppingTransactions ? self.settings.stopTimeout : .zero))
             if stoppingTransactions {
-                for connectorId in 1...max(1, self.machine.profile.connectors.count)
-                where self.machine.hasTransaction(onConnector: connectorId) {
-                    self.carryOut(self.machine.pressStop(connectorId: connectorId, now: now))
-                }
+                self.carryOut(self.machine.stopAllTransactions(reason: .local, now: now))
             }
             self.continueStopping(now: now)
             return promise.futureResult
@@ -223,33 +222,32 @@ public final class ChargerRuntime: @unchecked Sendable {
         if let password = settings.password ?? key {
             configuration.setBasicAuthorization(user: chargePointId, password: password)
         }
-        WebSocketConnection.connect(to: url, configuration: configuration, eventLoop: eventLoop).whenComplete {
-            result in
+        // `configure` runs before the first frame is read: the machine learns of the connection
+        // before any message of the central system reaches it.
+        WebSocketConnection.connect(to: url, configuration: configuration, eventLoop: eventLoop) { connection in
             guard case .connecting(let current) = self.link, current == attempt else {
                 // Stopped (or superseded) while connecting.
-                if case .success(let connection) = result { connection.close(code: .goingAway) }
+                connection.close(code: .goingAway)
                 return
             }
-            switch result {
-            case .success(let connection):
-                self.opened(connection)
-            case .failure(let error):
-                self.link = .idle
-                let delay = self.backoff.failed()
-                if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
-                    self.settings.log(
-                        "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
-                            + "next in \(delay)")
-                }
-                self.reconnectAt = self.settings.clock() + delay
-                self.rearm()
+            self.opened(connection)
+        }.whenFailure { error in
+            guard case .connecting(let current) = self.link, current == attempt else { return }
+            self.link = .idle
+            let delay = self.backoff.failed()
+            if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
+                self.settings.log(
+                    "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
+                        + "next in \(delay)")
             }
+            self.reconnectAt = self.settings.clock() + delay
+            self.rearm()
         }
     }
 
     private func opened(_ connection: WebSocketConnection) {
         link = .open(connection)
-        backoff.succeeded()
+        openedAt = settings.clock()
         connection.onMessage = { message in
             switch message {
             case .text(let text):
@@ -273,6 +271,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         let now = settings.clock()
         link = .idle
+        // A connection that held for a while resets the backoff; one the central system drops
+        // at once (refusing the charger after the handshake) keeps backing off.
+        if let openedAt, openedAt.duration(to: now) >= settings.backoff.maximum { backoff.succeeded() }
+        openedAt = nil
         carryOut(machine.disconnected(now: now), rearming: false)
         saveSnapshot(onlyIfChanged: true)
         if let stop {

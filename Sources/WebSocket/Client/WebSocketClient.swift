@@ -41,11 +41,9 @@ public final class WebSocketClient: Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: WebSocketMessage.self)
         let future = WebSocketConnection.connect(
             to: url, configuration: configuration, eventLoop: eventLoopGroup.next()
-        ).map { connection in
-            // Runs on the connection's loop before the first frame is read.
+        ) { connection in
             connection.onMessage = { continuation.yield($0) }
             connection.onClose = { _ in continuation.finish() }
-            return connection
         }
         future.whenFailure { _ in continuation.finish() }
         let connection = try await future.get()

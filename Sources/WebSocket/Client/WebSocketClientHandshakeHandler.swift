@@ -1,14 +1,15 @@
 import NIOCore
 
 /// Runs the client side of the opening handshake (`ClientHandshake`, RFC 6455 section 4.1) on a
-/// fresh TCP (or TLS) channel, then replaces itself with a `WebSocketChannelHandler` and
-/// completes the promise with the `WebSocketConnection`, before any frame is read.
+/// fresh TCP (or TLS) channel, then replaces itself with a `WebSocketChannelHandler`, lets the
+/// caller `configure` the `WebSocketConnection` and completes the promise, before any frame is read.
 final class WebSocketClientHandshakeHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private var handshake: ClientHandshake
     private let configuration: WebSocketClientConfiguration
+    private let configure: @Sendable (WebSocketConnection) -> Void
     private let promise: EventLoopPromise<WebSocketConnection>
     private var requestSent = false
     private var done = false
@@ -16,10 +17,11 @@ final class WebSocketClientHandshakeHandler: ChannelInboundHandler, RemovableCha
 
     init(
         handshake: ClientHandshake, configuration: WebSocketClientConfiguration,
-        promise: EventLoopPromise<WebSocketConnection>
+        configure: @escaping @Sendable (WebSocketConnection) -> Void, promise: EventLoopPromise<WebSocketConnection>
     ) {
         self.handshake = handshake
         self.configuration = configuration
+        self.configure = configure
         self.promise = promise
     }
 
@@ -77,7 +79,7 @@ final class WebSocketClientHandshakeHandler: ChannelInboundHandler, RemovableCha
                 parameters: parameters, role: .client, options: configuration.deflate ?? PerMessageDeflateOptions())
         }
         let machine = WebSocketConnectionStateMachine(
-            role: .client, configuration: configuration.connection, deflate: deflate, now: .now(),
+            role: .client, configuration: configuration.connection, deflate: deflate, now: context.eventLoop.now,
             allocator: context.channel.allocator)
         let handler = WebSocketChannelHandler(machine: machine)
         let connection = WebSocketConnection(
@@ -92,7 +94,8 @@ final class WebSocketClientHandshakeHandler: ChannelInboundHandler, RemovableCha
             fail(error, context: context)
             return
         }
-        // Callbacks attached to the future run now, on this loop, before any frame is read.
+        // Frames may have come with the 101 response: the callbacks must be in place first.
+        configure(connection)
         promise.succeed(connection)
         handler.receivedLeftover(accepted.leftover)
     }

@@ -3,15 +3,17 @@ import NIOPosix
 
 extension WebSocketConnection {
     /// Opens a client connection (RFC 6455 section 4.1) on `eventLoop`: TCP, TLS for `wss://`,
-    /// then the opening handshake. The future completes on `eventLoop`; callbacks attached to it
-    /// run before the first frame is read, so `onMessage` set there misses nothing.
+    /// then the opening handshake. `configure` runs on `eventLoop` as soon as the handshake is
+    /// done and before the first frame is read (frames may follow the 101 response in the same
+    /// segment): set `onMessage` and `onClose` there. The future completes after it.
     ///
     /// Fails with `WebSocketHandshakeError` (e.g. `.unexpectedStatus(code: 401, ...)`),
     /// `TLSError`, `WebSocketClientError` or the socket's error.
     public static func connect(
         to url: WebSocketURL,
         configuration: WebSocketClientConfiguration = .init(),
-        eventLoop: any EventLoop
+        eventLoop: any EventLoop,
+        configure: @escaping @Sendable (WebSocketConnection) -> Void
     ) -> EventLoopFuture<WebSocketConnection> {
         let promise = eventLoop.makePromise(of: WebSocketConnection.self)
         let tlsContext: TLSContext?
@@ -43,7 +45,8 @@ extension WebSocketConnection {
                     }
                     try pipeline.addHandler(
                         WebSocketClientHandshakeHandler(
-                            handshake: handshake, configuration: configuration, promise: promise))
+                            handshake: handshake, configuration: configuration, configure: configure,
+                            promise: promise))
                     return channel.eventLoop.makeSucceededVoidFuture()
                 } catch {
                     return channel.eventLoop.makeFailedFuture(error)

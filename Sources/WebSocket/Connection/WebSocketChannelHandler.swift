@@ -62,7 +62,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is WebSocketServer.ShutdownEvent {
-            _ = send { $0.close(code: .goingAway, reason: "server shutting down", now: .now()) }
+            _ = send { $0.close(code: .goingAway, reason: "server shutting down", now: context.eventLoop.now) }
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -72,7 +72,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
     /// Feeds bytes read from the channel, or left over after the opening handshake.
     func received(_ bytes: ByteBuffer) {
         inReadBurst = true
-        machine.receivedBytes(bytes, now: .now())
+        machine.receivedBytes(bytes, now: context?.eventLoop.now ?? .now())
         drainEvents()
     }
 
@@ -176,7 +176,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
     private func timerFired() {
         timer = nil
         timerDeadline = nil
-        switch machine.timerFired(now: .now()) {
+        switch machine.timerFired(now: context?.eventLoop.now ?? .now()) {
         case .none:
             break
         case .sendPing:

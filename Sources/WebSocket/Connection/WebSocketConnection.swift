@@ -3,9 +3,10 @@ import NIOCore
 /// One open WebSocket connection, client or server side, pinned to its channel's event loop.
 ///
 /// This is the callback API: no Task and no thread per connection, so a process can hold tens
-/// of thousands of them. Set `onMessage` and `onClose` on the event loop (the server's
-/// `onConnection` and the client connect future's callbacks run there, before any frame is
-/// read); call `send`, `sendPing` and `close` on the event loop too. `WebSocketClient` wraps
+/// of thousands of them. Set `onMessage` and `onClose` on the event loop, in the server's
+/// `onConnection` or the client's `connect(to:configuration:eventLoop:configure:)` closure,
+/// which run there before any frame is read; call `send`, `sendPing` and `close` on the event
+/// loop too. `WebSocketClient` wraps
 /// this type with async/await.
 ///
 /// `@unchecked Sendable`: the mutable state (the callbacks, the close status and the handler
@@ -126,7 +127,8 @@ public final class WebSocketConnection: @unchecked Sendable {
     @discardableResult
     public func close(code: CloseCode = .normalClosure, reason: String = "") -> WebSocketSendResult {
         eventLoop.preconditionInEventLoop()
-        return handler.send { $0.close(code: code, reason: reason, now: .now()) }
+        let now = eventLoop.now
+        return handler.send { $0.close(code: code, reason: reason, now: now) }
     }
 
     // MARK: - From the handler

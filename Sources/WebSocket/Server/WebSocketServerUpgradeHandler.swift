@@ -151,7 +151,7 @@ final class WebSocketServerUpgradeHandler: ChannelInboundHandler, RemovableChann
                 parameters: parameters, role: .server, options: configuration.deflate ?? PerMessageDeflateOptions())
         }
         let machine = WebSocketConnectionStateMachine(
-            role: .server, configuration: configuration.connection, deflate: deflate, now: .now(),
+            role: .server, configuration: configuration.connection, deflate: deflate, now: context.eventLoop.now,
             allocator: context.channel.allocator)
         let handler = WebSocketChannelHandler(machine: machine)
         let connection = WebSocketConnection(
