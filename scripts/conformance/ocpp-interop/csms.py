@@ -67,11 +67,15 @@ class Record:
     payload: Any
 
     def __str__(self) -> str:
+        return self.describe(limit=300)
+
+    def describe(self, limit: Optional[int] = None) -> str:
+        """One line: sequence, time, charger, direction, kind, action and the payload (cut at `limit`)."""
         kinds = {0: "EVENT", CALL: "CALL", CALLRESULT: "RESULT", CALLERROR: "ERROR", -1: "UNPARSEABLE",
                  -CALL: "UNSENT-CALL", -CALLRESULT: "UNSENT-RESULT", -CALLERROR: "UNSENT-ERROR"}
         body = json.dumps(self.payload, separators=(",", ":"))
-        if len(body) > 300:
-            body = body[:300] + "..."
+        if limit is not None and len(body) > limit:
+            body = body[:limit] + "..."
         arrow = {"cp": "CP->CSMS", "csms": "CSMS->CP", "event": "--"}[self.direction]
         return f"#{self.seq} {self.wall} {self.cp_id} {arrow} {kinds[self.kind]} {self.action} {body}"
 

@@ -483,9 +483,14 @@ async def smart_charging(ctx: Context) -> None:
               f"SetChargingProfile TxProfile 6 A → CALLERROR {type(outcome.error).__name__}: "
               f"{getattr(outcome.error, 'description', '')!r} (the charger does not handle SmartCharging yet)")
         check(outcome.result.status == "Accepted", f"SetChargingProfile TxProfile 6 A → {outcome.result.status}")
-        limited = await ctx.transaction_meter_values(transaction_id, 2, 8, after=mark)
-        # The first sample may straddle the change; the second one is within one interval after it.
-        amps = currents(limited[-1].payload)
+        accepted_at = parse_time(ctx.rec.select(after=mark, direction="cp", kind=CALLRESULT, cp_id=ctx.cp_id,
+                                                action="SetChargingProfile")[0].wall)
+        # The first sample taken after the profile was accepted (within one interval) shows the limit.
+        limited = await ctx.wait("MeterValues", 2 + 2, mark,
+                                 where=lambda p: p.get("transactionId") == transaction_id
+                                 and samples(p)[0].timestamp > accepted_at,
+                                 what="sampled after SetChargingProfile was accepted")
+        amps = currents(limited.payload)
         check(amps and all(abs(a - 6) <= 0.6 for a in amps.values()),
               f"Current.Import after a 6 A TxProfile: {amps} (before: {unlimited})")
         composite = await ctx.call(call.GetCompositeSchedule(connector_id=1, duration=300,
@@ -498,8 +503,10 @@ async def smart_charging(ctx: Context) -> None:
         cleared = await ctx.call(call.ClearChargingProfile(id=601))
         check(cleared.status == "Accepted", f"ClearChargingProfile id 601 → {cleared.status}")
         restored = await ctx.transaction_meter_values(transaction_id, 2, 8, after=mark)
-        amps = currents(restored[-1].payload)
-        check(amps and max(amps.values()) > 12, f"Current.Import after ClearChargingProfile: {amps}")
+        restored_amps = currents(restored[-1].payload)
+        check(restored_amps and max(restored_amps.values()) > 12,
+              f"Current.Import after ClearChargingProfile: {restored_amps}")
+        ctx.note(f"Current.Import {unlimited} → 6 A TxProfile → {amps} → cleared → {restored_amps}")
     finally:
         await ctx.stop_transaction(transaction_id)
 
@@ -821,7 +828,7 @@ async def run(args: argparse.Namespace) -> int:
         if args.log:
             with open(args.log, "w") as out:
                 for record in csms.recorder.records:
-                    out.write(str(record) + "\n")
+                    out.write(record.describe() + "\n")
     failed = [r for r in results if not r[1]]
     if failed:
         print(f"charger output (last lines of {log_path}):\n{_tail(log_path)}")
