@@ -326,9 +326,29 @@ async def remote_start_stop(ctx: Context) -> None:
     gaps = [(b - a).total_seconds() for a, b in zip(stamps, stamps[1:])]
     check(len(gaps) >= 1 and all(4 <= g <= 6.5 for g in gaps),
           f"periodic samples {gaps} s apart with MeterValueSampleInterval=5")
+    # MeterValuesSampledData of the profile, each with its unit, on the outlet, per phase where AC has phases.
+    expected_units = {ENERGY: "Wh", "Power.Active.Import": "W", "Power.Offered": "W", "Current.Import": "A",
+                      "Voltage": "V"}
+    for record in values:
+        for meter_value in record.payload["meterValue"]:
+            seen: dict[str, list] = {}
+            for sampled in meter_value["sampledValue"]:
+                measurand = sampled.get("measurand", ENERGY)
+                seen.setdefault(measurand, []).append(sampled.get("phase"))
+                check(sampled.get("unit", "Wh") == expected_units.get(measurand, sampled.get("unit")),
+                      f"{measurand} in unit {sampled.get('unit')}, expected {expected_units.get(measurand)}")
+                check(sampled.get("context", "Sample.Periodic") == "Sample.Periodic",
+                      f"periodic sample with context {sampled.get('context')}")
+            check(set(seen) == set(expected_units),
+                  f"MeterValues measurands {sorted(seen)}, MeterValuesSampledData asks for {sorted(expected_units)}")
+            check(sorted(seen["Current.Import"]) == ["L1", "L2", "L3"],
+                  f"Current.Import phases {seen['Current.Import']} on a three-phase connector")
     before_stop = ctx.rec.mark
     stop = await ctx.stop_transaction(transaction_id, "Remote")
     meter_stop = float(stop.payload["meterStop"])
+    contexts = {s.context for s in samples(stop.payload)}
+    check({"Transaction.Begin", "Transaction.End"} <= contexts,
+          f"StopTransaction transactionData contexts {contexts} (StopTxnSampledData is set)")
     check(meter_stop >= meter_start, f"meterStop {meter_stop} < meterStart {meter_start}")
     check(meter_stop >= energies[-1], f"meterStop {meter_stop} < last MeterValues energy {energies[-1]}")
     check(stop.payload.get("idTag") in (None, "INTEROP-1"), f"StopTransaction idTag {stop.payload.get('idTag')}")
@@ -532,6 +552,22 @@ async def reset_soft(ctx: Context) -> None:
           f"StopTransaction (reason SoftReset, stamped {stop.payload['timestamp']}) was sent only after the reboot "
           f"(connection closed at {dropped[0].wall}, BootNotification at {boot.wall}, StopTransaction at {stop.wall}); "
           "OCPP 1.6 §5.14: stop the transactions and send StopTransaction, then restart")
+
+
+@scenario("reset-hard")
+async def reset_hard(ctx: Context) -> None:
+    """Reset Hard during a transaction → reboot, BootNotification, and StopTransaction reason
+    HardReset (§5.14: sent after the restart at the latest)."""
+    transaction_id, _, start = await ctx.start_transaction(1, "INTEROP-8")
+    mark = ctx.rec.mark
+    result = await ctx.call(call.Reset(type=ResetType.hard))
+    check(result.status == "Accepted", f"Reset Hard → {result.status}")
+    boot = await ctx.wait("BootNotification", 20, mark, what="after Reset Hard")
+    stop = await ctx.wait("StopTransaction", 20, mark, where=lambda p: p["transactionId"] == transaction_id)
+    check(stop.payload.get("reason") == "HardReset", f"StopTransaction after Reset Hard: {stop.payload}")
+    for connector in (0, 1, 2):
+        await ctx.wait("StatusNotification", 10, boot.seq, where=lambda p, c=connector: p["connectorId"] == c,
+                       what=f"for connector {connector} after the reboot")
 
 
 @scenario("offline")
