@@ -167,6 +167,10 @@ class WaitTimeout(AssertionError):
     """An expected message did not arrive in time."""
 
 
+class CallTimeout(AssertionError):
+    """The charger did not answer a CSMS-initiated CALL in time."""
+
+
 @dataclasses.dataclass
 class CallOutcome:
     """What a CSMS-initiated CALL got back: a result payload (snake_case dataclass) or a CALLERROR."""
@@ -398,6 +402,10 @@ class CentralSystem:
         unique_id = str(uuid.uuid4())
         try:
             result = await cp.call(payload, suppress=False, unique_id=unique_id)
+        except asyncio.TimeoutError:
+            raise CallTimeout(
+                f"no answer to {type(payload).__name__} (message id {unique_id}) within {self.response_timeout:.0f}s"
+            ) from None
         except OCPPError as error:
             # A CALLERROR the charger sent is an answer; any other OCPPError is the package
             # rejecting the charger's answer (schema validation), which the caller must see.

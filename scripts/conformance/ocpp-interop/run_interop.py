@@ -41,7 +41,7 @@ from ocpp.v16.enums import (
     UpdateType,
 )
 
-from csms import CALL, CALLRESULT, CentralSystem, Record, WaitTimeout, parse_time
+from csms import CALL, CALLRESULT, CallTimeout, CentralSystem, Record, WaitTimeout, parse_time
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PROFILE = HERE / "interop-ac-22kw.yaml"
@@ -810,7 +810,7 @@ async def run(args: argparse.Namespace) -> int:
                 await asyncio.wait_for(function(ctx), args.scenario_timeout)
             except ScenarioFailure as failure:
                 problem = str(failure)
-            except WaitTimeout as timeout:
+            except (WaitTimeout, CallTimeout) as timeout:
                 problem = str(timeout)
             except asyncio.TimeoutError:
                 problem = f"scenario timed out after {args.scenario_timeout:.0f}s"
