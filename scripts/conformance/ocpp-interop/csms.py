@@ -77,7 +77,8 @@ class Record:
         if limit is not None and len(body) > limit:
             body = body[:limit] + "..."
         arrow = {"cp": "CP->CSMS", "csms": "CSMS->CP", "event": "--"}[self.direction]
-        return f"#{self.seq} {self.wall} {self.cp_id} {arrow} {kinds[self.kind]} {self.action} {body}"
+        message_id = f" [{self.unique_id}]" if self.unique_id else ""
+        return f"#{self.seq} {self.wall} {self.cp_id} {arrow} {kinds[self.kind]}{message_id} {self.action} {body}"
 
 
 class Recorder:
