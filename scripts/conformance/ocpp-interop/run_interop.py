@@ -387,6 +387,7 @@ async def trigger_message(ctx: Context) -> None:
 
 @scenario("data-transfer")
 async def data_transfer(ctx: Context) -> None:
+    """DataTransfer with an unknown vendor → UnknownVendorId; with the profile's vendor → Accepted."""
     unknown = await ctx.call(call.DataTransfer(vendor_id="org.example.nobody", message_id="x", data="{}"))
     check(unknown.status == "UnknownVendorId", f"DataTransfer unknown vendor → {unknown.status}")
     known = await ctx.call(call.DataTransfer(vendor_id="com.ampvia", message_id="ping"))
@@ -395,6 +396,7 @@ async def data_transfer(ctx: Context) -> None:
 
 @scenario("clear-cache")
 async def clear_cache(ctx: Context) -> None:
+    """ClearCache → Accepted."""
     result = await ctx.call(call.ClearCache())
     check(result.status == "Accepted", f"ClearCache → {result.status}")
 
@@ -480,8 +482,9 @@ async def unlock_connector(ctx: Context) -> None:
 
 @scenario("smart-charging")
 async def smart_charging(ctx: Context) -> None:
-    """SetChargingProfile TxProfile 6 A on the 32 A connector during a transaction → the next
-    MeterValues show Current.Import ≈ 6 A per phase; GetCompositeSchedule; ClearChargingProfile."""
+    """SetChargingProfile TxProfile 6 A on the 32 A connector during a transaction → the first
+    MeterValues sampled after it show Current.Import ≈ 6 A per phase; GetCompositeSchedule gives
+    6 A; ClearChargingProfile brings the full current back."""
     await ctx.set_config("MeterValueSampleInterval", "2")
     transaction_id, _, start = await ctx.start_transaction(1, "INTEROP-4")
     try:
