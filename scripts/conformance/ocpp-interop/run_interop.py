@@ -788,15 +788,28 @@ async def run(args: argparse.Namespace) -> int:
                "--id-prefix", "CP", "--state-dir", str(state_dir / "state"), "--seed", "1", *args.fleet_arg]
     print(f"central system on {csms.url}; charger: {' '.join(command)}", flush=True)
     log_file = open(log_path, "wb")
-    process = await asyncio.create_subprocess_exec(*command, stdout=log_file, stderr=asyncio.subprocess.STDOUT,
-                                                   stdin=asyncio.subprocess.DEVNULL)
+    try:
+        process = await asyncio.create_subprocess_exec(*command, stdout=log_file, stderr=asyncio.subprocess.STDOUT,
+                                                       stdin=asyncio.subprocess.DEVNULL)
+    except OSError as error:
+        print(f"cannot start the charger: {error}", flush=True)
+        print("0 passed, 1 failed")
+        await csms.stop()
+        return 2
     results: list[tuple[str, bool, str, float]] = []
     began = time.monotonic()
     try:
         try:
-            first = await csms.recorder.wait_one(30, direction="event", kind=0, action="connected")
+            connecting = asyncio.ensure_future(csms.recorder.wait_one(30, direction="event", kind=0, action="connected"))
+            await asyncio.wait([connecting, asyncio.ensure_future(process.wait())], return_when=asyncio.FIRST_COMPLETED)
+            if not connecting.done():
+                connecting.cancel()
+                raise WaitTimeout("the charger exited")
+            first = connecting.result()
         except WaitTimeout:
-            print(f"FAIL: the charger did not connect within 30 s; its output:\n{_tail(log_path)}", flush=True)
+            exited = f" (it exited with {process.returncode})" if process.returncode is not None else ""
+            print(f"FAIL: the charger did not connect within 30 s{exited}; its output:\n{_tail(log_path)}", flush=True)
+            print("0 passed, 1 failed")
             return 2
         cp_id = first.cp_id
         print(f"charger {cp_id} connected", flush=True)
