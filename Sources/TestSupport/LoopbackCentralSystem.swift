@@ -39,6 +39,8 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
     /// The port, fixed at the first bind.
     public private(set) var port = 0
     private var clientCertificateNames: [String: String] = [:]
+    private var upgradeTimes: [String: [ContinuousClock.Instant]] = [:]
+    private var refusals = 0
     private let host = "127.0.0.1"
     private let tls: TLSConfiguration?
 
@@ -79,6 +81,13 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
             host: host, port: port, configuration: configuration,
             shouldUpgrade: { request in
                 let id = String(request.path.split(separator: "/").last ?? "")
+                let refuse = self.lock.withLock {
+                    self.upgradeTimes[id, default: []].append(.now)
+                    guard self.refusals > 0 else { return false }
+                    self.refusals -= 1
+                    return true
+                }
+                if refuse { return .refuse(status: .serviceUnavailable) }
                 self.lock.withLock {
                     self.upgrades[id, default: 0] += 1
                     self.authorizations[id] = request.headers.first(name: "Authorization")
@@ -208,7 +217,17 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
     /// Chargers with an open connection.
     public var connectedChargePoints: Set<String> { lock.withLock { Set(connections.keys) } }
 
-    /// How many opening handshakes each charger made.
+    /// Answers the next `count` opening handshakes with 503.
+    public func refuseNextUpgrades(_ count: Int) {
+        lock.withLock { refusals = count }
+    }
+
+    /// When each opening handshake of the charger arrived (refused ones included).
+    public func upgradeTimes(_ chargePointId: String) -> [ContinuousClock.Instant] {
+        lock.withLock { upgradeTimes[chargePointId] ?? [] }
+    }
+
+    /// How many opening handshakes each charger made (refused ones not counted).
     public func upgradeCount(_ chargePointId: String) -> Int { lock.withLock { upgrades[chargePointId] ?? 0 } }
 
     /// The `Authorization` header of the charger's last opening handshake.

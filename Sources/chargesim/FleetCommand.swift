@@ -152,7 +152,7 @@ struct FleetCommand: ParsableCommand {
         }
         let signals = FleetSignals()
         fleet.start()
-        let display = FleetProgress(total: configuration.count)
+        let display = FleetProgress()
         while !signals.wait(timeout: display.interval) {
             if let counts = try? fleet.counts().wait() { display.show(counts) }
         }

@@ -15,8 +15,6 @@ final class FleetProgress {
     private var last: FleetCounts?
     private var drewLine = false
 
-    init(total: Int) {}
-
     /// How often the counts are read.
     var interval: Duration { isTerminal ? .milliseconds(250) : .seconds(1) }
 

@@ -47,8 +47,11 @@ enum FleetFixtures {
           autoPlugDelaySeconds: 0.2
         """
 
-    static func profile() throws -> ChargerProfile {
-        try ProfileLoader().load(yaml: yaml, file: "fleet-test.yaml")
+    /// The profile, with `extraConfiguration` lines (`  Key: "value"`) added to its configuration.
+    static func profile(extraConfiguration: [String] = []) throws -> ChargerProfile {
+        let text = yaml.replacingOccurrences(
+            of: "configuration:\n", with: "configuration:\n" + extraConfiguration.map { "  \($0)\n" }.joined())
+        return try ProfileLoader().load(yaml: text, file: "fleet-test.yaml")
     }
 
     /// Writes the profile to `directory` (for the `chargesim fleet` subprocess).
@@ -59,7 +62,7 @@ enum FleetFixtures {
     /// A fleet of `count` test chargers against `central`, reconnecting fast.
     static func fleet(
         count: Int, central: LoopbackCentralSystem, stateDirectory: String? = nil, password: String? = nil,
-        tlsContext: TLSContext? = nil, group: MultiThreadedEventLoopGroup
+        tlsContext: TLSContext? = nil, extraConfiguration: [String] = [], group: MultiThreadedEventLoopGroup
     ) throws -> Fleet {
         let settings = ChargerRuntimeSettings(
             centralSystemURL: central.url, password: password, tlsContext: tlsContext,
@@ -68,7 +71,8 @@ enum FleetFixtures {
             stopTimeout: .seconds(3), clock: { OCPPTimestamp(Date()) })
         return try Fleet(
             configuration: FleetConfiguration(
-                groups: [.init(profile: try profile(), count: count)], idPrefix: "FT", stateDirectory: stateDirectory,
+                groups: [.init(profile: try profile(extraConfiguration: extraConfiguration), count: count)],
+                idPrefix: "FT", stateDirectory: stateDirectory,
                 seed: 42, runtime: settings),
             eventLoopGroup: group)
     }

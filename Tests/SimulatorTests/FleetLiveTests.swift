@@ -52,6 +52,22 @@ import WebSocket
         try await group.shutdownGracefully()
     }
 
+    @Test func securityProfile1SendsTheAuthorizationKey() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(
+            count: 1, central: central,
+            extraConfiguration: [#"SecurityProfile: "1""#, #"AuthorizationKey: "0123456789abcdef""#],
+            group: group)
+        fleet.start()
+        try await central.wait(for: "a boot") { !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty }
+        let expected = "Basic " + Data("FT1:0123456789abcdef".utf8).base64EncodedString()
+        #expect(central.authorization("FT1") == expected)
+        try await fleet.stop(.leaveQueued).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+
     @Test func remoteStartMeterValuesRemoteStop() async throws {
         let central = try await LoopbackCentralSystem.start()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -215,6 +231,30 @@ import WebSocket
             !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty
         }
         #expect(central.clientCertificateName("FT1") == "FT1")
+        try await fleet.stop(.leaveQueued).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+
+    @Test func refusedConnectionsBackOffExponentially() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        central.refuseNextUpgrades(4)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(count: 1, central: central, group: group)
+        fleet.start()
+        try await central.wait(for: "a boot after four refusals") {
+            !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty
+        }
+        let times = central.upgradeTimes("FT1")
+        #expect(times.count == 5)
+        let gaps = zip(times, times.dropFirst()).map { $0.duration(to: $1) }
+        // Backoff 100 ms doubling, capped at 500 ms, jitter up to half: [50,100], [100,200],
+        // [200,400], [250,500] ms, plus connection time.
+        let floors: [Duration] = [.milliseconds(50), .milliseconds(100), .milliseconds(200), .milliseconds(250)]
+        for (gap, floor) in zip(gaps, floors) {
+            #expect(gap >= floor, "gaps \(gaps)")
+            #expect(gap < floor * 2 + .milliseconds(300), "gaps \(gaps)")
+        }
         try await fleet.stop(.leaveQueued).get()
         await central.stop()
         try await group.shutdownGracefully()

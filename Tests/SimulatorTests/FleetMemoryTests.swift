@@ -36,7 +36,10 @@ import Testing
                 try await Task.sleep(for: .milliseconds(100))
             }
         }
+        let ticksBefore = cpuTicks(fleet.processIdentifier)
         try await Task.sleep(for: .seconds(2))
+        let idleTicks = cpuTicks(fleet.processIdentifier) - ticksBefore
+        print("fleet of \(chargers) idle chargers: \(idleTicks) CPU ticks (1/100 s) in 2 s")
         let status = try String(contentsOfFile: "/proc/\(fleet.processIdentifier)/status", encoding: .utf8)
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
         let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
@@ -44,5 +47,16 @@ import Testing
         _ = await fleet.waitForExit(seconds: 30)
         await central.stop()
         return kilobytes
+    }
+
+    /// utime + stime of `pid`, in clock ticks (/proc/<pid>/stat fields 14 and 15).
+    private func cpuTicks(_ pid: Int32) -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: field 3 (state) is fields[0], so 14 and 15 are [11] and [12].
+        guard fields.count > 12 else { return 0 }
+        return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
     }
 }

@@ -99,7 +99,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             self.counters.counts.total += 1
             let now = self.settings.clock()
             self.reconnectAt = now + delay
-            self.nextSnapshotCheckAt = now + self.settings.snapshotInterval
+            if self.storage != nil { self.nextSnapshotCheckAt = now + self.settings.snapshotInterval }
             self.rearm()
         }
     }
