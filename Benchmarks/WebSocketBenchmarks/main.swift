@@ -2,6 +2,7 @@
 // `WebSocketFrameDecoder`, on the same bytes, in the same run. Prints figures and ratios;
 // run in release mode: `swift run -c release chargesim-ws-bench`.
 import Dispatch
+import Foundation
 import NIOCore
 import NIOEmbedded
 import NIOWebSocket
@@ -111,6 +112,12 @@ func formatted(_ value: Double, _ digits: Int) -> String {
     for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
     return String(rounded)
+}
+
+// `chargesim-ws-bench echo URL COUNT`: the loopback echo benchmark (see scripts/bench/ws-echo.sh).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "echo", let count = Int(CommandLine.arguments[3]) {
+    try await EchoRoundTrips.run(url: CommandLine.arguments[2], count: count)
+    exit(0)
 }
 
 let workloads = [
