@@ -62,7 +62,7 @@ import Testing
         let snapshot = ChargePointSnapshot(
             registersWh: [1: 1234.5], queuedMessages: [Self.entry(1)],
             configurationOverrides: ["HeartbeatInterval": "60"],
-            nextLocalTransactionId: 3, nextEntryId: 2)
+            nextLocalTransactionId: 3, nextEntryId: 5)
         try directory.journal.add(Self.entry(4))
         try directory.save(snapshot)
         let resumed = try #require(try ChargerStateDirectory(path: path).resumeSnapshot)
@@ -71,6 +71,30 @@ import Testing
         #expect(resumed.queuedMessages == [Self.entry(4)], "the journal, not the snapshot, holds the queue")
         #expect(resumed.nextEntryId == 5)
         #expect(resumed.nextLocalTransactionId == 3)
+    }
+
+    /// A process killed after appending an event's entries but before replacing the snapshot:
+    /// those entries were never sent and the snapshot never saw their event, so resuming drops
+    /// them (from the journal too) instead of sending a StartTransaction the charger knows nothing of.
+    @Test func entriesOfAnUnfinishedEventAreDroppedOnResume() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("CP1").path
+        let directory = try ChargerStateDirectory(path: path)
+        try directory.journal.add(Self.entry(1))
+        try directory.save(ChargePointSnapshot(nextLocalTransactionId: 2, nextEntryId: 2))
+        try directory.journal.add(Self.entry(2))  // the event that died before its snapshot
+        let resumed = try #require(try ChargerStateDirectory(path: path).resumeSnapshot)
+        #expect(resumed.queuedMessages == [Self.entry(1)])
+        #expect(try TransactionJournal.open(path: path + "/queue.jsonl").entries == [Self.entry(1)])
+    }
+
+    @Test func aJournalWithoutAnySnapshotBelongsToAnUnfinishedFirstEvent() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("CP1").path
+        try ChargerStateDirectory(path: path).journal.add(Self.entry(1))
+        #expect(try ChargerStateDirectory(path: path).resumeSnapshot == nil)
     }
 
     @Test func anUnreadableSnapshotIsAnErrorNamingTheFile() throws {

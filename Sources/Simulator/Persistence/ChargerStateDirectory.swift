@@ -28,6 +28,13 @@ public final class ChargerStateDirectory {
                 throw PersistenceError(path: snapshotPath, reason: "unreadable snapshot: \(error)")
             }
         }
+        // The runtime appends an event's queue entries, then replaces the snapshot, then sends.
+        // Entries the snapshot does not know of (id at or past its `nextEntryId`) come from an
+        // event the process did not finish: none of its messages went out, so it did not happen.
+        let known = snapshot?.nextEntryId ?? 1
+        for entry in journal.entries where entry.id >= known {
+            try journal.remove(entry.id)
+        }
     }
 
     /// What the charger resumes from: the saved snapshot with the journal's queue, or nil when
