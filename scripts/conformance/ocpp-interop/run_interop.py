@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.server
 import json
 import logging
 import os
 import shlex
 import signal
+import socket
 import sys
 import tempfile
+import threading
 import time
 import traceback
+import urllib.parse
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -201,6 +205,85 @@ def _wire(payload: Any) -> str:
 
 def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class TransferServer:
+    """A local HTTP server in a thread of the runner (stdlib `http.server` on 127.0.0.1, a free
+    port): GET serves the bytes in `files` (path → bytes); PUT and POST under `/upload/` store
+    the body in `uploads` (path → bytes). Every request is logged in `requests` as
+    (time.monotonic(), method, path, status)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.uploads: dict[str, bytes] = {}
+        self.requests: list[tuple[float, str, str, int]] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (library override)
+                pass
+
+            def _answer(self, status: int, body: bytes = b"") -> None:
+                server.requests.append((time.monotonic(), self.command, self.path, status))
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                if body:
+                    self.send_header("Content-Type", "application/octet-stream")
+                self.end_headers()
+                if body and self.command != "HEAD":
+                    self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                body = server.files.get(urllib.parse.urlsplit(self.path).path)
+                self._answer(404 if body is None else 200, body or b"")
+
+            def _store(self) -> None:
+                path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+                if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                    body = b""
+                    while True:
+                        size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                        if size == 0:
+                            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                                pass
+                            break
+                        body += self.rfile.read(size)
+                        self.rfile.readline()
+                else:
+                    body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if not path.startswith("/upload/") or path == "/upload/":
+                    self._answer(404)
+                    return
+                server.uploads[path] = body
+                self._answer(201)
+
+            do_PUT = _store
+            do_POST = _store
+
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="transfer-server", daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def __enter__(self) -> "TransferServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+def unused_port() -> int:
+    """A loopback port nothing listens on (bound, then closed)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 # Scenarios ------------------------------------------------------------------------------------
@@ -572,6 +655,106 @@ async def reset_hard(ctx: Context) -> None:
     for connector in (0, 1, 2):
         await ctx.wait("StatusNotification", 10, boot.seq, where=lambda p, c=connector: p["connectorId"] == c,
                        what=f"for connector {connector} after the reboot")
+
+
+@scenario("get-diagnostics")
+async def get_diagnostics(ctx: Context) -> None:
+    """GetDiagnostics to a local HTTP upload server: the confirmation names the file,
+    DiagnosticsStatusNotification Uploading → Uploaded, and the file (JSON naming the charge
+    point) landed at location + fileName; an upload to a port nothing listens on (retries 1) →
+    Uploading → UploadFailed."""
+    with TransferServer() as server:
+        mark = ctx.rec.mark
+        since = datetime.now(timezone.utc) - timedelta(hours=1)
+        result = await ctx.call(call.GetDiagnostics(location=server.url("/upload/"), retries=2, retry_interval=5,
+                                                    start_time=iso(since)))
+        file_name = result.file_name
+        check(bool(file_name), f"GetDiagnostics → fileName {file_name!r}, expected a name")
+        await ctx.wait("DiagnosticsStatusNotification", 20, mark, where=lambda p: p["status"] != "Uploading",
+                       what="ending the upload")
+        statuses = [r.payload["status"] for r in ctx.rec.select(after=mark, action="DiagnosticsStatusNotification",
+                                                                 cp_id=ctx.cp_id)]
+        check(statuses == ["Uploading", "Uploaded"],
+              f"DiagnosticsStatusNotification {statuses}, expected Uploading → Uploaded "
+              f"(server saw {server.requests})")
+        path = f"/upload/{file_name}"
+        check(path in server.uploads, f"nothing uploaded to {path}; the server saw {server.requests}")
+        methods = [method for _, method, p, _ in server.requests if urllib.parse.unquote(p) == path]
+        body = server.uploads[path]
+        try:
+            report = json.loads(body)
+        except ValueError as error:
+            raise ScenarioFailure(f"the uploaded {path} is no JSON ({error}): {body[:200]!r}") from None
+        check(ctx.cp_id in body.decode("utf-8", "replace") and report.get("chargePointId") == ctx.cp_id,
+              f"the uploaded report names charge point {report.get('chargePointId')!r}, expected {ctx.cp_id!r}")
+        check(bool(report.get("messages")), "the uploaded report has no OCPP messages (the last hour was asked for)")
+
+        mark = ctx.rec.mark
+        nowhere = f"http://127.0.0.1:{unused_port()}/upload/"
+        result = await ctx.call(call.GetDiagnostics(location=nowhere, retries=1, retry_interval=1))
+        check(bool(result.file_name), f"GetDiagnostics to {nowhere} → fileName {result.file_name!r}")
+        await ctx.wait("DiagnosticsStatusNotification", 20, mark, where=lambda p: p["status"] != "Uploading",
+                       what=f"ending the upload to {nowhere}")
+        failed = [r.payload["status"] for r in ctx.rec.select(after=mark, action="DiagnosticsStatusNotification",
+                                                               cp_id=ctx.cp_id)]
+        check(failed == ["Uploading", "UploadFailed"],
+              f"upload to {nowhere} (nothing listening, retries 1): {failed}, expected Uploading → UploadFailed")
+    ctx.note(f"{methods} {path}: {len(body)} bytes of JSON, {len(report['messages'])} messages; "
+             f"unreachable → {' → '.join(failed)}")
+
+
+@scenario("update-firmware")
+async def update_firmware(ctx: Context) -> None:
+    """UpdateFirmware from a port nothing listens on (retries 1) → Downloading → DownloadFailed;
+    then from a local HTTP server (retrieveDate now): the GET reaches it, FirmwareStatusNotification
+    Downloading → Downloaded → Installing → Installed, the charger reboots and its new
+    BootNotification carries firmwareVersion 2.1.0 (from the file name)."""
+    boots = ctx.rec.select(action="BootNotification", cp_id=ctx.cp_id)
+    old_version = boots[-1].payload.get("firmwareVersion") if boots else None
+    check(old_version != "2.1.0", f"the charger already runs firmware {old_version} before the update")
+    nowhere = f"http://127.0.0.1:{unused_port()}/fw/fw-9.9.9.bin"
+    mark = ctx.rec.mark
+    await ctx.call(call.UpdateFirmware(location=nowhere, retrieve_date=iso(datetime.now(timezone.utc)), retries=1,
+                                       retry_interval=1))
+    await ctx.wait("FirmwareStatusNotification", 20, mark, where=lambda p: p["status"] != "Downloading",
+                   what=f"ending the download from {nowhere}")
+    failed = [r.payload["status"] for r in ctx.rec.select(after=mark, action="FirmwareStatusNotification",
+                                                           cp_id=ctx.cp_id)]
+    check(failed == ["Downloading", "DownloadFailed"],
+          f"download from {nowhere} (nothing listening, retries 1): {failed}, expected Downloading → DownloadFailed")
+
+    with TransferServer() as server:
+        path = "/fw/fw-2.1.0.bin"
+        server.files[path] = bytes(range(256)) * 64
+        mark = ctx.rec.mark
+        before = time.monotonic()
+        await ctx.call(call.UpdateFirmware(location=server.url(path), retrieve_date=iso(datetime.now(timezone.utc)),
+                                           retries=2, retry_interval=5))
+        installed = await ctx.wait("FirmwareStatusNotification", 30, mark,
+                                   where=lambda p: p["status"] not in ("Downloading", "Downloaded", "Installing"),
+                                   what="ending the update")
+        gets = [(t, status) for t, method, p, status in server.requests if method == "GET" and p == path]
+    statuses = [r.payload["status"] for r in ctx.rec.select(after=mark, action="FirmwareStatusNotification",
+                                                             cp_id=ctx.cp_id)]
+    check(statuses == ["Downloading", "Downloaded", "Installing", "Installed"],
+          f"FirmwareStatusNotification {statuses}, expected Downloading → Downloaded → Installing → Installed")
+    check(bool(gets), f"the charger never GET {path}; the server saw {server.requests}")
+    downloaded = ctx.rec.select(after=mark, action="FirmwareStatusNotification", cp_id=ctx.cp_id,
+                                where=lambda p: p["status"] == "Downloaded")[0]
+    check(before <= gets[0][0] <= downloaded.t, "the GET did not happen between UpdateFirmware and Downloaded")
+    installing = ctx.rec.select(after=mark, action="FirmwareStatusNotification", cp_id=ctx.cp_id,
+                                where=lambda p: p["status"] == "Installing")[0]
+    boot = await ctx.wait("BootNotification", 30, installed.seq, what="after Installed (the reboot)")
+    dropped = ctx.rec.select(after=installed.seq, direction="event", kind=0, action="disconnected", cp_id=ctx.cp_id)
+    check(bool(dropped) and dropped[0].seq < boot.seq, "no reconnect between Installed and the new BootNotification")
+    version = boot.payload.get("firmwareVersion")
+    check(version == "2.1.0", f"BootNotification after the update has firmwareVersion {version!r}, expected '2.1.0'")
+    for connector in (0, 1, 2):
+        await ctx.wait("StatusNotification", 10, boot.seq, where=lambda p, c=connector: p["connectorId"] == c,
+                       what=f"for connector {connector} after the reboot")
+    ctx.note(f"unreachable → {' → '.join(failed)}; GET {path} {gets[0][1]} ({len(gets)}x); "
+             f"installing {installed.t - installing.t:.1f}s; reboot {boot.t - installed.t:.1f}s; "
+             f"BootNotification firmwareVersion {old_version} → {version}")
 
 
 @scenario("offline")
