@@ -293,6 +293,30 @@ import WebSocket
         await echo.server.shutdown()
     }
 
+    /// OCPP's `WebSocketPingInterval` may change on an open connection: pings start without a
+    /// reconnect.
+    @Test func thePingIntervalCanBeTurnedOnWhileOpen() async throws {
+        let echo = try await LiveHarness.echoServer()
+        let client = try await WebSocketClient.connect(to: echo.url)
+        let (pongs, pongSink) = AsyncStream.makeStream(of: ByteBuffer.self)
+        try await client.connection.eventLoop.submit {
+            client.connection.onPong = { pongSink.yield($0) }
+            client.connection.setPingInterval(.milliseconds(20))
+        }.get()
+
+        let seen = try await LiveTimeout.run("two keepalive pongs after the interval was set") {
+            var count = 0
+            for await _ in pongs {
+                count += 1
+                if count == 2 { break }
+            }
+            return count
+        }
+        #expect(seen == 2)
+        #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
+        await echo.server.shutdown()
+    }
+
     @Test func aPeerThatNeverAnswersPingsIsDeclaredDead() async throws {
         let silent = try await LiveHarness.silentServer()
         let port = silent.localAddress?.port ?? 0

@@ -347,7 +347,12 @@ public final class ChargerRuntime: @unchecked Sendable {
                 switch change {
                 case .securityProfile:
                     closeConnection(reconnectingAfter: .zero)
-                case .webSocketPingInterval, .authorizationKey, .heartbeatInterval, .meterValueSampleInterval,
+                case .webSocketPingInterval(let interval):
+                    // Applies to the open connection at once (and to the next ones from the key).
+                    if case .open(let connection) = link {
+                        connection.setPingInterval(interval > .zero ? .milliseconds(interval.wholeMilliseconds) : nil)
+                    }
+                case .authorizationKey, .heartbeatInterval, .meterValueSampleInterval,
                     .clockAlignedDataInterval, .authorizationCacheEnabled, .localAuthListEnabled, .stored:
                     // Read from the configuration when the next connection opens.
                     break

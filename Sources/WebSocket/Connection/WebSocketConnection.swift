@@ -122,6 +122,16 @@ public final class WebSocketConnection: @unchecked Sendable {
         return handler.send { $0.sendPing(payload) }
     }
 
+    /// Changes the keepalive ping interval of the open connection (nil or zero: no pings), e.g.
+    /// when OCPP's `WebSocketPingInterval` is changed; the keepalive timer is re-armed at once.
+    public func setPingInterval(_ interval: TimeAmount?) {
+        eventLoop.preconditionInEventLoop()
+        _ = handler.send { machine in
+            machine.setPingInterval(interval)
+            return .queued
+        }
+    }
+
     /// Starts the close handshake (RFC 6455 section 7.1.2); `onClose` and `closeFuture` report
     /// the end. The TCP connection closes when the peer answers, or after the close timeout.
     @discardableResult
