@@ -94,6 +94,24 @@ import Testing
         #expect(harness.csms.requests(StopTransactionRequest.self).first?.reason == .hardReset)
     }
 
+    /// §9.1 UnlockConnectorOnEVSideDisconnect: true (the default) releases the cable when the EV
+    /// unplugs; false keeps it locked in the socket (Finishing) until UnlockConnector.
+    @Test(arguments: [true, false])
+    func unlockConnectorOnEVSideDisconnect(_ unlocks: Bool) {
+        var harness = charging(["UnlockConnectorOnEVSideDisconnect": unlocks ? "true" : "false"])
+        harness.act { $0.unplug(connectorId: 1, now: $1) }
+        #expect(harness.csms.requests(StopTransactionRequest.self).first?.reason == .evDisconnected)
+        harness.advance(by: .seconds(5))
+        if unlocks {
+            #expect(harness.statuses(1).last == .available)
+        } else {
+            #expect(harness.statuses(1).last == .finishing)
+            #expect(harness.deliver(UnlockConnectorRequest(connectorId: 1))?.status == .unlocked)
+            harness.advance(by: .seconds(5))
+            #expect(harness.statuses(1).last == .available)
+        }
+    }
+
     @Test func unlockConnector() throws {
         var harness = charging()
         #expect(harness.deliver(UnlockConnectorRequest(connectorId: 1))?.status == .unlocked)

@@ -172,6 +172,10 @@ extension ChargePoint {
         }
         if connectors[id].transaction != nil {
             stopTransaction(connectorId: id, reason: .unlockCommand, idTag: nil)
+        } else if case .finishing = connectors[id].session, !isPlugged(id) {
+            // A cable left locked after the EV unplugged (UnlockConnectorOnEVSideDisconnect false).
+            connectors[id].session = nil
+            applyScheduledAvailability(id)
         }
         return UnlockConnectorResponse(status: .unlocked)
     }

@@ -42,13 +42,20 @@ extension ChargePoint {
     mutating func unplug(connectorId: Int) {
         guard connectorId > 0, connectors.indices.contains(connectorId), isPlugged(connectorId) else { return }
         meters.connectors[connectorId]?.unplug(at: now)
+        // §9.1 UnlockConnectorOnEVSideDisconnect false: the cable stays locked in the charge
+        // point's socket after the EV lets go, so the connector stays Finishing until an
+        // UnlockConnector releases it.
+        let cableStaysLocked = !configuration.unlockConnectorOnEVSideDisconnect
         switch connectors[connectorId].session {
-        case .preparing, .finishing, nil:
+        case .preparing, nil:
             connectors[connectorId].session = nil
+        case .finishing:
+            connectors[connectorId].session = cableStaysLocked ? .finishing : nil
         case .transaction:
             // §9.1: StopTransactionOnEVSideDisconnect false leaves the transaction suspended.
             if configuration.stopTransactionOnEVSideDisconnect {
                 stopTransaction(connectorId: connectorId, reason: .evDisconnected, idTag: nil)
+                if cableStaysLocked { connectors[connectorId].session = .finishing }
             }
         }
         applyScheduledAvailability(connectorId)
