@@ -96,11 +96,7 @@ import WebSocket
     @Test(arguments: [TLSConfiguration.Version.tls1_2, .tls1_3])
     func serverSeesTheCommonNameOfARequiredClientCertificate(version: TLSConfiguration.Version) async throws {
         let fixtures = try TLSTestCertificates.shared.get()
-        let loopback = try await TLSLoopback.start(
-            context: TLSContext(
-                configuration: .server(
-                    certificate: fixtures.server.certificateFiles,
-                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let loopback = try await startRequiringClientCertificates(fixtures)
         var configuration = TLSConfiguration.client(
             trustRoots: .caFile(fixtures.authority.certificateFile), certificate: fixtures.client.certificateFiles)
         configuration.maximumVersion = version
@@ -119,11 +115,7 @@ import WebSocket
     @Test(arguments: [TLSConfiguration.Version.tls1_2, .tls1_3])
     func missingRequiredClientCertificateFailsOnBothSides(version: TLSConfiguration.Version) async throws {
         let fixtures = try TLSTestCertificates.shared.get()
-        let loopback = try await TLSLoopback.start(
-            context: TLSContext(
-                configuration: .server(
-                    certificate: fixtures.server.certificateFiles,
-                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let loopback = try await startRequiringClientCertificates(fixtures)
         // A TLS 1.3 client learns of the refusal after its Finished, when it reads; a TLS 1.2 client
         // gets only a handshake_failure alert, named after the certificate request it could not meet.
         var configuration = TLSConfiguration.client(trustRoots: .caFile(fixtures.authority.certificateFile))
@@ -141,11 +133,7 @@ import WebSocket
 
     @Test func clientCertificateChainThroughAnIntermediateIsAccepted() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
-        let loopback = try await TLSLoopback.start(
-            context: TLSContext(
-                configuration: .server(
-                    certificate: fixtures.server.certificateFiles,
-                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let loopback = try await startRequiringClientCertificates(fixtures)
         let client = try await loopback.connect(
             context: trusting(fixtures, certificate: fixtures.intermediateClient), serverHostname: "localhost",
             send: [bytes(3)], expectedBytes: 3)
@@ -158,11 +146,7 @@ import WebSocket
 
     @Test func clientCertificateFromAnotherAuthorityIsRefused() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
-        let loopback = try await TLSLoopback.start(
-            context: TLSContext(
-                configuration: .server(
-                    certificate: fixtures.server.certificateFiles,
-                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
+        let loopback = try await startRequiringClientCertificates(fixtures)
         let client = try await loopback.connect(
             context: trusting(fixtures, certificate: fixtures.foreignClient), serverHostname: "localhost",
             send: [bytes(3)])
@@ -309,5 +293,17 @@ import WebSocket
         #expect(clientReason.contains("protocol version"))
         try await client.channel.closeFuture.get()
         try await loopback.stop()
+    }
+
+    /// A loopback TLS server that requires a client certificate from the test authority
+    /// (OCPP security profile 3).
+    private func startRequiringClientCertificates(_ fixtures: TLSTestCertificates) async throws
+        -> TLSLoopback
+    {
+        try await TLSLoopback.start(
+            context: TLSContext(
+                configuration: .server(
+                    certificate: fixtures.server.certificateFiles,
+                    clientCertificateVerification: .required(caFile: fixtures.authority.certificateFile))))
     }
 }
