@@ -17,6 +17,19 @@ enum ActionCommand {
         }
     }
 
+    /// Sends `request` and requires the answer's `status` to be `accepted`; any other status is a
+    /// 406 naming it.
+    static func sendAccepted<R: OCPPRequest, Status: RawRepresentable & Equatable>(
+        _ request: R, to chargePoint: ChargePointRecord, _ deps: APIDependencies,
+        status: (R.Response) -> Status, accepted: Status
+    ) async throws(APIFailure) -> R.Response where Status.RawValue == String {
+        let answer = try await send(request, to: chargePoint, deps)
+        guard status(answer) == accepted else {
+            throw rejected(chargePoint, action: R.action, status: status(answer).rawValue)
+        }
+        return answer
+    }
+
     /// One message per `ChargePointCommandError` case.
     static func failure(_ error: ChargePointCommandError, action: String) -> APIFailure {
         switch error {

@@ -21,11 +21,8 @@ enum ChargePointActionRoutes {
                 case .soft: type = .soft
                 case .unknown: throw APIFailure.routeNotFound(call.path)
                 }
-                let answer = try await ActionCommand.send(ResetRequest(type: type), to: chargePoint, deps)
-                guard answer.status == .accepted else {
-                    throw ActionCommand.rejected(
-                        chargePoint, action: ResetRequest.action, status: answer.status.rawValue)
-                }
+                _ = try await ActionCommand.sendAccepted(
+                    ResetRequest(type: type), to: chargePoint, deps, status: \.status, accepted: .accepted)
                 return try ActionCommand.accepted()
             },
             APIRoute(
@@ -34,12 +31,9 @@ enum ChargePointActionRoutes {
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let evse = try await ActionCommand.evse(call, "evse", of: chargePoint, store)
-                let answer = try await ActionCommand.send(
-                    UnlockConnectorRequest(connectorId: evse.networkId), to: chargePoint, deps)
-                guard answer.status == .unlocked else {
-                    throw ActionCommand.rejected(
-                        chargePoint, action: UnlockConnectorRequest.action, status: answer.status.rawValue)
-                }
+                _ = try await ActionCommand.sendAccepted(
+                    UnlockConnectorRequest(connectorId: evse.networkId), to: chargePoint, deps, status: \.status,
+                    accepted: .unlocked)
                 return try ActionCommand.accepted()
             },
             APIRoute(
@@ -82,13 +76,9 @@ enum ChargePointActionRoutes {
                 let body = try call.decode(SetChargingProfileBody.self)
                 let profileId = body.chargingSchedule.id ?? deps.makeRequestId()
                 let profile = try ChargingProfileConversion.profile(body, id: profileId)
-                let answer = try await ActionCommand.send(
+                _ = try await ActionCommand.sendAccepted(
                     SetChargingProfileRequest(connectorId: connectorId, csChargingProfiles: profile), to: chargePoint,
-                    deps)
-                guard answer.status == .accepted else {
-                    throw ActionCommand.rejected(
-                        chargePoint, action: SetChargingProfileRequest.action, status: answer.status.rawValue)
-                }
+                    deps, status: \.status, accepted: .accepted)
                 return try APIResponse.data(ChargingProfileReference(id: profileId), status: .accepted)
             },
             APIRoute(
@@ -123,11 +113,8 @@ enum ChargePointActionRoutes {
                 }
                 let request = ClearChargingProfileRequest(
                     id: body.id, connectorId: connectorId, chargingProfilePurpose: purpose, stackLevel: body.stackLevel)
-                let answer = try await ActionCommand.send(request, to: chargePoint, deps)
-                guard answer.status == .accepted else {
-                    throw ActionCommand.rejected(
-                        chargePoint, action: ClearChargingProfileRequest.action, status: answer.status.rawValue)
-                }
+                _ = try await ActionCommand.sendAccepted(
+                    request, to: chargePoint, deps, status: \.status, accepted: .accepted)
                 return APIResponse.empty(.accepted)
             },
             APIRoute(

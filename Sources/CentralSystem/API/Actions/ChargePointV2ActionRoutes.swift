@@ -95,11 +95,8 @@ enum ChargePointV2ActionRoutes {
                 }
                 let request = InstallCertificateRequest(
                     certificateType: use, certificate: try ActionCommand.bounded(pem, field: "certificate"))
-                let answer = try await ActionCommand.send(request, to: chargePoint, deps)
-                guard answer.status == .accepted else {
-                    throw ActionCommand.rejected(
-                        chargePoint, action: InstallCertificateRequest.action, status: answer.status.rawValue)
-                }
+                _ = try await ActionCommand.sendAccepted(
+                    request, to: chargePoint, deps, status: \.status, accepted: .accepted)
                 return APIResponse.empty(.accepted)
             },
             APIRoute(

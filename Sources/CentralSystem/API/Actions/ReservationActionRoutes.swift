@@ -33,11 +33,8 @@ enum ReservationActionRoutes {
                         millisecondsSince1970: now.millisecondsSince1970 + Int64(durationMinutes) * 60_000),
                     idTag: CiString20(truncating: idTag), reservationId: Int(reservationId))
                 do {
-                    let answer = try await ActionCommand.send(request, to: chargePoint, deps)
-                    guard answer.status == .accepted else {
-                        throw ActionCommand.rejected(
-                            chargePoint, action: ReserveNowRequest.action, status: answer.status.rawValue)
-                    }
+                    _ = try await ActionCommand.sendAccepted(
+                        request, to: chargePoint, deps, status: \.status, accepted: .accepted)
                 } catch {
                     _ = try await store.setReservationStatus(id: reservationId, .canceled, now: deps.now())
                     throw error
