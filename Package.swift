@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System libraries: deflate (RFC 7692) and TLS/SHA-1 come from the OS, we write no crypto.
@@ -69,10 +71,23 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                // The control API and dashboard (issue 10) are served on the fleet's control port.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PublicAPI", swiftSettings: swiftSettings),
+        .target(
+            name: "PublicAPI",
+            dependencies: [
+                // The typed client (the bridge, issue 9).
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "CentralSystem",
             dependencies: [
@@ -83,6 +98,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -98,6 +114,7 @@ let package = Package(
                 "CentralSystem",
                 "PublicAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -138,6 +155,7 @@ let package = Package(
                 "OCPP16",
                 "Simulator",
                 "CentralSystem",
+                "PublicAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -163,12 +181,18 @@ let package = Package(
             name: "SimulatorTests",
             dependencies: [
                 "Simulator", "TestSupport", "WebSocket",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PublicAPITests", dependencies: ["PublicAPI", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PublicAPITests",
+            dependencies: ["PublicAPI", "TestSupport", "CentralSystem"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CentralSystemTests",
             dependencies: [
