@@ -5,7 +5,8 @@ import NIOPosix
 
 /// A tiny HTTP/1.1 server on 127.0.0.1, port 0, for live file-transfer tests: GET serves the
 /// files it was given (404 otherwise), PUT and POST are accepted (201) and recorded, PUT can be
-/// refused with 405 to exercise a client's POST fallback.
+/// refused with 405 to exercise a client's POST fallback, and the first uploads can be answered
+/// with given statuses (e.g. 500 to exercise a webhook retry).
 public final class LoopbackHTTPServer: Sendable {
     /// A file served on GET.
     public struct File: Sendable, Equatable {
@@ -31,6 +32,7 @@ public final class LoopbackHTTPServer: Sendable {
     private struct State {
         var files: [String: File]
         var refusesPut: Bool
+        var uploadStatuses: [Int]
         var requests: [Request] = []
     }
 
@@ -54,13 +56,15 @@ public final class LoopbackHTTPServer: Sendable {
     /// The PUT and POST requests received, in order.
     public var uploads: [Request] { requests.filter { $0.method == "PUT" || $0.method == "POST" } }
 
-    /// Starts a server serving `files` by path (e.g. `/fw-2.1.0.bin`).
+    /// Starts a server serving `files` by path (e.g. `/fw-2.1.0.bin`); the first PUT/POST
+    /// requests are answered with `uploadStatuses` in order, later ones with 201.
     public static func start(
         files: [String: File] = [:],
         refusesPut: Bool = false,
+        uploadStatuses: [Int] = [],
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> LoopbackHTTPServer {
-        let state = NIOLockedValueBox(State(files: files, refusesPut: refusesPut))
+        let state = NIOLockedValueBox(State(files: files, refusesPut: refusesPut, uploadStatuses: uploadStatuses))
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -122,7 +126,8 @@ public final class LoopbackHTTPServer: Sendable {
                 case .PUT where state.refusesPut:
                     return (.methodNotAllowed, nil)
                 case .PUT, .POST:
-                    return (.created, nil)
+                    guard !state.uploadStatuses.isEmpty else { return (.created, nil) }
+                    return (HTTPResponseStatus(statusCode: state.uploadStatuses.removeFirst()), nil)
                 default:
                     return (.methodNotAllowed, nil)
                 }
@@ -142,7 +147,7 @@ public final class LoopbackHTTPServer: Sendable {
     }
 }
 
-/// Why ``LoopbackHTTPServer/start(files:refusesPut:group:)`` failed.
+/// Why ``LoopbackHTTPServer/start(files:refusesPut:uploadStatuses:group:)`` failed.
 public enum LoopbackHTTPServerError: Error {
     /// The bound channel has no local port.
     case noPort

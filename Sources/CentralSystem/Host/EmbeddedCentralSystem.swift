@@ -21,11 +21,15 @@ public final class EmbeddedCentralSystem: Sendable {
         public var api: PublicAPIConfiguration
         /// Use this API token (stored hashed) instead of generating one at first start.
         public var apiToken: String?
+        /// How webhooks are delivered (retries, timeout, `X-Tenant`).
+        public var webhooks: WebhookDispatcher.Configuration
 
         public init(
             dataDirectory: String, host: String = "127.0.0.1", ocppPort: Int = 0,
-            ocpp: OCPPServerConfiguration = .init(), api: PublicAPIConfiguration = .init(), apiToken: String? = nil
+            ocpp: OCPPServerConfiguration = .init(), api: PublicAPIConfiguration = .init(), apiToken: String? = nil,
+            webhooks: WebhookDispatcher.Configuration = .init()
         ) {
+            self.webhooks = webhooks
             self.dataDirectory = dataDirectory
             self.host = host
             self.ocppPort = ocppPort
@@ -39,6 +43,8 @@ public final class EmbeddedCentralSystem: Sendable {
     public let store: Store
     /// The OCPP server (its `commands` reach connected chargers).
     public let ocppServer: OCPPServer
+    /// Delivers notifications v2.0 for what the OCPP server and the API change.
+    public let webhooks: WebhookDispatcher
     /// The bound API port.
     public let apiPort: Int
     /// A token generated at this start (the store had none and none was supplied): print it once.
@@ -47,10 +53,11 @@ public final class EmbeddedCentralSystem: Sendable {
     private let apiTask: Task<Void, any Error>
 
     private init(
-        store: Store, ocppServer: OCPPServer, apiPort: Int, generatedToken: String?, host: String,
-        apiTask: Task<Void, any Error>
+        store: Store, ocppServer: OCPPServer, webhooks: WebhookDispatcher, apiPort: Int, generatedToken: String?,
+        host: String, apiTask: Task<Void, any Error>
     ) {
         self.store = store
+        self.webhooks = webhooks
         self.ocppServer = ocppServer
         self.apiPort = apiPort
         self.generatedToken = generatedToken
@@ -80,13 +87,21 @@ public final class EmbeddedCentralSystem: Sendable {
         var generator = SystemRandomNumberGenerator()
         let generatedToken = try await PublicAPIServer.provisionToken(
             store: store, supplied: configuration.apiToken, now: now(), generator: &generator)
+        let webhooks = WebhookDispatcher(store: store, configuration: configuration.webhooks, now: now)
+        try await webhooks.resumePendingRetries()
+        var ocppConfiguration = configuration.ocpp
+        let onEvent = ocppConfiguration.onEvent
+        ocppConfiguration.onEvent = { event in
+            onEvent?(event)
+            webhooks.publish(event)
+        }
         let ocppServer = try await OCPPServer.start(
-            store: store, configuration: configuration.ocpp, host: configuration.host,
+            store: store, configuration: ocppConfiguration, host: configuration.host,
             port: configuration.ocppPort, eventLoopGroup: eventLoopGroup)
         var apiConfiguration = configuration.api
         apiConfiguration.host = configuration.host
         let api = PublicAPIServer(
-            store: store, commands: ocppServer.commands, configuration: apiConfiguration, now: now)
+            store: store, commands: ocppServer.commands, configuration: apiConfiguration, webhooks: webhooks, now: now)
         let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
         let apiTask = Task {
             try await api.run { port in
@@ -97,12 +112,13 @@ public final class EmbeddedCentralSystem: Sendable {
         var iterator = bound.makeAsyncIterator()
         guard let apiPort = await iterator.next() else {
             await ocppServer.shutdown()
+            await webhooks.shutdown()
             // The task ended before binding: its error says why (e.g. the port is taken).
             try await apiTask.value
             throw EmbeddedCentralSystemError.apiDidNotStart
         }
         return EmbeddedCentralSystem(
-            store: store, ocppServer: ocppServer, apiPort: apiPort, generatedToken: generatedToken,
+            store: store, ocppServer: ocppServer, webhooks: webhooks, apiPort: apiPort, generatedToken: generatedToken,
             host: configuration.host, apiTask: apiTask)
     }
 
@@ -111,6 +127,7 @@ public final class EmbeddedCentralSystem: Sendable {
         apiTask.cancel()
         _ = try? await apiTask.value
         await ocppServer.shutdown()
+        await webhooks.shutdown()
     }
 
     private static func urlHost(_ host: String) -> String {

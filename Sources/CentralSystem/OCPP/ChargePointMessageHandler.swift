@@ -101,23 +101,23 @@ struct ChargePointMessageHandler: Sendable {
             return (CallAnswer(response: response), nil)
 
         case .diagnosticsStatusNotification:
-            record(request, id, now)
+            try await record(request, id, now)
             return (CallAnswer(response: DiagnosticsStatusNotificationResponse()), nil)
         case .firmwareStatusNotification:
-            record(request, id, now)
+            try await record(request, id, now)
             return (CallAnswer(response: FirmwareStatusNotificationResponse()), nil)
         case .logStatusNotification:
-            record(request, id, now)
+            try await record(request, id, now)
             return (CallAnswer(response: LogStatusNotificationResponse()), nil)
         case .signedFirmwareStatusNotification:
-            record(request, id, now)
+            try await record(request, id, now)
             return (CallAnswer(response: SignedFirmwareStatusNotificationResponse()), nil)
         case .securityEventNotification:
-            record(request, id, now)
+            try await record(request, id, now)
             return (CallAnswer(response: SecurityEventNotificationResponse()), nil)
 
         case .signCertificate(let sign):
-            record(request, id, now)
+            try await record(request, id, now)
             guard let authority = configuration.certificateAuthority else {
                 return (CallAnswer(response: SignCertificateResponse(status: .accepted)), nil)
             }
@@ -136,7 +136,10 @@ struct ChargePointMessageHandler: Sendable {
         }
     }
 
-    private func record(_ request: ChargePointRequest, _ id: String, _ now: OCPPTimestamp) {
+    /// Keeps a notification in memory (the latest per charger) and in the store, then reports it.
+    private func record(_ request: ChargePointRequest, _ id: String, _ now: OCPPTimestamp) async throws {
+        try await ensureKnown(id, now: now)
+        try await store.recordNotification(identity: id, request: request, now: now)
         let notification = ChargePointNotification(chargePointId: id, request: request, receivedAt: now)
         registry.record(notification)
         emit(.notification(notification))

@@ -9,6 +9,8 @@ public enum StoreMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 charge points, EVSEs, id tags, sessions, billing, webhooks", migrate: createV1)
         migrator.registerMigration("v2 locations", migrate: createV2Locations)
+        migrator.registerMigration(
+            "v3 webhook channels, delivery grouping, charger notifications", migrate: createV3WebhooksAndNotifications)
         return migrator
     }
 

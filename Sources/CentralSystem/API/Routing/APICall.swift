@@ -16,6 +16,8 @@ struct APICall: Sendable {
     var origin: String
     /// The request path without the query.
     var path: String
+    /// The Bearer token the request was authenticated with (webhook subscriptions are signed with it).
+    var token: String? = nil
 
     /// The last value of query parameter `name`, `nil` when absent.
     func queryValue(_ name: String) -> String? {

@@ -10,13 +10,16 @@ final class APIDependencies: Sendable {
     let startSessionWait: Duration
     let installableCertificates: [CertificateUse: String]
     let now: @Sendable () -> OCPPTimestamp
+    /// Hands a notification (reference §4.13) to the webhook dispatcher, if there is one.
+    let notify: @Sendable (WebhookEvent) -> Void
     private let nextRequestId: Mutex<Int>
 
     init(
         store: Store, commands: any ChargePointCommandSending, commandTimeout: Duration,
         startSessionWait: Duration, installableCertificates: [CertificateUse: String],
-        now: @escaping @Sendable () -> OCPPTimestamp
+        now: @escaping @Sendable () -> OCPPTimestamp, notify: @escaping @Sendable (WebhookEvent) -> Void = { _ in }
     ) {
+        self.notify = notify
         self.store = store
         self.commands = commands
         self.commandTimeout = commandTimeout

@@ -16,15 +16,17 @@ public struct PublicAPIServer: Sendable {
 
     /// - Parameters:
     ///   - now: the clock (tokens' last use, rate limits, record timestamps); `main` passes the wall clock.
+    ///   - webhooks: delivers the notifications API edits give rise to (`evse.changed`, ...).
     public init(
         store: Store, commands: any ChargePointCommandSending, configuration: PublicAPIConfiguration = .init(),
-        now: @escaping @Sendable () -> OCPPTimestamp
+        webhooks: WebhookDispatcher? = nil, now: @escaping @Sendable () -> OCPPTimestamp
     ) {
         self.configuration = configuration
         let dependencies = APIDependencies(
             store: store, commands: commands, commandTimeout: configuration.commandTimeout,
             startSessionWait: configuration.startSessionWait,
-            installableCertificates: configuration.installableCertificates, now: now)
+            installableCertificates: configuration.installableCertificates, now: now,
+            notify: { event in webhooks?.publish(event) })
         self.dependencies = dependencies
         var routes = APIRouteTable.routes(dependencies)
         let document = OpenAPIDocument.make(routes: routes + [Self.openAPIRoute(data: Data())])
@@ -63,7 +65,8 @@ public struct PublicAPIServer: Sendable {
                 let host = request.head.authority ?? "localhost"
                 let call = APICall(
                     parameters: parameters, query: Self.query(request.uri.query), body: Data(buffer: body),
-                    origin: "http://\(host)", path: request.uri.path)
+                    origin: "http://\(host)", path: request.uri.path,
+                    token: Self.bearerToken(request.headers[.authorization]))
                 return try await handler(call)
             }
         }
@@ -73,6 +76,15 @@ public struct PublicAPIServer: Sendable {
             inner: router.buildResponder(), store: dependencies.store, rateLimiter: limiter, publicPaths: publicPaths,
             templates: routes.map { ($0.method.rawValue, $0.path.split(separator: "/").map(String.init)) },
             now: dependencies.now)
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header.
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 
     /// Splits a raw query string, percent-decoding keys and values (`filter%5Bstatus%5D` → `filter[status]`).

@@ -12,6 +12,8 @@ public struct WebhookDeliveryRecord: Codable, Hashable, Sendable, FetchableRecor
     public var subscriptionId: Int64
     /// Event name.
     public var event: String
+    /// The same for every attempt of one delivery (one event to one subscription).
+    public var deliveryKey: String?
     /// Raw JSON body sent.
     public var payload: String
     /// 1 for the first try.
@@ -33,6 +35,8 @@ public struct WebhookDeliveryRecord: Codable, Hashable, Sendable, FetchableRecor
         public static let subscriptionId = Column("subscriptionId")
         /// `event`
         public static let event = Column("event")
+        /// `deliveryKey`
+        public static let deliveryKey = Column("deliveryKey")
         /// `payload`
         public static let payload = Column("payload")
         /// `attempt`
@@ -49,12 +53,14 @@ public struct WebhookDeliveryRecord: Codable, Hashable, Sendable, FetchableRecor
 
     /// A record; `id` stays `nil` until inserted.
     public init(
-        id: Int64? = nil, subscriptionId: Int64, event: String, payload: String, attempt: Int,
+        id: Int64? = nil, subscriptionId: Int64, event: String, deliveryKey: String? = nil, payload: String,
+        attempt: Int,
         responseStatus: Int? = nil, error: String? = nil, createdAt: Date, nextAttemptAt: Date? = nil
     ) {
         self.id = id
         self.subscriptionId = subscriptionId
         self.event = event
+        self.deliveryKey = deliveryKey
         self.payload = payload
         self.attempt = attempt
         self.responseStatus = responseStatus

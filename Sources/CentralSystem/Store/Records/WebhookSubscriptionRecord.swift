@@ -10,8 +10,12 @@ public struct WebhookSubscriptionRecord: Codable, Hashable, Sendable, FetchableR
     public var id: Int64?
     /// Where deliveries go.
     public var callbackUrl: String
-    /// Subscribed event names, comma-separated.
+    /// Subscribed event names, comma-separated (none contains a comma).
     public var events: String
+    /// `via`: `webhook` or `kafka` (Kafka subscriptions are kept, not delivered: [INF]).
+    public var via: String
+    /// The `kafka` settings as JSON, `nil` for webhooks.
+    public var kafka: String?
     /// Key of the HMAC-SHA256 `X-Signature`: the API token that created it.
     public var signingKey: String
     /// Creation.
@@ -27,6 +31,10 @@ public struct WebhookSubscriptionRecord: Codable, Hashable, Sendable, FetchableR
         public static let callbackUrl = Column("callbackUrl")
         /// `events`
         public static let events = Column("events")
+        /// `via`
+        public static let via = Column("via")
+        /// `kafka`
+        public static let kafka = Column("kafka")
         /// `signingKey`
         public static let signingKey = Column("signingKey")
         /// `createdAt`
@@ -37,8 +45,11 @@ public struct WebhookSubscriptionRecord: Codable, Hashable, Sendable, FetchableR
 
     /// A record; `id` stays `nil` until inserted.
     public init(
-        id: Int64? = nil, callbackUrl: String, events: String, signingKey: String, createdAt: Date, updatedAt: Date
+        id: Int64? = nil, callbackUrl: String, events: String, via: String = "webhook", kafka: String? = nil,
+        signingKey: String, createdAt: Date, updatedAt: Date
     ) {
+        self.via = via
+        self.kafka = kafka
         self.id = id
         self.callbackUrl = callbackUrl
         self.events = events

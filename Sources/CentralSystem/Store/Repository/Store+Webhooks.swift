@@ -5,12 +5,13 @@ import OCPP16
 extension Store {
     /// Adds a webhook subscription (notifications v2.0 POST).
     public func addWebhookSubscription(
-        callbackUrl: String, events: [String], signingKey: String, now: OCPPTimestamp
+        callbackUrl: String, events: [String], via: String = "webhook", kafka: String? = nil, signingKey: String,
+        now: OCPPTimestamp
     ) async throws -> WebhookSubscriptionRecord {
         try await write { db in
             var subscription = WebhookSubscriptionRecord(
-                callbackUrl: callbackUrl, events: events.joined(separator: ","), signingKey: signingKey,
-                createdAt: now.date, updatedAt: now.date)
+                callbackUrl: callbackUrl, events: events.joined(separator: ","), via: via, kafka: kafka,
+                signingKey: signingKey, createdAt: now.date, updatedAt: now.date)
             try subscription.insert(db)
             return subscription
         }
@@ -18,7 +19,8 @@ extension Store {
 
     /// Replaces a subscription's URL and events (notifications v2.0 PUT).
     public func updateWebhookSubscription(
-        id: Int64, callbackUrl: String, events: [String], now: OCPPTimestamp
+        id: Int64, callbackUrl: String, events: [String], via: String = "webhook", kafka: String? = nil,
+        now: OCPPTimestamp
     ) async throws -> WebhookSubscriptionRecord {
         try await write { db in
             guard var subscription = try WebhookSubscriptionRecord.fetchOne(db, key: id) else {
@@ -26,6 +28,8 @@ extension Store {
             }
             subscription.callbackUrl = callbackUrl
             subscription.events = events.joined(separator: ",")
+            subscription.via = via
+            subscription.kafka = kafka
             subscription.updatedAt = now.date
             try subscription.update(db)
             return subscription
@@ -35,6 +39,11 @@ extension Store {
     /// Removes a subscription and its delivery log; `false` when absent.
     public func deleteWebhookSubscription(id: Int64) async throws -> Bool {
         try await write { db in try WebhookSubscriptionRecord.deleteOne(db, key: id) }
+    }
+
+    /// One subscription.
+    public func webhookSubscription(id: Int64) async throws -> WebhookSubscriptionRecord? {
+        try await read { db in try WebhookSubscriptionRecord.fetchOne(db, key: id) }
     }
 
     /// Subscriptions, one slice (cursor-only in the API).
@@ -65,6 +74,26 @@ extension Store {
         try await read { db in
             let query = WebhookDeliveryRecord.filter(WebhookDeliveryRecord.Columns.subscriptionId == subscriptionId)
             return try Paginator.fetch(query, page, idOf: \.id, db)
+        }
+    }
+}
+
+extension Store {
+    /// The last logged attempt of each delivery that asked for a retry, with its subscription.
+    public func pendingWebhookRetries() async throws -> [(WebhookDeliveryRecord, WebhookSubscriptionRecord)] {
+        try await read { db in
+            let waiting = try WebhookDeliveryRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM webhook_delivery AS d
+                    WHERE d.nextAttemptAt IS NOT NULL AND d.deliveryKey IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM webhook_delivery AS later
+                                      WHERE later.deliveryKey = d.deliveryKey AND later.attempt > d.attempt)
+                    ORDER BY d.id
+                    """)
+            return try waiting.compactMap { delivery in
+                try WebhookSubscriptionRecord.fetchOne(db, key: delivery.subscriptionId).map { (delivery, $0) }
+            }
         }
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import PublicAPI
+
+/// One notification to deliver (reference §4.13): its event name and its payload, which always
+/// carries `notification` = the event name.
+public struct WebhookEvent: Sendable, Hashable {
+    /// The event name subscriptions ask for.
+    public var event: NotificationEvent
+    /// The payload's fields besides `notification`.
+    public var fields: [String: JSONValue]
+
+    public init(_ event: NotificationEvent, _ fields: [String: JSONValue]) {
+        self.event = event
+        self.fields = fields
+    }
+
+    /// The JSON body POSTed to subscribers, keys sorted (the bytes the signature covers).
+    public func body() -> Data {
+        var payload = fields
+        payload["notification"] = .string(event.rawValue)
+        // A tree of JSONValue always encodes; the fallback only keeps the signature honest.
+        return (try? PublicAPIJSON.makeEncoder().encode(payload)) ?? Data("{}".utf8)
+    }
+}
+
+extension JSONValue {
+    /// `value` as the Public API encoder writes it (ISO 8601 dates), as a JSON tree.
+    static func encoding(_ value: some Encodable) -> JSONValue {
+        guard let data = try? PublicAPIJSON.makeEncoder().encode(value),
+            let tree = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return .null }
+        return tree
+    }
+
+    /// A date as `2024-01-01T12:00:00Z` (milliseconds when present).
+    static func date(_ date: Date?) -> JSONValue {
+        date.map { .string(PublicAPIJSON.formatTimestamp($0)) } ?? .null
+    }
+
+    /// A string or null.
+    static func text(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+
+    /// An integer or null.
+    static func int(_ value: Int64?) -> JSONValue {
+        value.map { .number(Double($0)) } ?? .null
+    }
+}

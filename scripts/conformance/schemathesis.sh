@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Property-based robustness of the Public API: schemathesis (pinned, from PyPI) generates requests
+# from /public-api/openapi.json and sends them to `chargesim csms` (fixed token) while one charger
+# of `chargesim fleet` is connected, so actions reach a real charger instead of only answering 406.
+# Every check is on (--checks all): no 5xx, status codes, content types, headers and bodies as
+# documented, and unauthenticated calls answered 401 (ignored_auth). Exits non-zero on any failure.
+# CHARGESIM_ST_EXAMPLES sets examples per operation (default 20).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+st="$(scripts/conformance/schemathesis-venv.sh | tail -n 1)"
+swift build --product chargesim
+bin="${CHARGESIM_BIN:-$(swift build --show-bin-path)/chargesim}"
+work="$(mktemp -d)"
+token="schemathesis-token-0123456789abcdef"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin" csms --data-dir "$work/csms" --api-port 0 --ocpp-port 0 --api-token "$token" --auto-register \
+  --unknown-id-tags accept --ready-file "$work/ready.json" >"$work/csms.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do [ -s "$work/ready.json" ] && break; sleep 0.1; done
+if ! [ -s "$work/ready.json" ]; then echo "chargesim csms did not start:"; cat "$work/csms.log"; exit 1; fi
+field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$work/ready.json" "$1"; }
+api="$(field apiBaseUrl)"
+ocpp="$(field ocppUrl)"
+origin="${api%/public-api}"
+
+"$bin" fleet --csms "$ocpp" --profile profiles/ac-wallbox-7kw.yaml --count 1 --id-prefix ST \
+  >"$work/fleet.log" 2>&1 &
+pids+=($!)
+# The charger is in: connected (networkStatus available) and its EVSE reported.
+get() {
+  python3 - "$api$1" "$token" <<'PY'
+import json, sys, urllib.request
+request = urllib.request.Request(sys.argv[1], headers={"Authorization": "Bearer " + sys.argv[2]})
+print(json.dumps(json.load(urllib.request.urlopen(request, timeout=5))))
+PY
+}
+charge_point=""
+for _ in $(seq 1 300); do
+  charge_point="$(get /resources/evses/v2.1 | python3 -c '
+import json, sys
+data = json.load(sys.stdin)["data"]
+print(data[0]["chargePointId"] if data else "")' 2>/dev/null || true)"
+  [ -n "$charge_point" ] && break
+  sleep 0.1
+done
+if [ -z "$charge_point" ]; then echo "the fleet charger did not connect:"; cat "$work/fleet.log"; exit 1; fi
+echo "charger connected as charge point $charge_point; API $api"
+
+common=(
+  --checks all -H "Authorization: Bearer $token" --base-url "$origin"
+  --hypothesis-seed 20261125 --hypothesis-max-examples "${CHARGESIM_ST_EXAMPLES:-20}"
+  --hypothesis-database none --hypothesis-suppress-health-check all --workers 1 --request-timeout 20000
+  --set-path "chargePoint=$charge_point" --set-path evse=1 --show-trace
+)
+status=0
+# Everything but DELETE first, so the charge point and its EVSE are still there for the actions.
+"$st" run "$api/openapi.json" "${common[@]}" --exclude-method DELETE || status=1
+"$st" run "$api/openapi.json" "${common[@]}" --include-method DELETE || status=1
+if [ "$status" -ne 0 ]; then
+  echo "== chargesim csms log (tail)"; tail -n 40 "$work/csms.log"
+fi
+exit "$status"
