@@ -45,8 +45,9 @@ struct APICommandTests {
 
             let active = try await api(harness, ["sessions", "--charge-point", "BR1", "--status", "active"])
             #expect(active.exitCode == 0)
-            #expect(active.standardOutput.contains("\(sessionId)  BR1"))
-            #expect(active.standardOutput.contains("SHELL-TAG"))
+            let row = active.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
+            #expect(row.count == 1)
+            #expect(row.first?.prefix(5).map(String.init) == [sessionId, "BR1", "1", "active", "SHELL-TAG"])
 
             let energy = try await api(harness, ["wait", "energy", sessionId, "1", "--timeout", "20", "--json"])
             #expect(energy.exitCode == 0, "\(energy.standardError)")
