@@ -35,8 +35,10 @@ final class ScenarioRunner: Sendable {
     static func prepare(
         _ scenario: Scenario, directory: URL, log: @escaping @Sendable (String) -> Void
     ) async throws -> ScenarioRunner {
-        var profile = try ProfileLoader().load(
-            contentsOf: directory.appendingPathComponent(scenario.fleet.profile), file: scenario.fleet.profile)
+        let profileURL =
+            scenario.fleet.profile.hasPrefix("/")
+            ? URL(fileURLWithPath: scenario.fleet.profile) : directory.appendingPathComponent(scenario.fleet.profile)
+        var profile = try ProfileLoader().load(contentsOf: profileURL, file: scenario.fleet.profile)
         for (key, value) in scenario.fleet.configuration ?? [:] { profile.configuration[key] = value }
         if let delay = scenario.fleet.autoPlugDelaySeconds { profile.behaviour.autoPlugDelaySeconds = delay }
         profile.behaviour.faultRatePerHour = scenario.fleet.faultRatePerHour ?? 0

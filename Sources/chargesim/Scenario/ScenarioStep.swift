@@ -126,6 +126,8 @@ struct ScenarioStep: Decodable, Sendable {
         var parts = [kind.label]
         if let chargePoint { parts.append(chargePoint) }
         if let evse { parts.append("evse \(evse)") }
+        if let type { parts.append(type) }
+        if let key { parts.append(key) }
         if let status { parts.append(status) }
         if let field { parts.append(field) }
         return parts.joined(separator: " ")
