@@ -193,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PublicAPITests",
-            dependencies: ["PublicAPI", "TestSupport", "CentralSystem"],
+            dependencies: ["PublicAPI", "TestSupport", "CentralSystem", "OCPP16"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

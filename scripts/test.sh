@@ -14,6 +14,9 @@ echo "== swift test"
 swift build --build-tests
 swift test --skip-build
 
+echo "== examples (scenarios, pytest, curl.sh, SwiftTestSuite, the client contract suite)"
+scripts/examples.sh
+
 echo "== OCPP 1.6J interoperability (chargesim fleet against the Python ocpp central system)"
 scripts/conformance/ocpp-interop.sh
 

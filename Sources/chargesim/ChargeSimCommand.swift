@@ -12,6 +12,7 @@ struct ChargeSimCommand: AsyncParsableCommand {
             FleetCommand.self,
             CSMSCommand.self,
             APICommand.self,
+            ScenarioCommand.self,
             ProfilesCommand.self,
             BenchCommand.self,
         ]

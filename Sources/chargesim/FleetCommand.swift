@@ -80,6 +80,8 @@ struct FleetCommand: ParsableCommand {
     @Option(help: "On Ctrl-C/SIGTERM: stop-transactions (StopTransaction reason Local) or leave-queued (resume later).")
     var onStop: FleetStopModeArgument = .stopTransactions
 
+    @OptionGroup var registration: FleetRegistrationOptions
+
     func validate() throws {
         guard csms.hasPrefix("ws://") || csms.hasPrefix("wss://") else {
             throw ValidationError("--csms must be a ws:// or wss:// URL, got '\(csms)'.")
@@ -145,6 +147,7 @@ struct FleetCommand: ParsableCommand {
             log("chargesim fleet: cannot open the state directory: \(error)")
             throw ExitCode(73)
         }
+        try registration.register(configuration, password: password, log: log)
         let signals = StopSignals()
         fleet.start()
         let display = FleetProgress()

@@ -20,7 +20,7 @@ struct APIResourceTests {
             #expect(created.data["networkStatus"] as? String == "never_connected")
             #expect(created.data["hardwareStatus"] is NSNull)
             let stored = try #require(try await api.store.chargePoint(identity: "CP-A"))
-            #expect(stored.passwordHash == SHA256.hex("s3cret"))
+            #expect(ChargePointPassword.verify("s3cret", against: stored.passwordHash ?? ""))
 
             let duplicate = try await api.client.call("POST", Self.cp, json: #"{"network":{"id":"CP-A"}}"#)
             #expect(duplicate.status == 409)

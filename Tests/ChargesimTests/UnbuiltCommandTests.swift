@@ -7,7 +7,10 @@ import Testing
     let runner = CommandRunner()
 
     @Test(arguments: [
-        ("api", "chargesim api: not built yet. It needs the Public API client (issue 9).\n")
+        (
+            "bench",
+            "chargesim bench: not built yet. It needs the fleet and the embedded central system (issues 5, 8, 11).\n"
+        )
     ])
     func unbuiltSubcommandSaysWhatItNeeds(subcommand: String, message: String) throws {
         let outcome = try runner.run("chargesim", [subcommand])
@@ -17,7 +20,7 @@ import Testing
     @Test func helpListsEverySubcommand() throws {
         let outcome = try runner.run("chargesim", ["--help"])
         #expect(outcome.exitCode == 0)
-        for name in ["demo", "fleet", "csms", "api", "profiles", "bench"] {
+        for name in ["demo", "fleet", "csms", "api", "scenario", "profiles", "bench"] {
             #expect(outcome.standardOutput.contains("  \(name) "), "help is missing \(name)")
         }
     }

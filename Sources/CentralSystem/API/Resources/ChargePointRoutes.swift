@@ -36,7 +36,7 @@ enum ChargePointRoutes {
                 }
                 let now = deps.now().date
                 var record = ChargePointRecord(
-                    ocppIdentity: identity, passwordHash: body.network?.password.map(SHA256.hex),
+                    ocppIdentity: identity, passwordHash: body.network?.password.map { ChargePointPassword.hash($0) },
                     name: body.name ?? identity, adminStatus: try adminStatus(body.status) ?? .enabled,
                     networkStatus: .neverConnected, securityProfile: body.security?.desiredProfile ?? 0,
                     createdAt: now, updatedAt: now)
@@ -61,7 +61,7 @@ enum ChargePointRoutes {
                 try validate(body)
                 if let name = body.name { record.name = name }
                 if let status = try adminStatus(body.status) { record.adminStatus = status }
-                if let password = body.network?.password { record.passwordHash = SHA256.hex(password) }
+                if let password = body.network?.password { record.passwordHash = ChargePointPassword.hash(password) }
                 if let identity = body.network?.id, identity != record.ocppIdentity {
                     guard !identity.isEmpty else { throw APIFailure.invalid("network.id", "The network.id is empty.") }
                     if try await store.chargePoint(identity: identity) != nil {
