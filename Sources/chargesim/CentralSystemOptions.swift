@@ -45,9 +45,12 @@ struct CentralSystemOptions: ParsableArguments {
     }
 
     /// Writes the ready file atomically so a script polling for it never reads half of it.
-    func writeReadyFile(apiBaseURL: String, ocppURL: String, token: String?, chargePointIds: [String]) throws {
+    func writeReadyFile(
+        apiBaseURL: String, ocppURL: String, token: String?, chargePointIds: [String], controlURL: String? = nil
+    ) throws {
         guard let readyFile else { return }
         var object: [String: Any] = ["apiBaseUrl": apiBaseURL, "ocppUrl": ocppURL, "chargePointIds": chargePointIds]
+        if let controlURL { object["controlUrl"] = controlURL }
         object["token"] = token ?? NSNull()
         let data = try JSONSerialization.data(
             withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -28,12 +28,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed for the fleet's EVs, meter jitter and message ids.")
     var seed: UInt64 = 1
 
+    @OptionGroup var control: ControlOptions
+
     func validate() throws {
         if let chargers, chargers < 1 { throw ValidationError("--chargers must be at least 1, got \(chargers).") }
     }
 
     func run() async throws {
-        let profiles = try loadProfiles()
+        let (profiles, names) = try loadProfiles()
         let system = try await EmbeddedCentralSystem.start(
             configuration: options.configuration(autoRegister: true, unknownIdTags: .register))
         let token = try rememberedToken(generated: system.generatedToken)
@@ -52,6 +54,10 @@ struct DemoCommand: AsyncParsableCommand {
                 fileTransfers: fileTransfers))
         let fleet = try Fleet(configuration: fleetConfiguration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
         let signals = StopSignals()
+        var controlURL: String?
+        if control.controlPort != nil || control.trace != nil {
+            controlURL = try await control.start(fleet: fleet, profiles: Array(zip(names, profiles)).map { ($0, $1) })
+        }
         fleet.start()
         let ids = (1...fleetConfiguration.count).map { fleetConfiguration.chargePointId(index: $0) }
         StandardOutput.write(
@@ -61,8 +67,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
         if !signals.received {
             try options.writeReadyFile(
-                apiBaseURL: system.apiBaseURL, ocppURL: system.ocppURL, token: token, chargePointIds: ids)
+                apiBaseURL: system.apiBaseURL, ocppURL: system.ocppURL, token: token, chargePointIds: ids,
+                controlURL: controlURL)
             try await printWelcome(system: system, token: token, firstCharger: ids[0])
+            if let controlURL { StandardOutput.write("  Control API and live dashboard: \(controlURL)/") }
         }
         let progress = FleetProgress()
         while !signals.received {
@@ -76,14 +84,15 @@ struct DemoCommand: AsyncParsableCommand {
         await system.shutdown()
     }
 
-    private func loadProfiles() throws -> [ChargerProfile] {
+    private func loadProfiles() throws -> ([ChargerProfile], [String]) {
         let files =
             (try? FileManager.default.contentsOfDirectory(atPath: profilesDir))?
             .filter { $0.hasSuffix(".yaml") }.sorted() ?? []
         guard !files.isEmpty else {
             throw ValidationError("No charger profiles (*.yaml) in '\(profilesDir)'; pass --profiles-dir.")
         }
-        return try files.map { try ProfileFile.load((profilesDir as NSString).appendingPathComponent($0)) }
+        let profiles = try files.map { try ProfileFile.load((profilesDir as NSString).appendingPathComponent($0)) }
+        return (profiles, files.map { ($0 as NSString).deletingPathExtension })
     }
 
     /// The demo keeps its token in `<data-dir>/demo-token` (mode 0600) so a restarted demo can

@@ -82,6 +82,8 @@ struct FleetCommand: ParsableCommand {
 
     @OptionGroup var registration: FleetRegistrationOptions
 
+    @OptionGroup var control: ControlOptions
+
     func validate() throws {
         guard csms.hasPrefix("ws://") || csms.hasPrefix("wss://") else {
             throw ValidationError("--csms must be a ws:// or wss:// URL, got '\(csms)'.")
@@ -126,8 +128,12 @@ struct FleetCommand: ParsableCommand {
 
     func run() throws {
         var groups: [FleetConfiguration.Group] = []
+        var named: [(name: String, profile: ChargerProfile)] = []
         for spec in profiles {
-            groups.append(.init(profile: try ProfileFile.load(spec.file), count: spec.count ?? count))
+            let profile = try ProfileFile.load(spec.file)
+            groups.append(.init(profile: profile, count: spec.count ?? count))
+            let name = ((spec.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            if !named.contains(where: { $0.name == name }) { named.append((name, profile)) }
         }
         let tlsContext = try makeTLSContext()
         let log: @Sendable (String) -> Void = { line in
@@ -149,6 +155,16 @@ struct FleetCommand: ParsableCommand {
         }
         try registration.register(configuration, password: password, log: log)
         let signals = StopSignals()
+        if control.controlPort != nil || control.trace != nil {
+            do {
+                if let url = try control.startBlocking(fleet: fleet, profiles: named) {
+                    log("control API and dashboard: \(url)/ (OpenAPI: \(url)/openapi.json)")
+                }
+            } catch {
+                log("chargesim fleet: cannot start the control API: \(error)")
+                throw ExitCode(64)
+            }
+        }
         fleet.start()
         let display = FleetProgress()
         while !signals.wait(timeout: display.interval) {

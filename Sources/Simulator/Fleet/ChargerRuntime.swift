@@ -71,6 +71,14 @@ public final class ChargerRuntime: @unchecked Sendable {
     /// Whether this charger is in its loop's `total`.
     private var counted = false
 
+    // Control and observation (issue 10): see the extension at the end of the file.
+    /// Frames and state changes go there (set on the loop); nil costs one check per frame.
+    private var observer: (any ChargerObserver)?
+    /// Taken off the network by the control API: no reconnect until put online.
+    private var heldOffline = false
+    /// The connector statuses last told to the observer.
+    private var observedStatuses: [ConnectorState.Report] = []
+
     /// A runtime for `machine`, persisting to `storage` (nil: nothing survives a restart).
     init(
         machine: ChargePoint,
@@ -180,7 +188,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         timerDeadline = nil
         guard !isStopped else { return }
         let now = settings.clock()
-        if case .idle = link, stop == nil, let at = reconnectAt, at <= now {
+        if case .idle = link, stop == nil, !heldOffline, let at = reconnectAt, at <= now {
             reconnectAt = nil
             connect()
         }
@@ -252,6 +260,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             switch message {
             case .text(let text):
                 guard !self.isStopped else { return }
+                self.observer?.charger(self, did: .frame(.received, text: text), at: self.settings.clock())
                 self.carryOut(self.machine.received(text: Array(text.utf8), now: self.settings.clock()))
             case .binary:
                 // OCPP-J carries text frames only (OCPP-J 1.6 §4); a binary message is not a call.
@@ -259,6 +268,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             }
         }
         connection.onClose = { _ in self.closed(connection) }
+        observe(.link(.connected))
         carryOut(machine.connected(now: settings.clock()))
     }
 
@@ -283,7 +293,8 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         let delay = reconnectAfterClose ?? backoff.failed()
         reconnectAfterClose = nil
-        reconnectAt = now + delay
+        reconnectAt = heldOffline ? nil : now + delay
+        observe(.link(linkState))
         rearm()
     }
 
@@ -333,7 +344,9 @@ public final class ChargerRuntime: @unchecked Sendable {
             switch action {
             case .send(let bytes):
                 if case .open(let connection) = link {
-                    connection.send(text: String(decoding: bytes, as: UTF8.self))
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    connection.send(text: text)
+                    observer?.charger(self, did: .frame(.sent, text: text), at: settings.clock())
                 }
             case .persist, .remove:
                 break
@@ -360,6 +373,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             }
         }
         updateFlags()
+        if observer != nil { observeStatuses() }
         if stop != nil { continueStopping(now: settings.clock()) }
         if rearming { rearm() }
     }
@@ -455,5 +469,94 @@ public final class ChargerRuntime: @unchecked Sendable {
         flags = Flags()
         counted = false
         stop.promise.succeed(())
+    }
+}
+
+// MARK: - Control and observation (issue 10)
+
+extension ChargerRuntime {
+    /// Runs an event on the machine that also answers something (was the EV plugged in? the
+    /// ChangeConfiguration status), carries out its actions and completes with the answer;
+    /// nil when the charger is stopped.
+    public func perform<T: Sendable>(
+        answering event: @escaping @Sendable (inout ChargePoint, OCPPTimestamp) -> (T, [ChargePointAction])
+    ) -> EventLoopFuture<T?> {
+        eventLoop.submit {
+            guard !self.isStopped else { return nil }
+            let (answer, actions) = event(&self.machine, self.settings.clock())
+            self.carryOut(actions)
+            return answer
+        }
+    }
+
+    /// Takes the charger off the network (closes the connection and stays off) or puts it
+    /// back (connects at once). The machine sees a plain disconnection: charging goes on and
+    /// transaction messages queue up.
+    public func setOnline(_ online: Bool) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            guard !self.isStopped, online == self.heldOffline else { return }
+            self.heldOffline = !online
+            if online {
+                if case .idle = self.link, self.counted, self.stop == nil {
+                    self.reconnectAt = self.settings.clock()
+                }
+            } else {
+                self.closeConnection(reconnectingAfter: nil)
+                self.reconnectAt = nil
+            }
+            self.observe(.link(self.linkState))
+            self.rearm()
+        }
+    }
+
+    /// The charger as the control API lists it.
+    public func overview() -> EventLoopFuture<ChargerOverview> {
+        eventLoop.submit { self.overviewOnLoop() }
+    }
+
+    /// Sets the observer (nil: none) for what happens from now on.
+    public func setObserver(_ observer: (any ChargerObserver)?) {
+        eventLoop.execute {
+            self.observer = observer
+            self.observedStatuses = self.machine.connectors.map(\.observed)
+        }
+    }
+
+    /// ``overview()`` on the loop (for observers and fleet-wide reads that already run there).
+    public func overviewOnLoop() -> ChargerOverview {
+        eventLoop.preconditionInEventLoop()
+        return ChargerOverview(
+            chargePointId: chargePointId, model: machine.profile.identity.chargePointModel, link: linkState,
+            booted: machine.isAccepted, firmwareVersion: machine.firmwareVersion,
+            queuedTransactionMessages: machine.queuedTransactionMessages.count,
+            connectors: machine.connectorOverviews)
+    }
+
+    private var linkState: ChargerLinkState {
+        switch link {
+        case .idle: heldOffline ? .offline : .disconnected
+        case .connecting: .connecting
+        case .open, .closing: heldOffline ? .offline : .connected
+        case .stopped: .stopped
+        }
+    }
+
+    private func observe(_ event: ChargerEvent) {
+        observer?.charger(self, did: event, at: settings.clock())
+    }
+
+    /// Tells the observer when a connector's status or error changed.
+    private func observeStatuses() {
+        var changed = observedStatuses.count != machine.connectors.count
+        if !changed {
+            for index in machine.connectors.indices where machine.connectors[index].observed != observedStatuses[index]
+            {
+                changed = true
+                break
+            }
+        }
+        guard changed else { return }
+        observedStatuses = machine.connectors.map(\.observed)
+        observe(.connectors(machine.connectorOverviews))
     }
 }

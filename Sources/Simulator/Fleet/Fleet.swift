@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import OCPP16
 
@@ -10,12 +11,22 @@ import OCPP16
 ///     let counts = try await fleet.counts().get()
 ///     try await fleet.stop(.leaveQueued).get()
 public final class Fleet: Sendable {
-    /// The chargers, in index order.
-    public let chargers: [ChargerRuntime]
+    /// The chargers, in the order they were added (index order for the configured ones).
+    public var chargers: [ChargerRuntime] { members.withLockedValue { $0.chargers } }
     /// What the fleet was built from.
     public let configuration: FleetConfiguration
     private let loopCounters: [LoopCounters]
-    private let byId: [String: ChargerRuntime]
+
+    /// The charger set, which the control API changes at runtime.
+    private struct Members {
+        var chargers: [ChargerRuntime]
+        var byId: [String: ChargerRuntime]
+        /// The index the next added charger gets.
+        var nextIndex: Int
+        /// Set on every charger, present and future.
+        var observer: (any ChargerObserver)?
+    }
+    private let members: NIOLockedValueBox<Members>
 
     /// Builds every charger (reading and compacting its saved state); nothing connects until
     /// ``start()``.
@@ -51,9 +62,12 @@ public final class Fleet: Sendable {
                         eventLoop: counters.eventLoop, counters: counters))
             }
         }
-        self.chargers = chargers
         self.loopCounters = loops
-        self.byId = Dictionary(chargers.map { ($0.chargePointId, $0) }, uniquingKeysWith: { first, _ in first })
+        self.members = NIOLockedValueBox(
+            Members(
+                chargers: chargers,
+                byId: Dictionary(chargers.map { ($0.chargePointId, $0) }, uniquingKeysWith: { first, _ in first }),
+                nextIndex: index + 1, observer: nil))
     }
 
     /// Powers every charger on: charger `n` (from 0) connects after `n / rampPerSecond` seconds.
@@ -71,8 +85,63 @@ public final class Fleet: Sendable {
 
     /// The charger with this id.
     public func charger(_ chargePointId: String) -> ChargerRuntime? {
-        byId[chargePointId]
+        members.withLockedValue { $0.byId[chargePointId] }
     }
+
+    /// Adds a charger of `profile` with this id (state resumed from the state directory if it has
+    /// a folder there) and powers it on. Throws ``FleetMembershipError/duplicateId(_:)`` when a
+    /// charger with this id is already in the fleet.
+    @discardableResult
+    public func add(profile: ChargerProfile, chargePointId id: String) throws -> ChargerRuntime {
+        // Checked before the state folder is opened: a running charger's journal is not shared.
+        if charger(id) != nil { throw FleetMembershipError.duplicateId(id) }
+        let storage = try configuration.stateDirectory.map { folder throws(PersistenceError) in
+            try ChargerStateDirectory(path: folder + "/" + id)
+        }
+        let charger = try members.withLockedValue { members throws(FleetMembershipError) -> ChargerRuntime in
+            guard members.byId[id] == nil else { throw .duplicateId(id) }
+            let index = members.nextIndex
+            members.nextIndex += 1
+            var random = SeededRandomNumberGenerator(seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+            let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
+            let machine = ChargePoint(
+                profile: profile, chargePointId: id, index: index, random: random,
+                resumingFrom: storage?.resumeSnapshot, now: configuration.runtime.clock())
+            let counters = loopCounters[(index - 1) % loopCounters.count]
+            let charger = ChargerRuntime(
+                machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
+                eventLoop: counters.eventLoop, counters: counters)
+            members.chargers.append(charger)
+            members.byId[id] = charger
+            if let observer = members.observer { charger.setObserver(observer) }
+            return charger
+        }
+        charger.start()
+        return charger
+    }
+
+    /// Removes the charger with this id: it stops (see ``ChargerRuntime/stop(stoppingTransactions:)``)
+    /// and leaves the fleet; nil when there is none.
+    public func remove(_ chargePointId: String, stoppingTransactions: Bool = true) -> EventLoopFuture<Void>? {
+        let removed = members.withLockedValue { members -> ChargerRuntime? in
+            guard let charger = members.byId.removeValue(forKey: chargePointId) else { return nil }
+            members.chargers.removeAll { $0 === charger }
+            return charger
+        }
+        return removed?.stop(stoppingTransactions: stoppingTransactions)
+    }
+
+    /// Sets `observer` on every charger, and on those added later.
+    public func setObserver(_ observer: (any ChargerObserver)?) {
+        let chargers = members.withLockedValue { members in
+            members.observer = observer
+            return members.chargers
+        }
+        for charger in chargers { charger.setObserver(observer) }
+    }
+
+    /// The event loops the chargers are spread over.
+    public var eventLoops: [any EventLoop] { loopCounters.map(\.eventLoop) }
 
     /// The counts, summed over the loops (each read on its own loop: no lock).
     public func counts() -> EventLoopFuture<FleetCounts> {
@@ -89,7 +158,7 @@ public final class Fleet: Sendable {
         case .stopTransactions: stopping = true
         case .leaveQueued: stopping = false
         }
-        let futures = chargers.map { $0.stop(stoppingTransactions: stopping) }
+        let futures = self.chargers.map { $0.stop(stoppingTransactions: stopping) }
         guard let first = loopCounters.first else { preconditionFailure("a fleet without an event loop") }
         return EventLoopFuture.andAllComplete(futures, on: first.eventLoop)
     }
