@@ -53,7 +53,12 @@ extension WebSocketConnection {
                 }
             }
         bootstrap.connect(host: url.host, port: url.port).whenFailure { error in
-            promise.fail(error)
+            // The TCP connect and the handshake share one budget: both time out as `.connectTimedOut`.
+            if case ChannelError.connectTimeout = error {
+                promise.fail(WebSocketClientError.connectTimedOut)
+            } else {
+                promise.fail(error)
+            }
         }
         return promise.futureResult
     }
