@@ -113,7 +113,11 @@ struct APICommandTests {
             #expect(usage.standardError.contains("Give the API base URL: --base-url URL or CHARGESIM_API_BASE_URL."))
         }
         let network = try await runner.runInBackground(
-            "chargesim", ["api", "charge-points", "--base-url", "http://127.0.0.1:1/public-api", "--token", "t"])
+            "chargesim",
+            [
+                "api", "charge-points", "--base-url", "http://127.0.0.1:1/public-api", "--token", "t",
+                "--request-timeout", "2",
+            ])
         #expect(network.exitCode == 6)
         #expect(
             network.standardError.hasPrefix("chargesim api: GET /public-api/resources/charge-points/v2.0: no answer"))
