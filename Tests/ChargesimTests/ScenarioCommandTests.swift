@@ -1,4 +1,5 @@
 import Foundation
+import PublicAPI
 import TestSupport
 import Testing
 
@@ -63,6 +64,44 @@ struct ScenarioCommandTests {
             xml.contains(
                 "<failure message=\"evse.hardwareStatus: expected charging, got available\">"))
         #expect(xml.contains("name=\"4. api reset FAIL1\" time=\"0.000\">\n      <skipped"))
+    }
+
+    @Test("backend: an external back end that refuses unknown chargers; register creates them first")
+    func externalBackEndWithRegistration() async throws {
+        try await EmbeddedFleet.with(chargers: 1, autoRegister: false, startFleet: false) { harness in
+            let directory = try TemporaryDirectory()
+            defer { directory.remove() }
+            let profile = PythonPeer.repositoryRoot.appendingPathComponent("profiles/ac-wallbox-7kw.yaml").path
+            let file = try directory.write(
+                "external.yaml",
+                """
+                name: Against an external back end
+                backend:
+                  apiBaseUrl: \(harness.system.apiBaseURL)
+                  apiToken: ${SCENARIO_TEST_TOKEN}
+                  ocppUrl: \(harness.system.ocppURL)
+                  register: true
+                  password: scenario-password-1
+                fleet:
+                  profile: \(profile)
+                  idPrefix: EXT
+                steps:
+                  - fleet: start
+                  - wait: evse
+                    chargePoint: EXT1
+                    status: available
+                  - assert: charge-point
+                    chargePoint: EXT1
+                    field: lastBootNotification.model
+                    equals: HomeBox 7
+                """)
+            let outcome = try await runner.runInBackground(
+                "chargesim", ["scenario", "run", file.path], environment: ["SCENARIO_TEST_TOKEN": EmbeddedFleet.token])
+            #expect(outcome.exitCode == 0, "\(outcome.standardOutput)\n\(outcome.standardError)")
+            #expect(outcome.standardOutput.hasSuffix("3 passed, 0 failed, 0 skipped\n"))
+            let registered = try #require(try await harness.client.chargePoint(identity: "EXT1"))
+            #expect(registered.networkStatus != .neverConnected)
+        }
     }
 
     @Test("a scenario with a typo is refused before anything runs (exit 65)")

@@ -16,7 +16,7 @@ struct APIOptions: ParsableArguments {
     @Flag(help: "Print JSON (the API's own shapes) instead of a table.")
     var json = false
 
-    @Option(help: "Seconds to wait for one HTTP answer.")
+    @Option(help: "Seconds to wait for one HTTP answer (connecting is retried until then).")
     var requestTimeout: Double = 30
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

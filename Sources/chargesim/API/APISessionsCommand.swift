@@ -4,7 +4,8 @@ import PublicAPI
 /// `chargesim api sessions`: sessions, filtered.
 struct APISessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions", abstract: "List sessions (resources/sessions/v1.0), newest filters first.")
+        commandName: "sessions",
+        abstract: "List sessions (resources/sessions/v1.0), filtered by charge point, EVSE, status, tag.")
 
     @OptionGroup var options: APIOptions
 
