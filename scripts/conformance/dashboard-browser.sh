@@ -15,7 +15,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 
 venv="${CHARGESIM_BROWSER_VENV:-$root/.venv-browser}"
-pins=(selenium==4.52.0)
+pins=(selenium==4.50.0)
 if ! [ -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import selenium' 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "${pins[@]}"
