@@ -90,11 +90,19 @@ enum FleetRoutes {
         ]
     }
 
-    /// The overviews of `chargers`, read on their loops.
+    /// The overviews of `chargers`, in order, read with one task per event loop (not one per
+    /// charger: a 50k fleet is listed and scraped with a handful of hops).
     static func overviews(_ chargers: [ChargerRuntime]) async throws -> [ChargerOverview] {
-        var result: [ChargerOverview] = []
-        result.reserveCapacity(chargers.count)
-        for future in chargers.map({ $0.overview() }) { result.append(try await future.get()) }
-        return result
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, positions: [Int])] = [:]
+        for (position, charger) in chargers.enumerated() {
+            byLoop[ObjectIdentifier(charger.eventLoop), default: (charger.eventLoop, [])].positions.append(position)
+        }
+        var result: [ChargerOverview?] = Array(repeating: nil, count: chargers.count)
+        for (loop, positions) in byLoop.values {
+            let pinned = positions.map { chargers[$0] }
+            let read = try await loop.submit { pinned.map { $0.overviewOnLoop() } }.get()
+            for (position, overview) in zip(positions, read) { result[position] = overview }
+        }
+        return result.compactMap { $0 }
     }
 }
