@@ -61,4 +61,45 @@ import Testing
         #expect(await fleet.waitForExit() == 0)
         await central.stop()
     }
+
+    @Test func theDemoWritesControlUrlAndAPlugInReachesThePublicAPI() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ready = directory.url.appendingPathComponent("ready.json").path
+        let profiles = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../profiles").standardized.path
+        let demo = try RunningCommand(
+            "chargesim",
+            [
+                "demo", "--data-dir", directory.url.appendingPathComponent("data").path, "--ocpp-port", "0",
+                "--api-port", "0", "--control-port", "0", "--ready-file", ready, "--profiles-dir", profiles,
+                "--chargers", "1",
+            ], directory: directory.url)
+        defer { demo.send(SIGKILL) }
+        let handles = try await LiveTimeout.run("the ready file", seconds: 60) { () -> [String: String] in
+            while true {
+                if let data = FileManager.default.contents(atPath: ready),
+                    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+                {
+                    return object.compactMapValues { $0 as? String }
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        let control = try #require(handles["controlUrl"].flatMap { URL(string: $0) })
+        #expect(control.host == "127.0.0.1")
+        #expect(demo.standardOutput.contains("Control API and live dashboard: \(control.absoluteString)/"))
+        let controlClient = APIHTTPClient(port: try #require(control.port), token: nil)
+        #expect(try await controlClient.call("POST", "/chargers/DEMO-1/connectors/1/plug").status == 200)
+
+        let apiPort = try #require(handles["apiBaseUrl"].flatMap { URL(string: $0)?.port })
+        let api = APIHTTPClient(port: apiPort, token: handles["token"])
+        try await LiveTimeout.run("the EVSE preparing in the Public API", seconds: 10) {
+            while true {
+                let evses = try await api.call("GET", "/public-api/resources/evses/v2.1")
+                if evses.list.contains(where: { $0["hardwareStatus"] as? String == "preparing" }) { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
 }
