@@ -238,4 +238,31 @@ import Testing
         }
         try await harness.stop()
     }
+
+    @Test func answersMatchTheSchemasOfTheOpenAPIDocument() async throws {
+        let harness = try await ControlHarness.start()
+        let document = try await harness.client.call("GET", "/openapi.json").json
+        func violations(_ reply: APIHTTPClient.Reply, _ schema: String) throws -> [String] {
+            let validator = try JSONSchemaValidator(schema: [
+                "$ref": "#/components/schemas/\(schema)", "components": document["components"] ?? [:],
+            ])
+            return try validator.validate(json: reply.body).map(\.description)
+        }
+        let plugged = try await harness.client.call("POST", "/chargers/FT1/connectors/1/plug", json: Self.ev)
+        #expect(try violations(plugged, "ConnectorOverview") == [])
+        _ = try await harness.client.call("POST", "/chargers/FT1/connectors/1/id-tag", json: #"{"idTag":"CARD-1"}"#)
+        try await harness.central.wait(for: "Charging") { _ in harness.statuses("FT1").last?.status == .charging }
+        let charger = try await harness.client.call("GET", "/chargers/FT1")
+        #expect(charger.text.contains("sessionEnergyWh") && charger.text.contains("transactionId"))
+        #expect(try violations(charger, "ChargerOverview") == [])
+        // The schemas are closed: a charger is not a connector.
+        #expect(try !violations(charger, "ConnectorOverview").isEmpty)
+        #expect(try violations(try await harness.client.call("GET", "/chargers"), "FleetListing") == [])
+        let configuration = try await harness.client.call(
+            "PUT", "/chargers/FT1/configuration/HeartbeatInterval", json: #"{"value":"60"}"#)
+        #expect(try violations(configuration, "ConfigurationAnswer") == [])
+        let failure = try await harness.client.call("GET", "/chargers/NOPE")
+        #expect(try violations(failure, "Error") == [])
+        try await harness.stop()
+    }
 }

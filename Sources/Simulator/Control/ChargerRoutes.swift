@@ -64,7 +64,7 @@ enum ChargerRoutes {
         return [
             ControlRoute(
                 .post, connectorPath + "/plug", "plugIn", "Plug an EV into the connector", tag: "EV",
-                failures: [400, 404, 409, 422], bodySchema: plugSchema
+                failures: [400, 404, 409, 422], bodySchema: plugSchema, response: "ConnectorOverview"
             ) { call in
                 let ev = try call.decode(PlugRequest.self).ev.map { request throws(ControlFailure) in
                     try model(request)
@@ -80,7 +80,8 @@ enum ChargerRoutes {
                 }
             },
             ControlRoute(
-                .post, connectorPath + "/unplug", "unplug", "Unplug the EV", tag: "EV", failures: [400, 404, 409, 422]
+                .post, connectorPath + "/unplug", "unplug", "Unplug the EV", tag: "EV", failures: [400, 404, 409, 422],
+                response: "ConnectorOverview"
             ) { call in
                 try await connectorEvent(context, call) { machine, id, now throws(ControlFailure) in
                     guard id > 0, machine.isEVPlugged(connectorId: id) else {
@@ -92,7 +93,7 @@ enum ChargerRoutes {
             ControlRoute(
                 .post, connectorPath + "/id-tag", "presentIdTag",
                 "Present an id tag (RFID card) to start, or to stop the transaction there", tag: "Driver",
-                failures: [400, 404, 422], bodySchema: idTagSchema
+                failures: [400, 404, 422], bodySchema: idTagSchema, response: "ConnectorOverview"
             ) { call in
                 let idTag = try call.decode(IdTagRequest.self).idTag
                 guard (1...20).contains(idTag.count) else {
@@ -105,7 +106,7 @@ enum ChargerRoutes {
             },
             ControlRoute(
                 .post, connectorPath + "/stop", "pressStop", "Press the stop button: the transaction stops (Local)",
-                tag: "Driver", failures: [400, 404, 409, 422]
+                tag: "Driver", failures: [400, 404, 409, 422], response: "ConnectorOverview"
             ) { call in
                 try await connectorEvent(context, call) { machine, id, now throws(ControlFailure) in
                     guard machine.hasTransaction(onConnector: id) else {
@@ -117,7 +118,7 @@ enum ChargerRoutes {
             ControlRoute(
                 .post, connectorPath + "/fault", "setFault",
                 "Break the connector (0: the charge point): it reports Faulted with the error code", tag: "Faults",
-                failures: [400, 404, 422], bodySchema: faultSchema
+                failures: [400, 404, 422], bodySchema: faultSchema, response: "ConnectorOverview"
             ) { call in
                 let request = try call.decode(FaultRequest.self)
                 guard let code = ChargePointErrorCode(rawValue: request.errorCode), code != .noError else {
@@ -140,7 +141,7 @@ enum ChargerRoutes {
             },
             ControlRoute(
                 .delete, connectorPath + "/fault", "clearFault", "Repair the connector", tag: "Faults",
-                failures: [400, 404, 422]
+                failures: [400, 404, 422], response: "ConnectorOverview"
             ) { call in
                 try await connectorEvent(context, call) { machine, id, now throws(ControlFailure) in
                     machine.clearFault(connectorId: id, now: now)
@@ -149,7 +150,7 @@ enum ChargerRoutes {
             ControlRoute(
                 .post, "/chargers/{chargePointId}/offline", "goOffline",
                 "Cut the network: the connection closes and stays closed (charging goes on, messages queue)",
-                tag: "Network", failures: [404]
+                tag: "Network", failures: [404], response: "ChargerOverview"
             ) { call in
                 let charger = try context.charger(call.parameter("chargePointId"))
                 try await charger.setOnline(false).get()
@@ -157,7 +158,7 @@ enum ChargerRoutes {
             },
             ControlRoute(
                 .post, "/chargers/{chargePointId}/online", "goOnline", "Restore the network: reconnect now",
-                tag: "Network", failures: [404]
+                tag: "Network", failures: [404], response: "ChargerOverview"
             ) { call in
                 let charger = try context.charger(call.parameter("chargePointId"))
                 try await charger.setOnline(true).get()
@@ -166,7 +167,7 @@ enum ChargerRoutes {
             ControlRoute(
                 .post, "/chargers/{chargePointId}/reboot", "reboot",
                 "Power-cycle the charger: transactions stop (reason Reboot), then it reconnects and boots",
-                tag: "Charger", success: 202, failures: [404, 409]
+                tag: "Charger", success: 202, failures: [404, 409], response: "ChargerOverview"
             ) { call in
                 let charger = try context.charger(call.parameter("chargePointId"))
                 let done = try await charger.perform(answering: { machine, now in
@@ -179,7 +180,8 @@ enum ChargerRoutes {
             ControlRoute(
                 .put, "/chargers/{chargePointId}/configuration/{key}", "changeConfiguration",
                 "Change a configuration key at the charger (same rules and effects as ChangeConfiguration)",
-                tag: "Charger", failures: [400, 404, 409, 422], bodySchema: configurationSchema
+                tag: "Charger", failures: [400, 404, 409, 422], bodySchema: configurationSchema,
+                response: "ConfigurationAnswer"
             ) { call in
                 let charger = try context.charger(call.parameter("chargePointId"))
                 let name = call.parameter("key")

@@ -31,14 +31,10 @@ final class ControlMetrics: Sendable {
         let chargers = fleet.chargers
         var totals = LoopMetrics.Totals(
             roundTripBuckets: Array(repeating: 0, count: LoopMetrics.roundTripBounds.count + 1))
-        var overviews: [ChargerOverview] = []
-        overviews.reserveCapacity(chargers.count)
+        let overviews: [ChargerOverview]
+        overviews = try await FleetRoutes.overviews(chargers)
         for metrics in loops.values {
-            let pinned = chargers.filter { $0.eventLoop === metrics.eventLoop }
-            let (loopTotals, loopOverviews) = try await metrics.eventLoop.submit {
-                (metrics.totals, pinned.map { $0.overviewOnLoop() })
-            }.get()
-            overviews += loopOverviews
+            let loopTotals = try await metrics.eventLoop.submit { metrics.totals }.get()
             for (key, value) in loopTotals.messages { totals.messages[key, default: 0] += value }
             for (key, value) in loopTotals.callErrors { totals.callErrors[key, default: 0] += value }
             for index in totals.roundTripBuckets.indices {

@@ -1,4 +1,5 @@
 import Foundation
+import OCPP16
 
 /// The OpenAPI 3 document of the control API, made from the route table itself.
 enum ControlOpenAPIDocument {
@@ -16,7 +17,8 @@ enum ControlOpenAPIDocument {
                     "description": "Success",
                     "content": [
                         route.produces: [
-                            "schema": route.produces == "application/json" ? ["type": "object"] : ["type": "string"]
+                            "schema": route.response.map { ["$ref": "#/components/schemas/\($0)"] }
+                                ?? (route.produces == "application/json" ? ["type": "object"] : ["type": "string"])
                         ]
                     ],
                 ]
@@ -55,13 +57,53 @@ enum ControlOpenAPIDocument {
             "security": [["bearer": [] as [Any]]],
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
-                "schemas": [
+                "schemas": responseSchemas.merging([
                     "Error": [
                         "type": "object", "required": ["error", "message"],
                         "properties": ["error": ["type": "string"], "message": ["type": "string"]],
                     ]
-                ],
+                ]) { first, _ in first },
             ],
         ]
+    }
+
+    /// The answers' schemas (closed objects: a field added to the Swift types must be added here,
+    /// which the live tests check by validating real answers).
+    static var responseSchemas: [String: Any] {
+        let text = #"""
+            {
+              "ConnectorOverview": {"type": "object", "additionalProperties": false,
+                "required": ["connectorId", "status", "errorCode", "powerW"],
+                "properties": {
+                  "connectorId": {"type": "integer", "minimum": 0},
+                  "status": {"type": "string", "enum": [\#(ChargePointStatus.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ","))]},
+                  "errorCode": {"type": "string", "enum": [\#(ChargePointErrorCode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ","))]},
+                  "info": {"type": "string"}, "vendorErrorCode": {"type": "string"},
+                  "transactionId": {"type": "integer"}, "idTag": {"type": "string"},
+                  "powerW": {"type": "number", "minimum": 0}, "registerWh": {"type": "number", "minimum": 0},
+                  "sessionEnergyWh": {"type": "number", "minimum": 0},
+                  "ev": {"type": "object", "additionalProperties": false,
+                    "required": ["name", "batteryCapacityKWh", "socPercent", "maxPowerKW"],
+                    "properties": {"name": {"type": "string"}, "batteryCapacityKWh": {"type": "number"},
+                      "socPercent": {"type": "number", "minimum": 0, "maximum": 100}, "maxPowerKW": {"type": "number"}}}}},
+              "ChargerOverview": {"type": "object", "additionalProperties": false,
+                "required": ["chargePointId", "model", "link", "booted", "firmwareVersion", "queuedTransactionMessages", "connectors"],
+                "properties": {
+                  "chargePointId": {"type": "string"}, "model": {"type": "string"},
+                  "link": {"type": "string", "enum": [\#(ChargerLinkState.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ","))]},
+                  "booted": {"type": "boolean"}, "firmwareVersion": {"type": "string"},
+                  "queuedTransactionMessages": {"type": "integer", "minimum": 0},
+                  "connectors": {"type": "array", "items": {"$ref": "#/components/schemas/ConnectorOverview"}}}},
+              "FleetListing": {"type": "object", "additionalProperties": false, "required": ["chargers", "totalPowerW"],
+                "properties": {"chargers": {"type": "array", "items": {"$ref": "#/components/schemas/ChargerOverview"}},
+                  "totalPowerW": {"type": "number", "minimum": 0}}},
+              "ConfigurationAnswer": {"type": "object", "additionalProperties": false, "required": ["key", "status"],
+                "properties": {"key": {"type": "string"}, "value": {"type": "string"},
+                  "status": {"type": "string", "enum": ["Accepted", "RebootRequired"]}}},
+              "Removed": {"type": "object", "additionalProperties": false, "required": ["removed"],
+                "properties": {"removed": {"type": "string"}}}
+            }
+            """#
+        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 }

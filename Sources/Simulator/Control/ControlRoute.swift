@@ -24,6 +24,8 @@ public struct ControlRoute: Sendable {
     public var bodySchema: String?
     /// The success body's media type.
     public var produces: String
+    /// The JSON success body's schema in the document's `components/schemas` (nil: any object).
+    public var response: String?
     /// Whether the control token (when one is set) is needed; the dashboard page and this
     /// document are open.
     public var authenticated: Bool
@@ -33,7 +35,7 @@ public struct ControlRoute: Sendable {
     public init(
         _ method: HTTPRequest.Method, _ path: String, _ operationId: String, _ summary: String, tag: String,
         success: Int = 200, failures: [Int] = [], query: [String] = [], bodySchema: String? = nil,
-        produces: String = "application/json", authenticated: Bool = true,
+        produces: String = "application/json", response: String? = nil, authenticated: Bool = true,
         handler: @escaping @Sendable (ControlCall) async throws -> Response
     ) {
         self.method = method
@@ -46,6 +48,7 @@ public struct ControlRoute: Sendable {
         self.query = query
         self.bodySchema = bodySchema
         self.produces = produces
+        self.response = response
         self.authenticated = authenticated
         self.handler = handler
     }

@@ -33,7 +33,7 @@ enum DashboardPage {
         .tile .id { font-weight:600; font-size:12px; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
         .tile .meta { font-size:11px; opacity:.85; }
         .tile .conns { display:flex; gap:3px; margin-top:4px; }
-        .conn { flex:1; height:6px; border-radius:3px; background:#555; }
+        .conn { flex:1; height:6px; border-radius:3px; background:#555; box-shadow:0 0 0 1px rgba(255,255,255,.55); }
         [data-status=Available] { background:#2e7d4f; } [data-status=Preparing] { background:#b58a1b; }
         [data-status=Charging] { background:#1f6fd1; } [data-status=SuspendedEV], [data-status=SuspendedEVSE] { background:#6a4fc2; }
         [data-status=Finishing] { background:#2a8d95; } [data-status=Reserved] { background:#8d6e2a; }
@@ -173,7 +173,8 @@ enum DashboardPage {
           for (let i = 0; i <= 4; i++) {
             const y = bottom - (bottom - top) * i / 4;
             g.beginPath(); g.moveTo(left, y); g.lineTo(right, y); g.stroke();
-            g.fillText((scale * i / 4 / 1000).toFixed(scale >= 40000 ? 0 : 1) + " kW", 2, y + 4);
+            const kW = scale * i / 4 / 1000;
+            g.fillText((Number.isInteger(kW) ? kW : kW.toFixed(kW < 10 ? 2 : 1)) + " kW", 2, y + 4);
           }
           g.fillText("last " + maxSamples + " s", right - 60, height - 4);
           const line = (key, color) => {

@@ -26,14 +26,17 @@ enum FleetRoutes {
 
     static func routes(_ context: ControlContext) -> [ControlRoute] {
         [
-            ControlRoute(.get, "/chargers", "listChargers", "Every charger with its connectors", tag: "Fleet") { _ in
+            ControlRoute(
+                .get, "/chargers", "listChargers", "Every charger with its connectors", tag: "Fleet",
+                response: "FleetListing"
+            ) { _ in
                 let chargers = try await overviews(context.fleet.chargers)
                 return ControlCall.json(
                     FleetListing(chargers: chargers, totalPowerW: chargers.reduce(0) { $0 + $1.powerW }))
             },
             ControlRoute(
                 .post, "/chargers", "addCharger", "Add a charger and power it on", tag: "Fleet", success: 201,
-                failures: [400, 409, 422], bodySchema: newChargerSchema
+                failures: [400, 409, 422], bodySchema: newChargerSchema, response: "ChargerOverview"
             ) { call in
                 let request = try call.decode(NewCharger.self)
                 let id = request.chargePointId
@@ -69,7 +72,7 @@ enum FleetRoutes {
             },
             ControlRoute(
                 .get, "/chargers/{chargePointId}", "getCharger", "One charger with its connectors", tag: "Fleet",
-                failures: [404]
+                failures: [404], response: "ChargerOverview"
             ) { call in
                 let charger = try context.charger(call.parameter("chargePointId"))
                 return ControlCall.json(try await charger.overview().get())
@@ -77,7 +80,7 @@ enum FleetRoutes {
             ControlRoute(
                 .delete, "/chargers/{chargePointId}", "removeCharger",
                 "Stop a charger (its transactions stop with reason Local unless stopTransactions=false) and remove it",
-                tag: "Fleet", failures: [404], query: ["stopTransactions"]
+                tag: "Fleet", failures: [404], query: ["stopTransactions"], response: "Removed"
             ) { call in
                 let id = call.parameter("chargePointId")
                 let stopping = call.query["stopTransactions"] != "false"
@@ -90,11 +93,19 @@ enum FleetRoutes {
         ]
     }
 
-    /// The overviews of `chargers`, read on their loops.
+    /// The overviews of `chargers`, in order, read with one task per event loop (not one per
+    /// charger: a 50k fleet is listed and scraped with a handful of hops).
     static func overviews(_ chargers: [ChargerRuntime]) async throws -> [ChargerOverview] {
-        var result: [ChargerOverview] = []
-        result.reserveCapacity(chargers.count)
-        for future in chargers.map({ $0.overview() }) { result.append(try await future.get()) }
-        return result
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, positions: [Int])] = [:]
+        for (position, charger) in chargers.enumerated() {
+            byLoop[ObjectIdentifier(charger.eventLoop), default: (charger.eventLoop, [])].positions.append(position)
+        }
+        var result: [ChargerOverview?] = Array(repeating: nil, count: chargers.count)
+        for (loop, positions) in byLoop.values {
+            let pinned = positions.map { chargers[$0] }
+            let read = try await loop.submit { pinned.map { $0.overviewOnLoop() } }.get()
+            for (position, overview) in zip(positions, read) { result[position] = overview }
+        }
+        return result.compactMap { $0 }
     }
 }
