@@ -141,6 +141,15 @@ struct FleetCommand: ParsableCommand {
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
         let fileTransfers = FileTransferClient(eventLoopGroup: group)
+        // An early exit (state directory, registration, control API) must still shut the HTTP client
+        // and the loops down: async-http-client traps on a client dropped while running.
+        var running = false
+        defer {
+            if !running {
+                try? fileTransfers.syncShutdown()
+                try? group.syncShutdownGracefully()
+            }
+        }
         let configuration = FleetConfiguration(
             groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
             runtime: ChargerRuntimeSettings(
@@ -165,6 +174,7 @@ struct FleetCommand: ParsableCommand {
                 throw ExitCode(64)
             }
         }
+        running = true
         fleet.start()
         let display = FleetProgress()
         while !signals.wait(timeout: display.interval) {

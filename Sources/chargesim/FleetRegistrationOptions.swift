@@ -47,6 +47,7 @@ struct FleetRegistrationOptions: ParsableArguments {
                     EVSEWrite(
                         networkId: String(connector.id), physicalReference: String(connector.id),
                         currentType: connector.currentType == .dc ? PublicAPI.CurrentType.dc : .ac,
+                        status: .enabled,
                         powerOptions: EVSEPowerOptions(maxPower: Int(connector.maxPowerKW * 1000)))
                 }
                 registrations.append(

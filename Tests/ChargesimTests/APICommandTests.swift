@@ -37,6 +37,12 @@ struct APICommandTests {
             #expect(evseList.count == 1)
             #expect(evseList.first?["hardwareStatus"] as? String == "available")
 
+            // Both chargers boot at once, so BR1's EVSE may have either system id.
+            let br1 = try await api(harness, ["evses", "--charge-point", "BR1", "--json"])
+            let br1EVSEs = try #require(
+                JSONSerialization.jsonObject(with: Data(br1.standardOutput.utf8)) as? [[String: Any]])
+            let br1EVSEId = try #require(br1EVSEs.first?["id"] as? Int)
+
             let start = try await api(harness, ["start", "BR1", "1", "--id-tag", "SHELL-TAG", "--wait", "--json"])
             #expect(start.exitCode == 0, "\(start.standardError)")
             let session = try json(start)
