@@ -17,6 +17,9 @@ swift test --skip-build
 echo "== OCPP 1.6J interoperability (chargesim fleet against the Python ocpp central system)"
 scripts/conformance/ocpp-interop.sh
 
+echo "== Public API robustness (schemathesis against chargesim csms with a connected charger)"
+scripts/conformance/schemathesis.sh
+
 # All 517 Autobahn cases in both modes (about half an hour on 2 cores, most of it in the
 # permessage-deflate groups 12 and 13); CHARGESIM_AUTOBAHN=quick runs groups 1-10 only.
 echo "== Autobahn|Testsuite conformance (client and server mode)"

@@ -79,6 +79,7 @@ struct WebhookDeliveryTests {
             let events = [
                 "NetworkStatusNotification", "BootNotification", "HardwareStatusNotification",
                 "session.start.stop.notification", "SessionUpdateNotification", "SecurityEventNotification",
+                "idTag.changed",
             ]
             let eventList = events.map { "\"\($0)\"" }.joined(separator: ",")
             let created = try await harness.client.call(
@@ -103,8 +104,14 @@ struct WebhookDeliveryTests {
             _ = try await charger.call(
                 SecurityEventNotificationRequest(type: "StartupOfTheDevice", timestamp: at(1), techInfo: "cold boot"))
 
+            let tag = try await harness.client.call(
+                "POST", "/public-api/resources/id-tags/v2.0",
+                json: #"{"idTagUid":"T-9","status":"enabled","type":"rfid"}"#)
+            #expect(tag.status == 201)
+
             try await EmbeddedHarness.eventually("the stop notification") {
                 receiver.uploads.contains { Self.json($0)["action"] as? String == "stop" }
+                    && receiver.uploads.contains { Self.json($0)["notification"] as? String == "idTag.changed" }
                     && receiver.uploads.contains {
                         Self.json($0)["notification"] as? String == "SecurityEventNotification"
                     }
@@ -150,6 +157,9 @@ struct WebhookDeliveryTests {
             let security = uploads.map(Self.json).first { $0["notification"] as? String == "SecurityEventNotification" }
             #expect(security?["type"] as? String == "StartupOfTheDevice")
             #expect(security?["critical"] as? Bool == true)
+            let tagChanged = uploads.map(Self.json).first { $0["notification"] as? String == "idTag.changed" }
+            #expect(tagChanged?["action"] as? String == "created")
+            #expect(tagChanged?["idTagsId"] as? Int == tag.data["id"] as? Int)
 
             // The delivery log: attempt 1 (500, with a retry time), attempt 2 of the same delivery (201).
             let log = try await harness.client.call(

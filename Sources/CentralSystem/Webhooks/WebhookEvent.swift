@@ -1,4 +1,5 @@
 import Foundation
+import OCPP16
 import PublicAPI
 
 /// One notification to deliver (reference §4.13): its event name and its payload, which always
@@ -12,6 +13,14 @@ public struct WebhookEvent: Sendable, Hashable {
     public init(_ event: NotificationEvent, _ fields: [String: JSONValue]) {
         self.event = event
         self.fields = fields
+    }
+
+    /// A master-data change (`chargePoint.changed`, `evse.changed`, `idTag.changed`): the id under
+    /// `idField`, `action` (created/updated/deleted) and `lastUpdatedAt`.
+    static func changed(
+        _ event: NotificationEvent, _ idField: String, _ id: Int64?, _ action: String, _ now: OCPPTimestamp
+    ) -> WebhookEvent {
+        WebhookEvent(event, [idField: .int(id), "action": .string(action), "lastUpdatedAt": .date(now.date)])
     }
 
     /// The JSON body POSTed to subscribers, keys sorted (the bytes the signature covers).
