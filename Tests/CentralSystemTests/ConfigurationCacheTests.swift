@@ -9,6 +9,8 @@ import Testing
 struct ConfigurationCacheTests {
     @Test("sync fills the cache; PATCH sets the key on the charger; rejected or offline is 406")
     func syncListPatch() async throws {
+        let receiver = try await LoopbackHTTPServer.start()
+        defer { Task { try? await receiver.close() } }
         try await EmbeddedHarness.run { harness in
             let chargePoint = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 1, now: t0)
             let charger = try await harness.connect("CP-1")
@@ -16,6 +18,11 @@ struct ConfigurationCacheTests {
             let client = harness.client
             let id = chargePoint.id ?? 0
             let base = "/public-api/resources/charge-points/v2.0/\(id)/configurations"
+            let subscribed = try await client.call(
+                "POST", "/public-api/notifications/v2.0",
+                json: #"{"via":"webhook","notifications":["ChargePointSyncConfigurationNotification"],"#
+                    + #""webhook":{"callbackUrl":"\#(receiver.baseURL)/sync"}}"#)
+            #expect(subscribed.status == 201)
 
             let sync = Task {
                 try await client.call(
@@ -29,7 +36,14 @@ struct ConfigurationCacheTests {
                     KeyValue(key: "HeartbeatInterval", readonly: false, value: "300"),
                     KeyValue(key: "NumberOfConnectors", readonly: true, value: "1"),
                 ]))
-            #expect(try await sync.value.status == 202)
+            let synced = try await sync.value
+            #expect(synced.status == 202)
+            try await EmbeddedHarness.eventually("the sync notification") { !receiver.uploads.isEmpty }
+            let notification = try #require(
+                (try? JSONSerialization.jsonObject(with: Data(receiver.uploads[0].body))) as? [String: Any])
+            #expect(notification["notification"] as? String == "ChargePointSyncConfigurationNotification")
+            #expect(notification["requestId"] as? Int == synced.json["requestId"] as? Int)
+            #expect((notification["configuration"] as? [[String: Any]])?.count == 2)
 
             let list = try await client.call("GET", base)
             #expect(list.status == 200)

@@ -23,6 +23,27 @@ public struct WebhookEvent: Sendable, Hashable {
         WebhookEvent(event, [idField: .int(id), "action": .string(action), "lastUpdatedAt": .date(now.date)])
     }
 
+    /// `ChargePointSyncConfigurationNotification`: the keys a sync-configuration read; `error`
+    /// names the keys the charger did not know ([INF]), null when none.
+    static func syncConfiguration(
+        chargePointId: Int64?, requestId: Int, keys: [KeyValue], unknown: [String], now: OCPPTimestamp
+    ) -> WebhookEvent {
+        let at = JSONValue.date(now.date)
+        let configuration = keys.map { key -> JSONValue in
+            .object([
+                "key": .string(key.key.value), "value": .text(key.value?.value), "readonly": .bool(key.readonly),
+                "required": .bool(false), "timestamp": at, "lastUpdatedAt": at,
+            ])
+        }
+        return WebhookEvent(
+            .chargePointSyncConfigurationNotification,
+            [
+                "chargePointId": .int(chargePointId), "requestId": .number(Double(requestId)),
+                "configuration": .array(configuration),
+                "error": unknown.isEmpty ? .null : .string("Unknown keys: " + unknown.joined(separator: ", ")),
+            ])
+    }
+
     /// The JSON body POSTed to subscribers, keys sorted (the bytes the signature covers).
     public func body() -> Data {
         var payload = fields
