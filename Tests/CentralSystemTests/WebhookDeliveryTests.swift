@@ -112,6 +112,7 @@ struct WebhookDeliveryTests {
             try await EmbeddedHarness.eventually("the stop notification") {
                 receiver.uploads.contains { Self.json($0)["action"] as? String == "stop" }
                     && receiver.uploads.contains { Self.json($0)["notification"] as? String == "idTag.changed" }
+                    && receiver.uploads.filter { $0.body == receiver.uploads.first?.body }.count == 2
                     && receiver.uploads.contains {
                         Self.json($0)["notification"] as? String == "SecurityEventNotification"
                     }
@@ -162,8 +163,13 @@ struct WebhookDeliveryTests {
             #expect(tagChanged?["idTagsId"] as? Int == tag.data["id"] as? Int)
 
             // The delivery log: attempt 1 (500, with a retry time), attempt 2 of the same delivery (201).
-            let log = try await harness.client.call(
-                "GET", "/public-api/notifications/v2.0/\(subscriptionId)/deliveries?per_page=100")
+            let logPath = "/public-api/notifications/v2.0/\(subscriptionId)/deliveries?per_page=100"
+            let client = harness.client
+            // An attempt is logged once its answer is in, just after the receiver saw it.
+            try await EmbeddedHarness.eventually("every attempt logged") {
+                try await client.call("GET", logPath).list.count == uploads.count
+            }
+            let log = try await client.call("GET", logPath)
             #expect(log.status == 200)
             let entries = log.list
             let failed = try #require(entries.first)
@@ -176,6 +182,43 @@ struct WebhookDeliveryTests {
             #expect(entries.filter { $0["responseStatus"] as? Int == 201 }.count == uploads.count - 1)
             #expect(charger.schemaViolations.isEmpty)
         }
+    }
+
+    @Test("a retry still waiting when the central system stops is made after the next start")
+    func retryResumesAfterRestart() async throws {
+        let receiver = try await LoopbackHTTPServer.start(uploadStatuses: [503])
+        defer { Task { try? await receiver.close() } }
+        let directory = try TemporaryDirectory(prefix: "chargesim-webhook-resume")
+        defer { directory.remove() }
+        let retry = WebhookRetryPolicy(initialDelay: .seconds(2))
+        var harness = try await EmbeddedHarness.start(directory: directory, retry: retry)
+        let created = try await harness.client.call(
+            "POST", "/public-api/notifications/v2.0",
+            json: #"{"via":"webhook","notifications":["idTag.changed"],"#
+                + #""webhook":{"callbackUrl":"\#(receiver.baseURL)/hooks"}}"#)
+        let subscriptionId = try #require(created.data["id"] as? Int)
+        let log = "/public-api/notifications/v2.0/\(subscriptionId)/deliveries"
+        _ = try await harness.client.call(
+            "POST", "/public-api/resources/id-tags/v2.0", json: #"{"idTagUid":"T-1","status":"enabled","type":"rfid"}"#)
+        let client = harness.client
+        try await EmbeddedHarness.eventually("the failed first attempt in the log") {
+            try await client.call("GET", log).list.count == 1
+        }
+        await harness.system.shutdown()
+        #expect(receiver.uploads.count == 1)
+
+        harness = try await EmbeddedHarness.start(directory: directory, retry: retry)
+        let restarted = harness.client
+        try await EmbeddedHarness.eventually("the resumed retry") {
+            try await restarted.call("GET", log).list.count == 2
+        }
+        let entries = try await restarted.call("GET", log).list
+        #expect(entries.compactMap { $0["attempt"] as? Int } == [1, 2])
+        #expect(entries.compactMap { $0["responseStatus"] as? Int } == [503, 201])
+        #expect(entries[0]["deliveryId"] as? String == entries[1]["deliveryId"] as? String)
+        #expect(receiver.uploads.count == 2)
+        #expect(receiver.uploads[0].body == receiver.uploads[1].body)
+        await harness.system.shutdown()
     }
 
     @Test("retry policy: exponential, capped, bounded")

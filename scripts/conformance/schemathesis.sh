@@ -6,8 +6,8 @@
 # documented, and unauthenticated calls answered 401 (ignored_auth). Exits non-zero on any failure.
 # Positive data only: in negative mode (-D all) schemathesis 3.39 also counts an extra, unnamed
 # query parameter (`?=false`) as invalid data, which we ignore like Laravel does (measured: no
-# 5xx and no other finding in 1661 negative cases). CHARGESIM_ST_EXAMPLES sets examples per operation (default 20); CHARGESIM_ST_ARGS adds
-# schemathesis options (e.g. "-D all --include-path-regex tariffs" for a deeper local hunt).
+# 5xx and no other finding in 1661 negative cases). CHARGESIM_ST_EXAMPLES sets examples per
+# operation (default 20); CHARGESIM_ST_ARGS adds schemathesis options (e.g. "-D all --include-path-regex tariffs" for a deeper local hunt).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
