@@ -16,7 +16,8 @@ enum ConfigurationRoutes {
         return [
             APIRoute(
                 .get, base, "listConfigurations", "The charge point's cached configuration keys",
-                tag: "Configuration", success: 200, failures: [404], query: ["filter[name]"]
+                tag: "Configuration", success: 200, failures: [404], query: ["filter[name]"],
+                responseSchema: ResponseSchemas.data(#"{"type":"array","items":\#(itemSchema)}"#)
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 var keys = try await store.cachedConfiguration(chargePointId: chargePoint.id ?? 0)
@@ -25,7 +26,7 @@ enum ConfigurationRoutes {
             },
             APIRoute(
                 .get, "\(base)/{key}", "readConfiguration", "One cached configuration key", tag: "Configuration",
-                success: 200, failures: [404]
+                success: 200, failures: [404], responseSchema: ResponseSchemas.data(itemSchema)
             ) { call in
                 let (_, record) = try await find(call, store)
                 return try APIResponse.data(ConfigurationItem(record: record))
@@ -35,7 +36,8 @@ enum ConfigurationRoutes {
                 "Set a configuration key on the charger (ChangeConfiguration) and in the cache", tag: "Configuration",
                 success: 200, failures: [404, 406, 422],
                 bodySchema:
-                    #"{"type":"object","required":["value"],"properties":{"value":{"type":"string","maxLength":500}}}"#
+                    #"{"type":"object","required":["value"],"properties":{"value":{"type":"string","maxLength":500}}}"#,
+                responseSchema: ResponseSchemas.data(itemSchema)
             ) { call in
                 let (chargePoint, record) = try await find(call, store)
                 let body = try call.decode(ConfigurationValueBody.self)
@@ -58,6 +60,14 @@ enum ConfigurationRoutes {
             },
         ]
     }
+
+    /// One cache item as served.
+    static let itemSchema = #"""
+        {"type":"object","required":["key","readonly","required","timestamp","lastUpdatedAt"],"properties":{
+         "key":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"value":{"type":"string"}}},
+         "readonly":{"type":"boolean"},"required":{"type":"boolean"},
+         "timestamp":{"type":"string","format":"date-time"},"lastUpdatedAt":{"type":"string","format":"date-time"}}}
+        """#
 
     static func find(_ call: APICall, _ store: Store) async throws -> (ChargePointRecord, ConfigurationKeyRecord) {
         let chargePoint = try await ChargePointRoutes.find(call, store)
