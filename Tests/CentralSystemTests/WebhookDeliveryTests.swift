@@ -221,6 +221,43 @@ struct WebhookDeliveryTests {
         await harness.system.shutdown()
     }
 
+    @Test("reserve and cancel through a charger fire reservation.changed: active, then canceled")
+    func reservationChanged() async throws {
+        let receiver = try await LoopbackHTTPServer.start()
+        defer { Task { try? await receiver.close() } }
+        try await EmbeddedHarness.run { harness in
+            let chargePoint = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 1, now: t0)
+            let client = harness.client
+            _ = try await client.call(
+                "POST", "/public-api/notifications/v2.0",
+                json: #"{"via":"webhook","notifications":["reservation.changed"],"#
+                    + #""webhook":{"callbackUrl":"\#(receiver.baseURL)/r"}}"#)
+            let charger = try await harness.connect("CP-1")
+            _ = try await charger.call(chargerBoot)
+            let id = chargePoint.id ?? 0
+            let reserve = Task {
+                try await client.call(
+                    "POST", "/public-api/actions/charge-point/v1.0/\(id)/reserve/1", json: #"{"userId":7}"#)
+            }
+            let reserveNow = try #require(await charger.nextCall())
+            try await charger.answer(reserveNow, with: ReserveNowResponse(status: .accepted))
+            let reserved = try await reserve.value
+            #expect(reserved.status == 202)
+            let reservationId = try #require(reserved.json["reservationId"] as? Int)
+            let cancel = Task {
+                try await client.call(
+                    "POST", "/public-api/actions/reservation/v1.0/\(reservationId)/cancel", json: "{}")
+            }
+            let cancelCall = try #require(await charger.nextCall())
+            try await charger.answer(cancelCall, with: CancelReservationResponse(status: .accepted))
+            #expect(try await cancel.value.status == 202)
+            try await EmbeddedHarness.eventually("two reservation notifications") { receiver.uploads.count == 2 }
+            let bodies = receiver.uploads.map(Self.json)
+            #expect(bodies.compactMap { $0["status"] as? String } == ["active", "canceled"])
+            #expect(bodies.allSatisfy { $0["reservationId"] as? Int == reservationId })
+        }
+    }
+
     @Test("retry policy: exponential, capped, bounded")
     func retryPolicy() {
         let policy = WebhookRetryPolicy(

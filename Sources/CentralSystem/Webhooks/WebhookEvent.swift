@@ -44,6 +44,13 @@ public struct WebhookEvent: Sendable, Hashable {
             ])
     }
 
+    /// `reservation.changed`: `reservationId`, `status`, `lastUpdatedAt`.
+    static func reservationChanged(id: Int64, status: ReservationState, now: OCPPTimestamp) -> WebhookEvent {
+        WebhookEvent(
+            .reservationChanged,
+            ["reservationId": .int(id), "status": .string(status.rawValue), "lastUpdatedAt": .date(now.date)])
+    }
+
     /// The JSON body POSTed to subscribers, keys sorted (the bytes the signature covers).
     public func body() -> Data {
         var payload = fields
