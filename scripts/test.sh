@@ -20,6 +20,9 @@ scripts/examples.sh
 echo "== OCPP 1.6J interoperability (chargesim fleet against the Python ocpp central system)"
 scripts/conformance/ocpp-interop.sh
 
+echo "== Public API robustness (schemathesis against chargesim csms with a connected charger)"
+scripts/conformance/schemathesis.sh
+
 echo "== Live dashboard in headless Chromium (control API plug-in → tile and power chart)"
 scripts/conformance/dashboard-browser.sh
 

@@ -70,6 +70,7 @@ struct APIOpenAPITests {
             if path.hasPrefix("/public-api/actions/") { #expect(signature.hasPrefix("POST "), "\(signature)") }
         }
         #expect(server.routeSignatures.filter { $0.contains("/public-api/actions/") }.count == 26)
+        #expect(server.unparsableSchemas.isEmpty)
     }
 
     @Test func noRouteAnswers5xxToJunkInput() async throws {

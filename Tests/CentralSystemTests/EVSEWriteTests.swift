@@ -73,6 +73,15 @@ struct EVSEWriteTests {
             let refused = try await client.call(
                 "DELETE", "/public-api/resources/charge-points/v2.0/\(cp)/evses/\(first.id ?? 0)")
             #expect(refused.status == 409)
+
+            let included = try await client.call("GET", "/public-api/resources/evses/v2.1?include[]=connectors")
+            #expect(included.status == 200)
+            #expect((included.list.first?["connectors"] as? [[String: Any]])?.isEmpty == false)
+            let unknown = try await client.call("GET", "/public-api/resources/evses/v2.1?include[]=everything")
+            #expect((unknown.json["errors"] as? [String: Any])?["include.0"] != nil)
+            let nestedOnly = try await client.call(
+                "GET", "/public-api/resources/charge-points/v2.0/\(cp)/evses?include[]=externalAppData")
+            #expect(nestedOnly.status == 422)
         }
     }
 }

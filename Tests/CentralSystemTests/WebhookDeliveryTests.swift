@@ -79,6 +79,7 @@ struct WebhookDeliveryTests {
             let events = [
                 "NetworkStatusNotification", "BootNotification", "HardwareStatusNotification",
                 "session.start.stop.notification", "SessionUpdateNotification", "SecurityEventNotification",
+                "idTag.changed",
             ]
             let eventList = events.map { "\"\($0)\"" }.joined(separator: ",")
             let created = try await harness.client.call(
@@ -103,8 +104,15 @@ struct WebhookDeliveryTests {
             _ = try await charger.call(
                 SecurityEventNotificationRequest(type: "StartupOfTheDevice", timestamp: at(1), techInfo: "cold boot"))
 
+            let tag = try await harness.client.call(
+                "POST", "/public-api/resources/id-tags/v2.0",
+                json: #"{"idTagUid":"T-9","status":"enabled","type":"rfid"}"#)
+            #expect(tag.status == 201)
+
             try await EmbeddedHarness.eventually("the stop notification") {
                 receiver.uploads.contains { Self.json($0)["action"] as? String == "stop" }
+                    && receiver.uploads.contains { Self.json($0)["notification"] as? String == "idTag.changed" }
+                    && receiver.uploads.filter { $0.body == receiver.uploads.first?.body }.count == 2
                     && receiver.uploads.contains {
                         Self.json($0)["notification"] as? String == "SecurityEventNotification"
                     }
@@ -150,10 +158,18 @@ struct WebhookDeliveryTests {
             let security = uploads.map(Self.json).first { $0["notification"] as? String == "SecurityEventNotification" }
             #expect(security?["type"] as? String == "StartupOfTheDevice")
             #expect(security?["critical"] as? Bool == true)
+            let tagChanged = uploads.map(Self.json).first { $0["notification"] as? String == "idTag.changed" }
+            #expect(tagChanged?["action"] as? String == "created")
+            #expect(tagChanged?["idTagsId"] as? Int == tag.data["id"] as? Int)
 
             // The delivery log: attempt 1 (500, with a retry time), attempt 2 of the same delivery (201).
-            let log = try await harness.client.call(
-                "GET", "/public-api/notifications/v2.0/\(subscriptionId)/deliveries?per_page=100")
+            let logPath = "/public-api/notifications/v2.0/\(subscriptionId)/deliveries?per_page=100"
+            let client = harness.client
+            // An attempt is logged once its answer is in, just after the receiver saw it.
+            try await EmbeddedHarness.eventually("every attempt logged") {
+                try await client.call("GET", logPath).list.count == uploads.count
+            }
+            let log = try await client.call("GET", logPath)
             #expect(log.status == 200)
             let entries = log.list
             let failed = try #require(entries.first)
@@ -165,6 +181,80 @@ struct WebhookDeliveryTests {
             #expect(retried.last?["responseStatus"] as? Int == 201)
             #expect(entries.filter { $0["responseStatus"] as? Int == 201 }.count == uploads.count - 1)
             #expect(charger.schemaViolations.isEmpty)
+        }
+    }
+
+    @Test("a retry still waiting when the central system stops is made after the next start")
+    func retryResumesAfterRestart() async throws {
+        let receiver = try await LoopbackHTTPServer.start(uploadStatuses: [503])
+        defer { Task { try? await receiver.close() } }
+        let directory = try TemporaryDirectory(prefix: "chargesim-webhook-resume")
+        defer { directory.remove() }
+        let retry = WebhookRetryPolicy(initialDelay: .seconds(2))
+        var harness = try await EmbeddedHarness.start(directory: directory, retry: retry)
+        let created = try await harness.client.call(
+            "POST", "/public-api/notifications/v2.0",
+            json: #"{"via":"webhook","notifications":["idTag.changed"],"#
+                + #""webhook":{"callbackUrl":"\#(receiver.baseURL)/hooks"}}"#)
+        let subscriptionId = try #require(created.data["id"] as? Int)
+        let log = "/public-api/notifications/v2.0/\(subscriptionId)/deliveries"
+        _ = try await harness.client.call(
+            "POST", "/public-api/resources/id-tags/v2.0", json: #"{"idTagUid":"T-1","status":"enabled","type":"rfid"}"#)
+        let client = harness.client
+        try await EmbeddedHarness.eventually("the failed first attempt in the log") {
+            try await client.call("GET", log).list.count == 1
+        }
+        await harness.system.shutdown()
+        #expect(receiver.uploads.count == 1)
+
+        harness = try await EmbeddedHarness.start(directory: directory, retry: retry)
+        let restarted = harness.client
+        try await EmbeddedHarness.eventually("the resumed retry") {
+            try await restarted.call("GET", log).list.count == 2
+        }
+        let entries = try await restarted.call("GET", log).list
+        #expect(entries.compactMap { $0["attempt"] as? Int } == [1, 2])
+        #expect(entries.compactMap { $0["responseStatus"] as? Int } == [503, 201])
+        #expect(entries[0]["deliveryId"] as? String == entries[1]["deliveryId"] as? String)
+        #expect(receiver.uploads.count == 2)
+        #expect(receiver.uploads[0].body == receiver.uploads[1].body)
+        await harness.system.shutdown()
+    }
+
+    @Test("reserve and cancel through a charger fire reservation.changed: active, then canceled")
+    func reservationChanged() async throws {
+        let receiver = try await LoopbackHTTPServer.start()
+        defer { Task { try? await receiver.close() } }
+        try await EmbeddedHarness.run { harness in
+            let chargePoint = try await harness.store.registerChargePoint(identity: "CP-1", evseCount: 1, now: t0)
+            let client = harness.client
+            _ = try await client.call(
+                "POST", "/public-api/notifications/v2.0",
+                json: #"{"via":"webhook","notifications":["reservation.changed"],"#
+                    + #""webhook":{"callbackUrl":"\#(receiver.baseURL)/r"}}"#)
+            let charger = try await harness.connect("CP-1")
+            _ = try await charger.call(chargerBoot)
+            let id = chargePoint.id ?? 0
+            let reserve = Task {
+                try await client.call(
+                    "POST", "/public-api/actions/charge-point/v1.0/\(id)/reserve/1", json: #"{"userId":7}"#)
+            }
+            let reserveNow = try #require(await charger.nextCall())
+            try await charger.answer(reserveNow, with: ReserveNowResponse(status: .accepted))
+            let reserved = try await reserve.value
+            #expect(reserved.status == 202)
+            let reservationId = try #require(reserved.json["reservationId"] as? Int)
+            let cancel = Task {
+                try await client.call(
+                    "POST", "/public-api/actions/reservation/v1.0/\(reservationId)/cancel", json: "{}")
+            }
+            let cancelCall = try #require(await charger.nextCall())
+            try await charger.answer(cancelCall, with: CancelReservationResponse(status: .accepted))
+            #expect(try await cancel.value.status == 202)
+            try await EmbeddedHarness.eventually("two reservation notifications") { receiver.uploads.count == 2 }
+            let bodies = receiver.uploads.map(Self.json)
+            #expect(bodies.compactMap { $0["status"] as? String } == ["active", "canceled"])
+            #expect(bodies.allSatisfy { $0["reservationId"] as? Int == reservationId })
         }
     }
 

@@ -11,9 +11,11 @@ import Synchronization
 /// keyed with the subscription's API token, retried with exponential backoff
 /// (``WebhookRetryPolicy``), and every attempt is appended to the delivery log in the store.
 ///
-/// Events are taken in order by one queue: first attempts go out in the order the changes
-/// happened; retries wait in their own tasks. Deliveries still waiting for a retry when the
-/// process stops are picked up by ``resumePendingRetries()`` at the next start.
+/// Events are taken in order by one queue and handed to one lane per subscription: each
+/// subscription gets its first attempts in the order the changes happened, and a slow or dead
+/// receiver only holds up its own lane. Retries wait in their own tasks. Deliveries still waiting
+/// for a retry when the process stops are picked up by ``resumePendingRetries()`` at the next
+/// start; first attempts not yet made when it stops are dropped.
 public final class WebhookDispatcher: Sendable {
     /// How deliveries are made.
     public struct Configuration: Sendable {
@@ -44,6 +46,7 @@ public final class WebhookDispatcher: Sendable {
 
     private struct State {
         var worker: Task<Void, Never>?
+        var lanes: [Int64: (queue: AsyncStream<Job>.Continuation, task: Task<Void, Never>)] = [:]
         var mapping: AsyncStream<OCPPServerEvent>.Continuation?
         var mappingTask: Task<Void, Never>?
         var retries: [String: Task<Void, Never>] = [:]
@@ -85,6 +88,7 @@ public final class WebhookDispatcher: Sendable {
     /// Queues the notifications a change applied by the OCPP server gives rise to (hand this to
     /// ``OCPPServerConfiguration/onEvent``); returns at once, keeping the order of changes.
     public func publish(_ change: OCPPServerEvent) {
+        guard !state.withLock({ $0.stopped }) else { return }
         mapping.yield(change)
     }
 
@@ -119,21 +123,22 @@ public final class WebhookDispatcher: Sendable {
         }
     }
 
-    /// Stops taking events, lets queued first attempts finish and cancels waiting retries (they
-    /// stay in the log for the next start).
+    /// Stops at once: queued first attempts are dropped, POSTs under way and waiting retries are
+    /// cancelled (a retry stays in the log for the next start).
     public func shutdown() async {
-        let (mapping, mappingTask) = state.withLock { ($0.mapping, $0.mappingTask) }
-        mapping?.finish()
-        await mappingTask?.value
-        queue.finish()
-        await state.withLock { $0.worker }?.value
-        let retries = state.withLock { state in
+        let tasks = state.withLock { state -> [Task<Void, Never>] in
             state.stopped = true
-            defer { state.retries = [:] }
-            return Array(state.retries.values)
+            state.mapping?.finish()
+            for lane in state.lanes.values { lane.queue.finish() }
+            var tasks = Array(state.retries.values) + state.lanes.values.map(\.task)
+            tasks += [state.mappingTask, state.worker].compactMap { $0 }
+            state.retries = [:]
+            state.lanes = [:]
+            return tasks
         }
-        for task in retries { task.cancel() }
-        for task in retries { await task.value }
+        queue.finish()
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
     }
 
     private func schedule(_ job: Job, after delay: Duration) {
@@ -152,13 +157,28 @@ public final class WebhookDispatcher: Sendable {
         }
     }
 
-    /// The first attempt of `event` to each webhook subscription that asked for it.
+    /// Queues the first attempt of `event` on the lane of each webhook subscription that asked for it.
     private func first(_ event: WebhookEvent) async {
         guard let subscriptions = try? await store.webhookSubscriptions(for: event.event.rawValue) else { return }
         let body = event.body()
         for subscription in subscriptions where subscription.via == NotificationChannel.webhook.rawValue {
-            await attempt(
-                Job(subscription: subscription, event: event.event, body: body, key: UUID().uuidString, attempt: 1))
+            guard let id = subscription.id else { continue }
+            let job = Job(
+                subscription: subscription, event: event.event, body: body, key: UUID().uuidString, attempt: 1)
+            state.withLock { state in
+                guard !state.stopped else { return }
+                if state.lanes[id] == nil {
+                    let (jobs, lane) = AsyncStream.makeStream(of: Job.self)
+                    let task = Task { [weak self] in
+                        for await job in jobs {
+                            if Task.isCancelled { return }
+                            await self?.attempt(job)
+                        }
+                    }
+                    state.lanes[id] = (lane, task)
+                }
+                state.lanes[id]?.queue.yield(job)
+            }
         }
     }
 
@@ -170,6 +190,8 @@ public final class WebhookDispatcher: Sendable {
         do {
             status = try await post(job, at: sentAt)
         } catch {
+            // Stopped while the POST was under way: not an answer, so nothing to log or retry.
+            if Task.isCancelled { return }
             failure = String(describing: error)
         }
         let delay =

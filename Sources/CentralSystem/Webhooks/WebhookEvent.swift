@@ -1,4 +1,5 @@
 import Foundation
+import OCPP16
 import PublicAPI
 
 /// One notification to deliver (reference §4.13): its event name and its payload, which always
@@ -12,6 +13,42 @@ public struct WebhookEvent: Sendable, Hashable {
     public init(_ event: NotificationEvent, _ fields: [String: JSONValue]) {
         self.event = event
         self.fields = fields
+    }
+
+    /// A master-data change (`chargePoint.changed`, `evse.changed`, `idTag.changed`): the id under
+    /// `idField`, `action` (created/updated/deleted) and `lastUpdatedAt`.
+    static func changed(
+        _ event: NotificationEvent, _ idField: String, _ id: Int64?, _ action: String, _ now: OCPPTimestamp
+    ) -> WebhookEvent {
+        WebhookEvent(event, [idField: .int(id), "action": .string(action), "lastUpdatedAt": .date(now.date)])
+    }
+
+    /// `ChargePointSyncConfigurationNotification`: the keys a sync-configuration read; `error`
+    /// names the keys the charger did not know ([INF]), null when none.
+    static func syncConfiguration(
+        chargePointId: Int64?, requestId: Int, keys: [KeyValue], unknown: [String], now: OCPPTimestamp
+    ) -> WebhookEvent {
+        let at = JSONValue.date(now.date)
+        let configuration = keys.map { key -> JSONValue in
+            .object([
+                "key": .string(key.key.value), "value": .text(key.value?.value), "readonly": .bool(key.readonly),
+                "required": .bool(false), "timestamp": at, "lastUpdatedAt": at,
+            ])
+        }
+        return WebhookEvent(
+            .chargePointSyncConfigurationNotification,
+            [
+                "chargePointId": .int(chargePointId), "requestId": .number(Double(requestId)),
+                "configuration": .array(configuration),
+                "error": unknown.isEmpty ? .null : .string("Unknown keys: " + unknown.joined(separator: ", ")),
+            ])
+    }
+
+    /// `reservation.changed`: `reservationId`, `status`, `lastUpdatedAt`.
+    static func reservationChanged(id: Int64, status: ReservationState, now: OCPPTimestamp) -> WebhookEvent {
+        WebhookEvent(
+            .reservationChanged,
+            ["reservationId": .int(id), "status": .string(status.rawValue), "lastUpdatedAt": .date(now.date)])
     }
 
     /// The JSON body POSTed to subscribers, keys sorted (the bytes the signature covers).

@@ -230,8 +230,13 @@ enum ChargePointActionRoutes {
                     GetConfigurationRequest(key: keys.isEmpty ? nil : keys), to: chargePoint, deps)
                 try await store.cacheConfiguration(
                     identity: chargePoint.ocppIdentity, keys: answer.configurationKey ?? [], now: deps.now())
+                let requestId = deps.makeRequestId()
+                deps.notify(
+                    .syncConfiguration(
+                        chargePointId: chargePoint.id, requestId: requestId, keys: answer.configurationKey ?? [],
+                        unknown: (answer.unknownKey ?? []).map(\.value), now: deps.now()))
                 return try APIResponse.json(
-                    SyncConfigurationResult(success: true, requestId: deps.makeRequestId()), status: .accepted)
+                    SyncConfigurationResult(success: true, requestId: requestId), status: .accepted)
             },
             APIRoute(
                 .post, "\(base)/reset-security-profile", "resetSecurityProfile",

@@ -39,6 +39,7 @@ enum ReservationActionRoutes {
                     _ = try await store.setReservationStatus(id: reservationId, .canceled, now: deps.now())
                     throw error
                 }
+                deps.notify(.reservationChanged(id: reservationId, status: .active, now: deps.now()))
                 return try APIResponse.json(
                     ReserveResult(success: true, reservationId: Int(reservationId)), status: .accepted)
             },
@@ -69,6 +70,7 @@ enum ReservationActionRoutes {
                     guard body.force == true else { throw error }
                 }
                 _ = try await store.setReservationStatus(id: reservationId, .canceled, now: deps.now())
+                deps.notify(.reservationChanged(id: reservationId, status: .canceled, now: deps.now()))
                 return APIResponse.empty(.accepted)
             },
         ]

@@ -93,7 +93,10 @@ enum OpenAPIDocument {
             switch status {
             case 200, 201, 202:
                 if status == route.success, !(route.success == 202 && emptyAccepted(route)) {
-                    response["content"] = ["application/json": ["schema": ["type": "object"]]]
+                    let schema =
+                        route.responseSchema.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+                        ?? ["type": "object"]
+                    response["content"] = ["application/json": ["schema": schema]]
                 }
             case 204, 406, 409:
                 // 406 carries `{"message"}` here, 204 and 409 may be empty: no schema pinned.

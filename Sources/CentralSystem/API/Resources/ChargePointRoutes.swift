@@ -44,6 +44,7 @@ enum ChargePointRoutes {
                     throw APIFailure.taken("network.id")
                 }
                 record = try await store.insertChargePoint(record)
+                deps.notify(.changed(.chargePointChanged, "chargePointId", record.id, "created", deps.now()))
                 return try APIResponse.data(ChargePoint(record: record), status: .created)
             },
             APIRoute(
@@ -77,15 +78,16 @@ enum ChargePointRoutes {
                 }
                 record.updatedAt = deps.now().date
                 try await store.saveChargePoint(record)
+                deps.notify(.changed(.chargePointChanged, "chargePointId", record.id, "updated", deps.now()))
                 return try APIResponse.data(ChargePoint(record: record))
             },
             APIRoute(
                 .delete, "\(base)/v2.0/{chargePoint}", "deleteChargePoint", "Delete a charge point",
                 tag: "Charge points", success: 204, failures: [404]
             ) { call in
-                guard try await store.deleteChargePoint(id: try call.id("chargePoint", model: "ChargePoint")) else {
-                    throw APIFailure.notFound("ChargePoint")
-                }
+                let id = try call.id("chargePoint", model: "ChargePoint")
+                guard try await store.deleteChargePoint(id: id) else { throw APIFailure.notFound("ChargePoint") }
+                deps.notify(.changed(.chargePointChanged, "chargePointId", id, "deleted", deps.now()))
                 return APIResponse.empty(.noContent)
             },
             APIRoute(

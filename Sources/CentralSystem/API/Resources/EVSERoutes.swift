@@ -10,8 +10,11 @@ enum EVSERoutes {
         return [
             APIRoute(
                 .get, "/public-api/resources/evses/v2.1", "listEVSEs", "List EVSEs", tag: "EVSEs", success: 200,
-                failures: [422], query: APIPagination.cursorOnly.queryParameters + ["filter[chargePointId]"]
+                failures: [422],
+                query: APIPagination.cursorOnly.queryParameters + ["filter[chargePointId]", "include[]"],
+                queryEnums: ["include[]": includes]
             ) { call in
+                try checkIncludes(call)
                 let page = try await store.listEVSEs(
                     chargePointId: try call.intFilter("chargePointId"), page: try APIPagination.cursorOnly.request(call)
                 )
@@ -19,8 +22,9 @@ enum EVSERoutes {
             },
             APIRoute(
                 .get, "/public-api/resources/evses/v2.1/{evse}", "readEVSE", "Read an EVSE", tag: "EVSEs",
-                success: 200, failures: [404]
+                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes]
             ) { call in
+                try checkIncludes(call)
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")) else {
                     throw APIFailure.notFound("Evse")
                 }
@@ -29,8 +33,10 @@ enum EVSERoutes {
             },
             APIRoute(
                 .get, nested, "listChargePointEVSEs", "List a charge point's EVSEs", tag: "EVSEs", success: 200,
-                failures: [404, 422], query: APIPagination.cursorOnly.queryParameters
+                failures: [404, 422], query: APIPagination.cursorOnly.queryParameters + ["include[]"],
+                queryEnums: ["include[]": nestedIncludes]
             ) { call in
+                try checkIncludes(call, allowed: nestedIncludes)
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let page = try await store.listEVSEs(
                     chargePointId: chargePoint.id, page: try APIPagination.cursorOnly.request(call))
@@ -38,8 +44,9 @@ enum EVSERoutes {
             },
             APIRoute(
                 .get, "\(nested)/{evse}", "readChargePointEVSE", "Read one of a charge point's EVSEs", tag: "EVSEs",
-                success: 200, failures: [404]
+                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes]
             ) { call in
+                try checkIncludes(call)
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")),
                     evse.chargePointId == chargePoint.id
@@ -48,6 +55,20 @@ enum EVSERoutes {
                 return try APIResponse.data(EVSE(record: evse, connectors: connectors, withChargePointId: false))
             },
         ]
+    }
+
+    /// `include[]` values of reference §4.4 ([INF]: connectors are always embedded; the charging
+    /// profile and external app data are not kept, so including them adds nothing).
+    static let includes = ["chargingProfile", "connectors", "externalAppData"]
+    /// The nested list allows the first two.
+    static let nestedIncludes = ["chargingProfile", "connectors"]
+
+    /// 422 for an `include[]` value the endpoint does not offer.
+    static func checkIncludes(_ call: APICall, allowed: [String] = includes) throws(APIFailure) {
+        for (index, entry) in call.query.filter({ $0.key == "include[]" }).enumerated()
+        where !allowed.contains(entry.value) {
+            throw .invalid("include.\(index)", "The selected include.\(index) is invalid.")
+        }
     }
 
     static func envelope(_ page: Page<EVSERecord>, call: APICall, store: Store, withChargePointId: Bool) async throws

@@ -204,10 +204,7 @@ enum EVSEWriteRoutes {
 
     /// `evse.changed` (reference §4.13).
     static func changed(_ evse: EVSERecord, _ action: String, _ deps: APIDependencies) {
-        deps.notify(
-            WebhookEvent(
-                .evseChanged,
-                ["evseId": .int(evse.id), "action": .string(action), "lastUpdatedAt": .date(deps.now().date)]))
+        deps.notify(.changed(.evseChanged, "evseId", evse.id, action, deps.now()))
     }
 
     static func validated(_ body: EVSEWrite, _ store: Store) async throws -> EVSEWrite {

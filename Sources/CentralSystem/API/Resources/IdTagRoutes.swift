@@ -53,6 +53,7 @@ enum IdTagRoutes {
                     IdTagRecord(
                         idTag: uid, label: body.idLabel, status: status, type: type, expiresAt: body.expireAt,
                         userId: body.userId.map { Int64($0) }, createdAt: now, updatedAt: now))
+                deps.notify(.changed(.idTagChanged, "idTagsId", record.id, "created", deps.now()))
                 return try APIResponse.data(IdTag(record: record), status: .created)
             },
             APIRoute(
@@ -77,15 +78,16 @@ enum IdTagRoutes {
                 if let userId = body.userId { record.userId = Int64(userId) }
                 record.updatedAt = deps.now().date
                 try await store.saveIdTag(record)
+                deps.notify(.changed(.idTagChanged, "idTagsId", record.id, "updated", deps.now()))
                 return try APIResponse.data(IdTag(record: record))
             },
             APIRoute(
                 .delete, "\(base)/{idTag}", "deleteIdTag", "Delete an id tag", tag: "Id tags", success: 204,
                 failures: [404]
             ) { call in
-                guard try await store.deleteIdTag(id: try call.id("idTag", model: "IdTag")) else {
-                    throw APIFailure.notFound("IdTag")
-                }
+                let id = try call.id("idTag", model: "IdTag")
+                guard try await store.deleteIdTag(id: id) else { throw APIFailure.notFound("IdTag") }
+                deps.notify(.changed(.idTagChanged, "idTagsId", id, "deleted", deps.now()))
                 return APIResponse.empty(.noContent)
             },
         ]

@@ -12,7 +12,8 @@ enum NotificationRoutes {
         return [
             APIRoute(
                 .post, base, "subscribeNotification", "Subscribe to notifications", tag: "Notifications",
-                success: 201, failures: [422], bodySchema: bodySchema
+                success: 201, failures: [422], bodySchema: bodySchema,
+                responseSchema: ResponseSchemas.data(subscriptionSchema)
             ) { call in
                 let body = try validated(try call.decode(NotificationSubscriptionWrite.self))
                 let record = try await store.addWebhookSubscription(
@@ -23,7 +24,8 @@ enum NotificationRoutes {
             },
             APIRoute(
                 .get, base, "listNotifications", "List notification subscriptions", tag: "Notifications",
-                success: 200, failures: [422], query: APIPagination.cursorOnly.queryParameters
+                success: 200, failures: [422], query: APIPagination.cursorOnly.queryParameters,
+                responseSchema: ResponseSchemas.list(subscriptionSchema)
             ) { call in
                 let page = try await store.listWebhookSubscriptions(page: try APIPagination.cursorOnly.request(call))
                 return try APIResponse.json(
@@ -32,13 +34,15 @@ enum NotificationRoutes {
             },
             APIRoute(
                 .get, "\(base)/{notification}", "readNotification", "Read a notification subscription",
-                tag: "Notifications", success: 200, failures: [404]
+                tag: "Notifications", success: 200, failures: [404],
+                responseSchema: ResponseSchemas.data(subscriptionSchema)
             ) { call in
                 try APIResponse.data(NotificationSubscription(record: try await find(call, store)))
             },
             APIRoute(
                 .put, "\(base)/{notification}", "updateNotification", "Replace a notification subscription",
-                tag: "Notifications", success: 200, failures: [404, 422], bodySchema: bodySchema
+                tag: "Notifications", success: 200, failures: [404, 422], bodySchema: bodySchema,
+                responseSchema: ResponseSchemas.data(subscriptionSchema)
             ) { call in
                 let id = try await find(call, store).id ?? 0
                 let body = try validated(try call.decode(NotificationSubscriptionWrite.self))
@@ -58,7 +62,8 @@ enum NotificationRoutes {
             APIRoute(
                 .get, "\(base)/{notification}/deliveries", "listNotificationDeliveries",
                 "The delivery log of a subscription, every attempt oldest first ([INF])", tag: "Notifications",
-                success: 200, failures: [404, 422], query: APIPagination.cursorOnly.queryParameters
+                success: 200, failures: [404, 422], query: APIPagination.cursorOnly.queryParameters,
+                responseSchema: ResponseSchemas.list(deliverySchema)
             ) { call in
                 let id = try await find(call, store).id ?? 0
                 let page = try await store.webhookDeliveries(
@@ -133,6 +138,24 @@ enum NotificationRoutes {
         guard let kafka else { return nil }
         return String(decoding: try PublicAPIJSON.makeEncoder().encode(kafka), as: UTF8.self)
     }
+
+    /// The subscription object as served.
+    static let subscriptionSchema = #"""
+        {"type":"object","required":["id","via","notifications"],"properties":{
+         "id":{"type":"integer"},"via":{"type":"string","enum":["webhook","kafka"]},
+         "notifications":{"type":"array","items":{"type":"string"}},
+         "webhook":{"type":"object","required":["callbackUrl"],"properties":{"callbackUrl":{"type":"string"}}},
+         "kafka":{"type":"object"}}}
+        """#
+
+    /// One delivery log entry as served.
+    static let deliverySchema = #"""
+        {"type":"object","required":["id","notification","attempt","attemptedAt","payload"],"properties":{
+         "id":{"type":"integer"},"notification":{"type":"string"},"deliveryId":{"type":"string"},
+         "attempt":{"type":"integer","minimum":1},"responseStatus":{"type":"integer"},"error":{"type":"string"},
+         "attemptedAt":{"type":"string","format":"date-time"},"nextAttemptAt":{"type":"string","format":"date-time"},
+         "payload":{"type":"string"}}}
+        """#
 
     static let bodySchema: String = {
         let events = NotificationEvent.knownCases.map { "\"\($0.rawValue)\"" }.joined(separator: ",")

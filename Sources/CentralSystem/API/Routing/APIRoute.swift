@@ -25,6 +25,8 @@ struct APIRoute: Sendable {
     var hasBody: Bool
     /// The body's JSON Schema as JSON text (`nil` = any object), for the OpenAPI document.
     var bodySchema: String?
+    /// The success body's JSON Schema as JSON text (`nil` = any object), for the OpenAPI document.
+    var responseSchema: String?
     /// Whether a Bearer token is required (everything but the OpenAPI document).
     var authenticated: Bool
     /// The handler.
@@ -33,7 +35,7 @@ struct APIRoute: Sendable {
     init(
         _ method: HTTPRequest.Method, _ path: String, _ operationId: String, _ summary: String, tag: String,
         success: Int, failures: [Int] = [], query: [String] = [], queryEnums: [String: [String]] = [:],
-        hasBody: Bool = false, bodySchema: String? = nil, authenticated: Bool = true,
+        hasBody: Bool = false, bodySchema: String? = nil, responseSchema: String? = nil, authenticated: Bool = true,
         handler: @escaping @Sendable (APICall) async throws -> Response
     ) {
         self.method = method
@@ -47,6 +49,7 @@ struct APIRoute: Sendable {
         self.queryEnums = queryEnums
         self.hasBody = hasBody || bodySchema != nil
         self.bodySchema = bodySchema
+        self.responseSchema = responseSchema
         self.authenticated = authenticated
         self.handler = handler
     }

@@ -6,7 +6,7 @@ enum APIRouteTable {
             + SessionRoutes.routes(deps)
             + IdTagRoutes.routes(deps) + AuthorizationRoutes.routes(deps) + LocationRoutes.routes(deps)
             + ReservationRoutes.routes(deps) + NotificationRoutes.routes(deps)
-            + ChargePointNotificationRoutes.routes(deps)
+            + ChargePointNotificationRoutes.routes(deps) + ConfigurationRoutes.routes(deps)
             + BillingRoutes.routes(deps) + SessionActionRoutes.routes(deps) + ChargePointActionRoutes.routes(deps)
             + ReservationActionRoutes.routes(deps) + ChargePointV2ActionRoutes.routes(deps)
     }
