@@ -43,13 +43,7 @@ struct FleetRegistrationOptions: ParsableArguments {
         for group in configuration.groups {
             for _ in 0..<group.count {
                 index += 1
-                let evses = group.profile.connectors.map { connector in
-                    EVSEWrite(
-                        networkId: String(connector.id), physicalReference: String(connector.id),
-                        currentType: connector.currentType == .dc ? PublicAPI.CurrentType.dc : .ac,
-                        status: .enabled,
-                        powerOptions: EVSEPowerOptions(maxPower: Int(connector.maxPowerKW * 1000)))
-                }
+                let evses = group.profile.connectors.map(EVSEWrite.init(registering:))
                 registrations.append(
                     ChargePointRegistration(
                         identity: configuration.chargePointId(index: index),

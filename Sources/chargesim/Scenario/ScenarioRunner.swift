@@ -80,7 +80,7 @@ final class ScenarioRunner: Sendable {
                 _ = try await client.register(
                     ChargePointRegistration(
                         identity: configuration.chargePointId(index: index), password: password,
-                        evses: profile.connectors.map { EVSEWrite(networkId: String($0.id)) }))
+                        evses: profile.connectors.map(EVSEWrite.init(registering:))))
             }
         }
         return ScenarioRunner(
