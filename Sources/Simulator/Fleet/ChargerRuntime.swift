@@ -70,6 +70,8 @@ public final class ChargerRuntime: @unchecked Sendable {
     private var openedAt: OCPPTimestamp?
     /// Whether this charger is in its loop's `total`.
     private var counted = false
+    /// URL, TLS context and credentials of the next connection, from the security profile.
+    private var security: ConnectionSecurity
 
     /// A runtime for `machine`, persisting to `storage` (nil: nothing survives a restart).
     init(
@@ -78,8 +80,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         settings: ChargerRuntimeSettings,
         random: SeededRandomNumberGenerator,
         eventLoop: any EventLoop,
-        counters: LoopCounters
+        counters: LoopCounters,
+        certificateDirectory: CertificateStoreDirectory? = nil
     ) {
+        self.security = ConnectionSecurity(directory: certificateDirectory)
         self.chargePointId = machine.chargePointId
         self.machine = machine
         self.storage = storage
@@ -203,23 +207,28 @@ public final class ChargerRuntime: @unchecked Sendable {
         let attempt = attempts
         link = .connecting(attempt: attempt)
         let url: WebSocketURL
+        let plan: ConnectionSecurity.Plan
         do {
-            url = try WebSocketURL(settings.url(for: chargePointId))
+            plan = try security.plan(for: machine, settings: settings)
+        } catch {
+            connectFailed(error, attempt: attempt)
+            return
+        }
+        do {
+            url = try WebSocketURL(plan.url)
         } catch {
             settings.log("\(chargePointId): bad central system URL: \(error)")
             link = .stopped
             return
         }
         var configuration = WebSocketClientConfiguration(
-            subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: settings.tlsContext,
+            subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: plan.tlsContext,
             connectTimeout: .milliseconds(settings.connectTimeout.wholeMilliseconds))
         let ping = machine.configuration.webSocketPingInterval
         configuration.connection.pingInterval = ping > .zero ? .milliseconds(ping.wholeMilliseconds) : nil
-        let profile = machine.configuration.securityProfile
         // Security profiles 1 and 2 (OCPP 1.6 security whitepaper §2): Basic auth, user = the charge
         // point id. An explicit --password is sent whatever the profile says.
-        let key = (1...2).contains(profile) ? machine.configuration.authorizationKey : nil
-        if let password = settings.password ?? key {
+        if let password = plan.password {
             configuration.setBasicAuthorization(user: chargePointId, password: password)
         }
         // `configure` runs before the first frame is read: the machine learns of the connection
@@ -232,17 +241,25 @@ public final class ChargerRuntime: @unchecked Sendable {
             }
             self.opened(connection)
         }.whenFailure { error in
-            guard case .connecting(let current) = self.link, current == attempt else { return }
-            self.link = .idle
-            let delay = self.backoff.failed()
-            if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
-                self.settings.log(
-                    "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
-                        + "next in \(delay)")
-            }
-            self.reconnectAt = self.settings.clock() + delay
-            self.rearm()
+            self.connectFailed(error, attempt: attempt)
         }
+    }
+
+    /// A connection attempt failed: the machine hears why (security events, profile fall-back),
+    /// then the next attempt waits for the backoff.
+    private func connectFailed(_ error: any Error, attempt: Int) {
+        guard case .connecting(let current) = link, current == attempt else { return }
+        link = .idle
+        let profile = machine.configuration.securityProfile
+        carryOut(machine.connectionFailed(ConnectionFailure(error), now: settings.clock()), rearming: false)
+        let delay = backoff.failed()
+        if backoff.consecutiveFailures <= 1 || backoff.consecutiveFailures % 10 == 0 {
+            settings.log(
+                "\(chargePointId): connect failed at security profile \(profile) (\(error)); attempt "
+                    + "\(backoff.consecutiveFailures), next in \(delay)")
+        }
+        reconnectAt = settings.clock() + delay
+        rearm()
     }
 
     private func opened(_ connection: WebSocketConnection) {

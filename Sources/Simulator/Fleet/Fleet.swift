@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import OCPP16
 
@@ -31,6 +32,8 @@ public final class Fleet: Sendable {
         chargers.reserveCapacity(configuration.count)
         let now = configuration.runtime.clock()
         var index = 0
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chargesim-fleet-\(UUID().uuidString)")
         for group in configuration.groups {
             for _ in 0..<group.count {
                 index += 1
@@ -41,19 +44,39 @@ public final class Fleet: Sendable {
                 var random = SeededRandomNumberGenerator(
                     seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
                 let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
-                let machine = ChargePoint(
+                var machine = ChargePoint(
                     profile: group.profile, chargePointId: id, index: index, random: random,
                     resumingFrom: storage?.resumeSnapshot, now: now)
+                let certificateDirectory = Self.certificateDirectory(
+                    chargePointId: id, storage: storage, scratch: scratch)
+                do {
+                    machine.useCertificateStore(
+                        try CertificateStore(
+                            storage: certificateDirectory,
+                            maxLength: machine.configuration.integer(.certificateStoreMaxLength),
+                            maxChainSize: machine.configuration.integer(.certificateSignedMaxChainSize)))
+                } catch {
+                    throw PersistenceError(path: certificateDirectory.directory.path, reason: "\(error)")
+                }
                 let counters = loops[(index - 1) % loops.count]
                 chargers.append(
                     ChargerRuntime(
                         machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
-                        eventLoop: counters.eventLoop, counters: counters))
+                        eventLoop: counters.eventLoop, counters: counters, certificateDirectory: certificateDirectory))
             }
         }
         self.chargers = chargers
         self.loopCounters = loops
         self.byId = Dictionary(chargers.map { ($0.chargePointId, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `<state dir>/<id>/certificates`, or without a state directory a folder of this process
+    /// under the temporary directory (created only when a certificate is installed).
+    private static func certificateDirectory(
+        chargePointId: String, storage: ChargerStateDirectory?, scratch: URL
+    ) -> CertificateStoreDirectory {
+        let folder = storage.map { URL(fileURLWithPath: $0.path) } ?? scratch.appendingPathComponent(chargePointId)
+        return CertificateStoreDirectory(directory: folder.appendingPathComponent("certificates"))
     }
 
     /// Powers every charger on: charger `n` (from 0) connects after `n / rampPerSecond` seconds.
