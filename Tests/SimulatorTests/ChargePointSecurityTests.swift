@@ -10,12 +10,25 @@ import Testing
 @Suite struct ChargePointSecurityTests {
     typealias F = ChargePointFixtures
 
+    /// A connected charger with the security extension on: a certificate store in a folder that
+    /// is only created if a certificate is stored.
+    private static func booted(_ configuration: [String: String] = [:]) -> ChargePointHarness {
+        var charger = F.charger(configuration)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chargesim-\(UUID().uuidString)")
+        if let store = try? CertificateStore(storage: CertificateStoreDirectory(directory: folder)) {
+            charger.useCertificateStore(store)
+        }
+        var harness = ChargePointHarness(charger: charger, now: F.start)
+        harness.connect()
+        return harness
+    }
+
     private static func events(_ harness: ChargePointHarness) -> [String] {
         harness.csms.requests(SecurityEventNotificationRequest.self).map(\.type.value)
     }
 
     @Test func startupAndResetAreSecurityEvents() {
-        var harness = F.booted()
+        var harness = Self.booted()
         #expect(Self.events(harness) == ["StartupOfTheDevice"])
         #expect(harness.deliver(ResetRequest(type: .soft))?.status == .accepted)
         #expect(harness.reboots == [.soft])
@@ -27,7 +40,7 @@ import Testing
     }
 
     @Test func eventsWhileOfflineArePersistedAndSentAfterTheReconnect() throws {
-        var harness = F.booted()
+        var harness = Self.booted()
         harness.disconnect()
         harness.advance(by: .seconds(5))
         harness.act { $0.reportSecurityEvent(.tamperDetectionActivated, techInfo: "lid opened", now: $1) }
@@ -45,7 +58,7 @@ import Testing
     }
 
     @Test func invalidCentralSystemCertificateIsReportedOnceConnectedElsewhere() {
-        var harness = F.booted()
+        var harness = Self.booted()
         harness.disconnect()
         let failure = ConnectionFailure.centralSystemCertificateRejected(
             reason: "TLS: the peer's certificate is not signed by a trusted certificate authority")
@@ -63,7 +76,7 @@ import Testing
     }
 
     @Test func raisedSecurityProfileFallsBackAfterFailedConnections() {
-        var harness = F.booted(["AuthorizationKey": "0123456789abcdef0123", "SecurityProfile": "1"])
+        var harness = Self.booted(["AuthorizationKey": "0123456789abcdef0123", "SecurityProfile": "1"])
         #expect(harness.deliver(ChangeConfigurationRequest(key: "SecurityProfile", value: "2"))?.status == .accepted)
         #expect(harness.connectionChanges == [.securityProfile(2)])
         #expect(harness.charger.securityProfileUpgrade == SecurityProfileUpgrade(previous: 1, target: 2))
@@ -83,7 +96,7 @@ import Testing
     }
 
     @Test func raisedSecurityProfileIsKeptOnceConnected() {
-        var harness = F.booted(["AuthorizationKey": "0123456789abcdef0123", "SecurityProfile": "1"])
+        var harness = Self.booted(["AuthorizationKey": "0123456789abcdef0123", "SecurityProfile": "1"])
         harness.deliver(ChangeConfigurationRequest(key: "SecurityProfile", value: "2"))
         harness.disconnect()
         harness.act { $0.connectionFailed(.other(reason: "refused"), now: $1) }
@@ -93,11 +106,13 @@ import Testing
     }
 
     @Test func authorizationKeyIsWriteOnlyAndNeverLogged() {
-        var harness = F.booted()
+        var harness = Self.booted()
         let key = "s3cret-authorization-key"
         #expect(
             harness.deliver(ChangeConfigurationRequest(key: "AuthorizationKey", value: "short"))?.status == .rejected)
-        #expect(harness.deliver(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(truncating: key)))?.status == .accepted)
+        #expect(
+            harness.deliver(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(truncating: key)))?
+                .status == .accepted)
         #expect(harness.connectionChanges == [.authorizationKey])
         #expect(harness.charger.configuration.authorizationKey == key)
         let all = harness.deliver(GetConfigurationRequest())
@@ -123,6 +138,9 @@ import Testing
         #expect(error.code == .notSupported)
         let trigger = harness.deliver(ExtendedTriggerMessageRequest(requestedMessage: .signChargePointCertificate))
         #expect(trigger?.status == .rejected)
+        // Without the extension the events are logged, not sent.
+        #expect(harness.charger.securityLog.entries.map(\.type) == ["StartupOfTheDevice"])
+        #expect(harness.csms.calls("SecurityEventNotification").isEmpty)
     }
 
     @Test func signChargePointCertificateRoundTripThroughTheStore() throws {
@@ -156,7 +174,7 @@ import Testing
     }
 
     @Test func extendedTriggerMessageSendsEveryTrigger() {
-        var harness = F.booted()
+        var harness = Self.booted()
         let expected: [(ExtendedMessageTrigger, String)] = [
             (.bootNotification, "BootNotification"), (.heartbeat, "Heartbeat"),
             (.statusNotification, "StatusNotification"), (.meterValues, "MeterValues"),
@@ -176,7 +194,7 @@ import Testing
     }
 
     @Test func getLogUploadsTheSecurityLog() throws {
-        var harness = F.booted()
+        var harness = Self.booted()
         let answer = harness.deliver(
             GetLogRequest(
                 log: LogParameters(remoteLocation: try String512("http://logs.example/upload/")),
@@ -200,7 +218,7 @@ import Testing
     }
 
     @Test func getLogDiagnosticsFailureIsUploadFailure() throws {
-        var harness = F.booted()
+        var harness = Self.booted()
         let answer = harness.deliver(
             GetLogRequest(
                 log: LogParameters(remoteLocation: try String512("http://logs.example/")),

@@ -7,7 +7,8 @@ import WebSocket
 // events and the security log (A04), the security profile upgrade with its fall-back (A05),
 // ExtendedTriggerMessage and GetLog (N01).
 //
-// Every security event goes to the security log and out as SecurityEventNotification.req. The
+// Every security event goes to the security log and, once the charger has a certificate store
+// (the security extension is on), out as SecurityEventNotification.req. The
 // notification travels in the persistent transaction queue: written to storage before it is
 // sent, kept while offline, sent in order once the charger is accepted, and removed only when
 // confirmed — the extension asks that for critical events; the simulator does it for all, so a
@@ -68,6 +69,9 @@ extension ChargePoint {
 
     mutating func record(_ event: SecurityEvent) {
         securityLog.append(event)
+        // The extension is on once the shell gave a certificate store (the fleet always does);
+        // a bare machine keeps the log only, and speaks plain OCPP 1.6.
+        guard certificates != nil else { return }
         enqueueTransactionMessage(event.notification, localTransactionId: 0)
     }
 
