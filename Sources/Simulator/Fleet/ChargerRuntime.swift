@@ -346,6 +346,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             }
         }
         if queueChanged { saveSnapshot(onlyIfChanged: false) }
+        var reconnectForNewProfile = false
         for action in actions {
             switch action {
             case .send(let bytes):
@@ -363,7 +364,8 @@ public final class ChargerRuntime: @unchecked Sendable {
                 saveSnapshot(onlyIfChanged: true)
                 switch change {
                 case .securityProfile:
-                    closeConnection(reconnectingAfter: .zero)
+                    // After the ChangeConfiguration answer, which comes later in this batch.
+                    reconnectForNewProfile = true
                 case .webSocketPingInterval(let interval):
                     // Applies to the open connection at once (and to the next ones from the key).
                     if case .open(let connection) = link {
@@ -376,6 +378,7 @@ public final class ChargerRuntime: @unchecked Sendable {
                 }
             }
         }
+        if reconnectForNewProfile { closeConnection(reconnectingAfter: .zero) }
         updateFlags()
         if stop != nil { continueStopping(now: settings.clock()) }
         if rearming { rearm() }
