@@ -62,13 +62,15 @@ enum FleetFixtures {
     /// A fleet of `count` test chargers against `central`, reconnecting fast.
     static func fleet(
         count: Int, central: LoopbackCentralSystem, stateDirectory: String? = nil, password: String? = nil,
-        tlsContext: TLSContext? = nil, extraConfiguration: [String] = [], group: MultiThreadedEventLoopGroup
+        tlsContext: TLSContext? = nil, extraConfiguration: [String] = [], group: MultiThreadedEventLoopGroup,
+        secureCentralSystemURL: String? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> Fleet {
         let settings = ChargerRuntimeSettings(
             centralSystemURL: central.url, password: password, tlsContext: tlsContext,
             backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
             rebootDelay: .milliseconds(100), connectTimeout: .seconds(2), snapshotInterval: .seconds(1),
-            stopTimeout: .seconds(3), clock: { OCPPTimestamp(Date()) })
+            stopTimeout: .seconds(3), clock: { OCPPTimestamp(Date()) }, log: log,
+            secureCentralSystemURL: secureCentralSystemURL)
         return try Fleet(
             configuration: FleetConfiguration(
                 groups: [.init(profile: try profile(extraConfiguration: extraConfiguration), count: count)],

@@ -27,20 +27,22 @@ extension ChargePoint {
         else { return finish() }
         switch result {
         case .success:
-            reportDiagnostics(.uploaded)
+            reportDiagnostics(.uploaded, for: upload)
             diagnosticsUpload = nil
         case .failure(let reason):
             lastTransferFailure = "diagnostics upload of \(upload.fileName) to \(upload.location) failed: \(reason)"
             let retries = upload.attemptFailed(attempt, now: now)
             diagnosticsUpload = retries ? upload : nil
-            if !retries { reportDiagnostics(.uploadFailed) }
+            if !retries { reportDiagnostics(.uploadFailed, for: upload) }
         }
         return finish()
     }
 
     /// The diagnostics status a triggered DiagnosticsStatusNotification reports (§5.17: Idle
     /// when no upload runs).
-    public var diagnosticsStatus: DiagnosticsStatus { diagnosticsUpload == nil ? .idle : .uploading }
+    public var diagnosticsStatus: DiagnosticsStatus {
+        diagnosticsUpload == nil || diagnosticsUpload?.logRequestId != nil ? .idle : .uploading
+    }
 
     /// What a diagnostics file made now would hold, with the frames logged from `start` to `stop`.
     public func diagnosticsReport(from start: OCPPTimestamp?, to stop: OCPPTimestamp?) -> DiagnosticsReport {
@@ -70,11 +72,11 @@ extension ChargePoint {
             if let unsupported = TransferRetryPolicy.unsupportedSchemeReason(upload.location) {
                 lastTransferFailure =
                     "diagnostics upload of \(upload.fileName) to \(upload.location) failed: \(unsupported)"
-                reportDiagnostics(.uploadFailed)
+                reportDiagnostics(.uploadFailed, for: upload)
                 diagnosticsUpload = nil
                 return
             }
-            reportDiagnostics(.uploading)
+            reportDiagnostics(.uploading, for: upload)
             attempt = 1
         case .uploading:
             return
@@ -89,8 +91,20 @@ extension ChargePoint {
                 url: upload.location, fileName: upload.fileName, content: upload.content, requestId: upload.requestId))
     }
 
-    /// Queues a DiagnosticsStatusNotification (§4.4); lost when offline, like any report.
-    mutating func reportDiagnostics(_ status: DiagnosticsStatus) {
-        enqueue(DiagnosticsStatusNotificationRequest(status: status), purpose: .report)
+    /// Queues a DiagnosticsStatusNotification (§4.4), or for a GetLog upload a
+    /// LogStatusNotification; lost when offline, like any report.
+    mutating func reportDiagnostics(_ status: DiagnosticsStatus, for upload: DiagnosticsUpload) {
+        guard let logRequestId = upload.logRequestId else {
+            enqueue(DiagnosticsStatusNotificationRequest(status: status), purpose: .report)
+            return
+        }
+        let logStatus: UploadLogStatus
+        switch status {
+        case .idle: logStatus = .idle
+        case .uploading: logStatus = .uploading
+        case .uploaded: logStatus = .uploaded
+        case .uploadFailed: logStatus = .uploadFailure
+        }
+        enqueue(LogStatusNotificationRequest(status: logStatus, requestId: logRequestId), purpose: .report)
     }
 }

@@ -9,6 +9,7 @@ extension ChargePoint {
         if !isConnected {
             link = .online(inFlight: nil)
             endpoint.connectionRestored()
+            securityConnected()
             switch boot {
             case .accepted:
                 break

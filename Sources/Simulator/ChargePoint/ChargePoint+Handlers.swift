@@ -60,6 +60,7 @@ extension ChargePoint {
                         policy: machine.configuration.authorizationPolicy))
             }
         }
+        registerSecurityExtension(&registry)
         if features.contains(.reservation) {
             registry.register(ReserveNowRequest.self) { request, machine in machine.reserve(request) }
             registry.register(CancelReservationRequest.self) { request, machine in
@@ -104,6 +105,7 @@ extension ChargePoint {
     }
 
     mutating func changeConfiguration(_ request: ChangeConfigurationRequest) -> ChangeConfigurationResponse {
+        let previousProfile = configuration.securityProfile
         let (response, change) = configuration.change(request)
         // Effects apply at once (issue 5: "effects applied live").
         switch change {
@@ -116,7 +118,13 @@ extension ChargePoint {
             }
         case .clockAlignedDataInterval:
             scheduleAlignedSample(after: now)
-        case .webSocketPingInterval, .securityProfile, .authorizationKey:
+        case .securityProfile(let profile):
+            securityProfileChanged(from: previousProfile, to: profile)
+            if let change { output.append(.reconfigureConnection(change)) }
+        case .authorizationKey:
+            recordSecurityEvent(.reconfigurationOfSecurityParameters, techInfo: "AuthorizationKey set")
+            if let change { output.append(.reconfigureConnection(change)) }
+        case .webSocketPingInterval:
             if let change { output.append(.reconfigureConnection(change)) }
         case .authorizationCacheEnabled, .localAuthListEnabled, .stored, nil:
             // Read on next use.

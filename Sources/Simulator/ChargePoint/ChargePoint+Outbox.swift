@@ -295,6 +295,7 @@ extension ChargePoint {
     /// The reboot of a Reset: the connection closes and the charger boots again on the next one.
     mutating func reboot(_ type: ResetType) {
         connectionLost()
+        securityRebooting(type, newFirmware: firmwareVersionAfterReboot)
         if let version = firmwareVersionAfterReboot {
             firmwareVersion = version
             firmwareVersionAfterReboot = nil

@@ -156,6 +156,17 @@ public struct ChargePoint: Sendable {
     public internal(set) var lastTransferFailure: String?
     /// The recent frames in and out, for diagnostics files (`behaviour.diagnosticsLogFrames`).
     public internal(set) var messageLog: OCPPMessageLog
+    /// The CA certificates and the charger's own credentials (security extension); nil until
+    /// the shell gives one with ``useCertificateStore(_:)``.
+    public internal(set) var certificates: CertificateStore?
+    /// Every security event, for GetLog `SecurityLog` (security extension A04).
+    public internal(set) var securityLog: SecurityLog
+    /// A raised `SecurityProfile` not yet confirmed by a connection (A05).
+    public internal(set) var securityProfileUpgrade: SecurityProfileUpgrade?
+    /// The last connection failure reported, so a run of identical ones logs one event.
+    var lastConnectionFailure: ConnectionFailure?
+    /// Powered on or rebooted, not yet connected: the next connection logs StartupOfTheDevice.
+    var startupPending = true
     /// The instant of the event being handled (handlers of incoming CALLs read it).
     var now: OCPPTimestamp
     /// The actions of the event being handled.
@@ -222,6 +233,7 @@ public struct ChargePoint: Sendable {
         self.chargingProfiles = snapshot.chargingProfiles ?? ChargingProfileStore()
         self.firmwareVersion = snapshot.firmwareVersion ?? identity.firmwareVersion
         self.messageLog = OCPPMessageLog(capacity: profile.behaviour.diagnosticsLogFrames)
+        self.securityLog = snapshot.securityLog ?? SecurityLog()
         self.queue = snapshot.queuedMessages.sorted { $0.id < $1.id }
         self.nextLocalTransactionId = max(snapshot.nextLocalTransactionId, 1)
         self.nextEntryId = max(snapshot.nextEntryId, (queue.last?.id ?? 0) + 1)
@@ -278,7 +290,8 @@ public struct ChargePoint: Sendable {
             reservations: reservations,
             chargingProfiles: chargingProfiles,
             // An installed update survives a power cut that comes before its reboot.
-            firmwareVersion: firmwareVersionAfterReboot ?? firmwareVersion
+            firmwareVersion: firmwareVersionAfterReboot ?? firmwareVersion,
+            securityLog: securityLog
         )
     }
 

@@ -65,14 +65,18 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     public var chargingProfiles: ChargingProfileStore?
     /// The firmware version installed by UpdateFirmware (§5.19); nil: the profile's.
     public var firmwareVersion: String?
+    /// The security log (security extension); nil in snapshots from before it.
+    public var securityLog: SecurityLog?
 
     public init(
         transactions: [Transaction] = [], registersWh: [Int: Double] = [:],
         queuedMessages: [TransactionQueueEntry] = [], configurationOverrides: [String: String] = [:],
         inoperativeConnectors: [Int] = [], nextLocalTransactionId: Int = 1, nextEntryId: UInt64 = 1,
         authorization: AuthorizationStore? = nil, reservations: ReservationBook? = nil,
-        chargingProfiles: ChargingProfileStore? = nil, firmwareVersion: String? = nil
+        chargingProfiles: ChargingProfileStore? = nil, firmwareVersion: String? = nil,
+        securityLog: SecurityLog? = nil
     ) {
+        self.securityLog = securityLog
         self.firmwareVersion = firmwareVersion
         self.chargingProfiles = chargingProfiles
         self.authorization = authorization

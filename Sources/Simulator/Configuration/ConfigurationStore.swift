@@ -188,6 +188,15 @@ public struct ConfigurationStore: Sendable, Equatable {
         return nil
     }
 
+    /// Puts `SecurityProfile` back to `profile` after a raised one failed to connect (security
+    /// extension A05): the one lowering ChangeConfiguration cannot make.
+    mutating func fallBack(securityProfile profile: Int) {
+        let name = StandardConfigurationKey.securityProfile.rawValue.lowercased()
+        guard var entry = entries[name] else { return }
+        entry.value = String(profile)
+        entries[name] = entry
+    }
+
     private func liveChange(_ key: StandardConfigurationKey) -> ConfigurationChange {
         switch key {
         case .heartbeatInterval: .heartbeatInterval(heartbeatInterval)

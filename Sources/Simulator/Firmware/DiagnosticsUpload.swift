@@ -23,6 +23,9 @@ struct DiagnosticsUpload: Sendable, Equatable {
     let retry: TransferRetryPolicy
     /// The id the shell echoes in ``ChargePoint/uploadFinished(requestId:result:now:)``.
     let requestId: UInt64
+    /// The GetLog `requestId` for a log upload (reported with LogStatusNotification); nil for
+    /// GetDiagnostics (DiagnosticsStatusNotification).
+    let logRequestId: Int?
     var phase: Phase
 
     init(_ request: GetDiagnosticsRequest, fileName: String, content: [UInt8], requestId: UInt64) {
@@ -31,6 +34,18 @@ struct DiagnosticsUpload: Sendable, Equatable {
         self.content = content
         retry = TransferRetryPolicy(retries: request.retries, retryInterval: request.retryInterval)
         self.requestId = requestId
+        logRequestId = nil
+        phase = .ready
+    }
+
+    /// The upload of a GetLog file (security extension, use case N01).
+    init(logRequest request: GetLogRequest, fileName: String, content: [UInt8], requestId: UInt64) {
+        location = request.log.remoteLocation.value
+        self.fileName = fileName
+        self.content = content
+        retry = TransferRetryPolicy(retries: request.retries, retryInterval: request.retryInterval)
+        self.requestId = requestId
+        logRequestId = request.requestId
         phase = .ready
     }
 

@@ -1,7 +1,8 @@
 import OCPP16
 
 /// The charger's recent OCPP-J frames, in and out, with their instants: a ring that keeps the
-/// last ``capacity`` frames (each cut to ``maximumFrameBytes``) for GetDiagnostics files.
+/// last ``capacity`` frames (each cut to ``maximumFrameBytes``, secrets redacted with
+/// ``SecretRedaction``) for GetDiagnostics files.
 public struct OCPPMessageLog: Sendable, Equatable {
     /// Which way a frame went.
     public enum Direction: String, Sendable, Equatable, Codable {
@@ -38,10 +39,11 @@ public struct OCPPMessageLog: Sendable, Equatable {
     /// Logs one frame, dropping the oldest when full.
     public mutating func record(_ bytes: [UInt8], direction: Direction, at instant: OCPPTimestamp) {
         guard capacity > 0 else { return }
-        let text =
+        // Secrets (an AuthorizationKey being set, a private key) never reach a diagnostics file.
+        let text = SecretRedaction.redact(
             bytes.count > Self.maximumFrameBytes
-            ? String(decoding: bytes.prefix(Self.maximumFrameBytes), as: UTF8.self) + "…"
-            : String(decoding: bytes, as: UTF8.self)
+                ? String(decoding: bytes.prefix(Self.maximumFrameBytes), as: UTF8.self) + "…"
+                : String(decoding: bytes, as: UTF8.self))
         let entry = Entry(at: instant, direction: direction, frame: text)
         if ring.count < capacity {
             ring.append(entry)

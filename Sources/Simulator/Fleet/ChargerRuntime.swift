@@ -70,6 +70,8 @@ public final class ChargerRuntime: @unchecked Sendable {
     private var openedAt: OCPPTimestamp?
     /// Whether this charger is in its loop's `total`.
     private var counted = false
+    /// URL, TLS context and credentials of the next connection, from the security profile.
+    private var security: ConnectionSecurity
 
     // Control and observation (issue 10): see the extension at the end of the file.
     /// Frames and state changes go there (set on the loop); nil costs one check per frame.
@@ -86,8 +88,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         settings: ChargerRuntimeSettings,
         random: SeededRandomNumberGenerator,
         eventLoop: any EventLoop,
-        counters: LoopCounters
+        counters: LoopCounters,
+        certificateDirectory: CertificateStoreDirectory? = nil
     ) {
+        self.security = ConnectionSecurity(directory: certificateDirectory)
         self.chargePointId = machine.chargePointId
         self.machine = machine
         self.storage = storage
@@ -211,23 +215,28 @@ public final class ChargerRuntime: @unchecked Sendable {
         let attempt = attempts
         link = .connecting(attempt: attempt)
         let url: WebSocketURL
+        let plan: ConnectionSecurity.Plan
         do {
-            url = try WebSocketURL(settings.url(for: chargePointId))
+            plan = try security.plan(for: machine, settings: settings)
+        } catch {
+            connectFailed(error, attempt: attempt)
+            return
+        }
+        do {
+            url = try WebSocketURL(plan.url)
         } catch {
             settings.log("\(chargePointId): bad central system URL: \(error)")
             link = .stopped
             return
         }
         var configuration = WebSocketClientConfiguration(
-            subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: settings.tlsContext,
+            subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: plan.tlsContext,
             connectTimeout: .milliseconds(settings.connectTimeout.wholeMilliseconds))
         let ping = machine.configuration.webSocketPingInterval
         configuration.connection.pingInterval = ping > .zero ? .milliseconds(ping.wholeMilliseconds) : nil
-        let profile = machine.configuration.securityProfile
         // Security profiles 1 and 2 (OCPP 1.6 security whitepaper §2): Basic auth, user = the charge
         // point id. An explicit --password is sent whatever the profile says.
-        let key = (1...2).contains(profile) ? machine.configuration.authorizationKey : nil
-        if let password = settings.password ?? key {
+        if let password = plan.password {
             configuration.setBasicAuthorization(user: chargePointId, password: password)
         }
         // `configure` runs before the first frame is read: the machine learns of the connection
@@ -240,17 +249,25 @@ public final class ChargerRuntime: @unchecked Sendable {
             }
             self.opened(connection)
         }.whenFailure { error in
-            guard case .connecting(let current) = self.link, current == attempt else { return }
-            self.link = .idle
-            let delay = self.backoff.failed()
-            if self.backoff.consecutiveFailures <= 1 || self.backoff.consecutiveFailures % 10 == 0 {
-                self.settings.log(
-                    "\(self.chargePointId): connect failed (\(error)); attempt \(self.backoff.consecutiveFailures), "
-                        + "next in \(delay)")
-            }
-            self.reconnectAt = self.settings.clock() + delay
-            self.rearm()
+            self.connectFailed(error, attempt: attempt)
         }
+    }
+
+    /// A connection attempt failed: the machine hears why (security events, profile fall-back),
+    /// then the next attempt waits for the backoff.
+    private func connectFailed(_ error: any Error, attempt: Int) {
+        guard case .connecting(let current) = link, current == attempt else { return }
+        link = .idle
+        let profile = machine.configuration.securityProfile
+        carryOut(machine.connectionFailed(ConnectionFailure(error), now: settings.clock()), rearming: false)
+        let delay = backoff.failed()
+        if backoff.consecutiveFailures <= 1 || backoff.consecutiveFailures % 10 == 0 {
+            settings.log(
+                "\(chargePointId): connect failed at security profile \(profile) (\(error)); attempt "
+                    + "\(backoff.consecutiveFailures), next in \(delay)")
+        }
+        reconnectAt = settings.clock() + delay
+        rearm()
     }
 
     private func opened(_ connection: WebSocketConnection) {
@@ -340,6 +357,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             }
         }
         if queueChanged { saveSnapshot(onlyIfChanged: false) }
+        var reconnectForNewProfile = false
         for action in actions {
             switch action {
             case .send(let bytes):
@@ -359,7 +377,8 @@ public final class ChargerRuntime: @unchecked Sendable {
                 saveSnapshot(onlyIfChanged: true)
                 switch change {
                 case .securityProfile:
-                    closeConnection(reconnectingAfter: .zero)
+                    // After the ChangeConfiguration answer, which comes later in this batch.
+                    reconnectForNewProfile = true
                 case .webSocketPingInterval(let interval):
                     // Applies to the open connection at once (and to the next ones from the key).
                     if case .open(let connection) = link {
@@ -372,6 +391,7 @@ public final class ChargerRuntime: @unchecked Sendable {
                 }
             }
         }
+        if reconnectForNewProfile { closeConnection(reconnectingAfter: .zero) }
         updateFlags()
         if observer != nil { observeStatuses() }
         if stop != nil { continueStopping(now: settings.clock()) }

@@ -6,6 +6,9 @@ import WebSocket
 public struct ChargerRuntimeSettings: Sendable {
     /// The central system's OCPP endpoint; each charger connects to `<url>/<chargePointId>`.
     public var centralSystemURL: String
+    /// The `wss://` endpoint for chargers at security profile 2 or 3; nil: ``centralSystemURL``
+    /// with `ws://` turned into `wss://` (same host and port).
+    public var secureCentralSystemURL: String?
     /// The Basic auth password (security profiles 1 and 2) for every charger, instead of its
     /// `AuthorizationKey`.
     public var password: String?
@@ -41,9 +44,11 @@ public struct ChargerRuntimeSettings: Sendable {
         stopTimeout: Duration = .seconds(10),
         clock: @escaping @Sendable () -> OCPPTimestamp,
         log: @escaping @Sendable (String) -> Void = { _ in },
-        fileTransfers: FileTransferClient? = nil
+        fileTransfers: FileTransferClient? = nil,
+        secureCentralSystemURL: String? = nil
     ) {
         self.centralSystemURL = centralSystemURL
+        self.secureCentralSystemURL = secureCentralSystemURL
         self.password = password
         self.tlsContext = tlsContext
         self.backoff = backoff
@@ -58,7 +63,19 @@ public struct ChargerRuntimeSettings: Sendable {
 
     /// `<centralSystemURL>/<chargePointId>`, with exactly one slash between them.
     public func url(for chargePointId: String) -> String {
-        var base = centralSystemURL
+        Self.join(centralSystemURL, chargePointId)
+    }
+
+    /// The URL of a charger at security profile 2 or 3: ``secureCentralSystemURL``, or
+    /// ``centralSystemURL`` over `wss://`.
+    public func secureURL(for chargePointId: String) -> String {
+        var base = secureCentralSystemURL ?? centralSystemURL
+        if base.lowercased().hasPrefix("ws://") { base = "wss://" + base.dropFirst("ws://".count) }
+        return Self.join(base, chargePointId)
+    }
+
+    private static func join(_ base: String, _ chargePointId: String) -> String {
+        var base = base
         while base.hasSuffix("/") { base.removeLast() }
         return base + "/" + chargePointId
     }

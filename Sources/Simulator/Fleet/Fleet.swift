@@ -1,3 +1,4 @@
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import OCPP16
@@ -16,6 +17,8 @@ public final class Fleet: Sendable {
     /// What the fleet was built from.
     public let configuration: FleetConfiguration
     private let loopCounters: [LoopCounters]
+    /// Where chargers without a state directory keep their certificates.
+    private let scratchDirectory: URL
 
     /// The charger set, which the control API changes at runtime.
     private struct Members {
@@ -42,6 +45,9 @@ public final class Fleet: Sendable {
         chargers.reserveCapacity(configuration.count)
         let now = configuration.runtime.clock()
         var index = 0
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chargesim-fleet-\(UUID().uuidString)")
+        self.scratchDirectory = scratch
         for group in configuration.groups {
             for _ in 0..<group.count {
                 index += 1
@@ -49,17 +55,10 @@ public final class Fleet: Sendable {
                 let storage = try configuration.stateDirectory.map { folder throws(PersistenceError) in
                     try ChargerStateDirectory(path: folder + "/" + id)
                 }
-                var random = SeededRandomNumberGenerator(
-                    seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-                let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
-                let machine = ChargePoint(
-                    profile: group.profile, chargePointId: id, index: index, random: random,
-                    resumingFrom: storage?.resumeSnapshot, now: now)
-                let counters = loops[(index - 1) % loops.count]
                 chargers.append(
-                    ChargerRuntime(
-                        machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
-                        eventLoop: counters.eventLoop, counters: counters))
+                    try Self.makeCharger(
+                        profile: group.profile, id: id, index: index, storage: storage, configuration: configuration,
+                        counters: loops[(index - 1) % loops.count], scratch: scratch, now: now))
             }
         }
         self.loopCounters = loops
@@ -68,6 +67,40 @@ public final class Fleet: Sendable {
                 chargers: chargers,
                 byId: Dictionary(chargers.map { ($0.chargePointId, $0) }, uniquingKeysWith: { first, _ in first }),
                 nextIndex: index + 1, observer: nil))
+    }
+
+    /// One charger: its machine (resumed from `storage`), its certificate store and its runtime.
+    private static func makeCharger(
+        profile: ChargerProfile, id: String, index: Int, storage: ChargerStateDirectory?,
+        configuration: FleetConfiguration, counters: LoopCounters, scratch: URL, now: OCPPTimestamp
+    ) throws(PersistenceError) -> ChargerRuntime {
+        var random = SeededRandomNumberGenerator(seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
+        var machine = ChargePoint(
+            profile: profile, chargePointId: id, index: index, random: random, resumingFrom: storage?.resumeSnapshot,
+            now: now)
+        let certificateDirectory = Self.certificateDirectory(chargePointId: id, storage: storage, scratch: scratch)
+        do {
+            machine.useCertificateStore(
+                try CertificateStore(
+                    storage: certificateDirectory,
+                    maxLength: machine.configuration.integer(.certificateStoreMaxLength),
+                    maxChainSize: machine.configuration.integer(.certificateSignedMaxChainSize)))
+        } catch {
+            throw PersistenceError(path: certificateDirectory.directory.path, reason: "\(error)")
+        }
+        return ChargerRuntime(
+            machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
+            eventLoop: counters.eventLoop, counters: counters, certificateDirectory: certificateDirectory)
+    }
+
+    /// `<state dir>/<id>/certificates`, or without a state directory a folder of this process
+    /// under the temporary directory (created only when a certificate is installed).
+    private static func certificateDirectory(
+        chargePointId: String, storage: ChargerStateDirectory?, scratch: URL
+    ) -> CertificateStoreDirectory {
+        let folder = storage.map { URL(fileURLWithPath: $0.path) } ?? scratch.appendingPathComponent(chargePointId)
+        return CertificateStoreDirectory(directory: folder.appendingPathComponent("certificates"))
     }
 
     /// Powers every charger on: charger `n` (from 0) connects after `n / rampPerSecond` seconds.
@@ -98,19 +131,14 @@ public final class Fleet: Sendable {
         let storage = try configuration.stateDirectory.map { folder throws(PersistenceError) in
             try ChargerStateDirectory(path: folder + "/" + id)
         }
-        let charger = try members.withLockedValue { members throws(FleetMembershipError) -> ChargerRuntime in
-            guard members.byId[id] == nil else { throw .duplicateId(id) }
+        let charger = try members.withLockedValue { members throws -> ChargerRuntime in
+            guard members.byId[id] == nil else { throw FleetMembershipError.duplicateId(id) }
             let index = members.nextIndex
             members.nextIndex += 1
-            var random = SeededRandomNumberGenerator(seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-            let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
-            let machine = ChargePoint(
-                profile: profile, chargePointId: id, index: index, random: random,
-                resumingFrom: storage?.resumeSnapshot, now: configuration.runtime.clock())
-            let counters = loopCounters[(index - 1) % loopCounters.count]
-            let charger = ChargerRuntime(
-                machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
-                eventLoop: counters.eventLoop, counters: counters)
+            let charger = try Self.makeCharger(
+                profile: profile, id: id, index: index, storage: storage, configuration: configuration,
+                counters: loopCounters[(index - 1) % loopCounters.count], scratch: scratchDirectory,
+                now: configuration.runtime.clock())
             members.chargers.append(charger)
             members.byId[id] = charger
             if let observer = members.observer { charger.setObserver(observer) }
