@@ -77,6 +77,15 @@ struct FleetCommand: ParsableCommand {
     @Option(help: "Event loop threads (default: one per core).")
     var threads: Int?
 
+    @Option(help: "A traffic file (YAML): drivers arriving by hour of day, dwell times, EV mix, RFID or remote starts.")
+    var traffic: String?
+
+    @Option(help: "Run the traffic and the energy model this many times faster than the clock (OCPP timestamps stay wall-clock).")
+    var timeScale: Double = 1
+
+    @Option(help: "A chaos file (YAML): random faults, drops, half-open sockets, bad answers, clock drift, blackouts, surges.")
+    var chaos: String?
+
     @Option(help: "On Ctrl-C/SIGTERM: stop-transactions (StopTransaction reason Local) or leave-queued (resume later).")
     var onStop: FleetStopModeArgument = .stopTransactions
 
@@ -108,6 +117,14 @@ struct FleetCommand: ParsableCommand {
         if idPrefix.contains("/") || idPrefix.contains("?") || idPrefix.contains("#") {
             throw ValidationError("--id-prefix must not contain '/', '?' or '#': the id is the URL's last segment.")
         }
+        if !(timeScale > 0 && timeScale <= 100_000) {
+            throw ValidationError("--time-scale must be more than 0 and at most 100000, got \(timeScale).")
+        }
+        for (flag, path) in [("--traffic", traffic), ("--chaos", chaos)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw ValidationError("\(flag) \(path): no such readable file.")
+            }
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
         if (cert == nil) != (key == nil) {
             throw ValidationError("--cert and --key go together: give both or neither.")
@@ -133,11 +150,14 @@ struct FleetCommand: ParsableCommand {
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
         let fileTransfers = FileTransferClient(eventLoopGroup: group)
-        let configuration = FleetConfiguration(
+        var configuration = FleetConfiguration(
             groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: csms, password: password, tlsContext: tlsContext,
                 clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers))
+        configuration.traffic = try traffic.map(ProfileFile.loadTraffic)
+        configuration.timeScale = timeScale
+        configuration.chaos = try chaos.map(ProfileFile.loadChaos)
         let fleet: Fleet
         do {
             fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
@@ -148,8 +168,11 @@ struct FleetCommand: ParsableCommand {
         let signals = StopSignals()
         fleet.start()
         let display = FleetProgress()
+        var schedule = FleetChaosSchedule(configuration.chaos)
+        let started = ContinuousClock.now
         while !signals.wait(timeout: display.interval) {
             if let counts = try? fleet.counts().wait() { display.show(counts) }
+            schedule.runDue(on: fleet, elapsed: ContinuousClock.now - started, log: log)
         }
         display.finish()
         let mode = onStop.mode

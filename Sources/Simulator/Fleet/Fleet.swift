@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import OCPP16
 
@@ -16,6 +17,8 @@ public final class Fleet: Sendable {
     public let configuration: FleetConfiguration
     private let loopCounters: [LoopCounters]
     private let byId: [String: ChargerRuntime]
+    /// Draws for blackouts and surges (issue 10), seeded from the configuration's seed.
+    let chaosRandom: NIOLockedValueBox<SeededRandomNumberGenerator>
 
     /// Builds every charger (reading and compacting its saved state); nothing connects until
     /// ``start()``.
@@ -41,18 +44,23 @@ public final class Fleet: Sendable {
                 var random = SeededRandomNumberGenerator(
                     seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
                 let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
-                let machine = ChargePoint(
+                var machine = ChargePoint(
                     profile: group.profile, chargePointId: id, index: index, random: random,
                     resumingFrom: storage?.resumeSnapshot, now: now)
                 let counters = loops[(index - 1) % loops.count]
+                // Traffic and chaos (issue 10), with their own seeds: the charger's other draws stay as they were.
+                let extras = Self.trafficAndChaos(
+                    configuration: configuration, profile: group.profile, index: index, machine: &machine, now: now)
                 chargers.append(
                     ChargerRuntime(
-                        machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
-                        eventLoop: counters.eventLoop, counters: counters))
+                        machine: machine, storage: storage, settings: extras.settings, random: backoffRandom,
+                        eventLoop: counters.eventLoop, counters: counters, traffic: extras.traffic,
+                        chaos: extras.chaos))
             }
         }
         self.chargers = chargers
         self.loopCounters = loops
+        self.chaosRandom = NIOLockedValueBox(SeededRandomNumberGenerator(seed: configuration.seed ^ 0xB1AC_0D7E))
         self.byId = Dictionary(chargers.map { ($0.chargePointId, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
