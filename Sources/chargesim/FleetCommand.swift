@@ -80,10 +80,16 @@ struct FleetCommand: ParsableCommand {
     @Option(help: "A traffic file (YAML): drivers arriving by hour of day, dwell times, EV mix, RFID or remote starts.")
     var traffic: String?
 
-    @Option(help: "Run the traffic and the energy model this many times faster than the clock (OCPP timestamps stay wall-clock).")
+    @Option(
+        help:
+            "Run the traffic and the energy model this many times faster than the clock (OCPP timestamps stay wall-clock)."
+    )
     var timeScale: Double = 1
 
-    @Option(help: "A chaos file (YAML): random faults, drops, half-open sockets, bad answers, clock drift, blackouts, surges.")
+    @Option(
+        help:
+            "A chaos file (YAML): random faults, drops, half-open sockets, bad answers, clock drift, blackouts, surges."
+    )
     var chaos: String?
 
     @Option(help: "On Ctrl-C/SIGTERM: stop-transactions (StopTransaction reason Local) or leave-queued (resume later).")

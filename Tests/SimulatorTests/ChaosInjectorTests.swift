@@ -58,18 +58,25 @@ import Testing
         let retry = Self.start + .milliseconds(50)
         #expect(chaos.nextDeadline == retry)
         #expect(chaos.timerFired(now: retry, quiet: false) == [])
-        #expect(chaos.timerFired(now: retry + .milliseconds(50), quiet: true) == [.dropConnection(reconnectAfter: .seconds(2))])
+        #expect(
+            chaos.timerFired(now: retry + .milliseconds(50), quiet: true) == [
+                .dropConnection(reconnectAfter: .seconds(2))
+            ])
         #expect(chaos.nextDeadline == nil)
     }
 
     @Test func aHalfOpenSocketWithholdsEverythingThenDrops() {
         var chaos = Self.injector()
-        let effects = chaos.inject(.halfOpen(duration: .seconds(5), reconnectAfter: .seconds(1)), now: Self.start, quiet: true)
+        let effects = chaos.inject(
+            .halfOpen(duration: .seconds(5), reconnectAfter: .seconds(1)), now: Self.start, quiet: true)
         #expect(effects == [.stopReading])
         #expect(chaos.outgoing(Self.call, now: Self.start + .seconds(1)) == .withheld)
         #expect(chaos.outgoing(Self.answer, now: Self.start + .seconds(1)) == .withheld)
         #expect(chaos.nextDeadline == Self.start + .seconds(5))
-        #expect(chaos.timerFired(now: Self.start + .seconds(5), quiet: false) == [.dropConnection(reconnectAfter: .seconds(1))])
+        #expect(
+            chaos.timerFired(now: Self.start + .seconds(5), quiet: false) == [
+                .dropConnection(reconnectAfter: .seconds(1))
+            ])
         #expect(chaos.outgoing(Self.call, now: Self.start + .seconds(6)) == .write(Self.call))
     }
 

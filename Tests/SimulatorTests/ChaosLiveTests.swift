@@ -39,7 +39,8 @@ import Testing
             let charger = fleet.chargers[0]
             let id = charger.chargePointId
             try await central.wait(for: "a boot") { !$0.calls(from: id, BootNotificationRequest.action).isEmpty }
-            _ = try await ChaosLiveTests.callRetrying(central, RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG-1"), to: id)
+            _ = try await ChaosLiveTests.callRetrying(
+                central, RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG-1"), to: id)
             try await central.wait(for: "a MeterValues in the transaction") {
                 !$0.requests(MeterValuesRequest.self, from: id).filter { $0.transactionId != nil }.isEmpty
             }
@@ -60,7 +61,8 @@ import Testing
         {
             let before = samples
             try await central.wait(for: "\(more) more samples", seconds: 15) { _ in samples >= before + more }
-            _ = try await ChaosLiveTests.callRetrying(central, RemoteStopTransactionRequest(transactionId: 1000), to: id)
+            _ = try await ChaosLiveTests.callRetrying(
+                central, RemoteStopTransactionRequest(transactionId: 1000), to: id)
             try await central.wait(for: "StopTransaction") {
                 !$0.calls(from: id, StopTransactionRequest.action).isEmpty
             }
@@ -147,7 +149,9 @@ import Testing
             $0.calls(from: run.id, BootNotificationRequest.action).count == 4
         }
         try await LiveTimeout.run("the charger to be accepted") {
-            while try await !run.charger.inspect({ $0.isAccepted }).get() { try await Task.sleep(for: .milliseconds(20)) }
+            while try await !run.charger.inspect({ $0.isAccepted }).get() {
+                try await Task.sleep(for: .milliseconds(20))
+            }
         }
         // The reboot stopped the transaction (SoftReset) before it went down.
         let stop = try #require(run.central.requests(StopTransactionRequest.self, from: run.id).first)
@@ -180,13 +184,17 @@ import Testing
         _ = try await run.central.call(request, to: run.id)
         #expect(ContinuousClock.now - asked >= .milliseconds(1100))
         try await run.charger.inject(.answers(.missing, count: 1)).get()
-        await #expect(throws: LiveTimeout.Expired.self) { _ = try await run.central.call(request, to: run.id, seconds: 1) }
+        await #expect(throws: LiveTimeout.Expired.self) {
+            _ = try await run.central.call(request, to: run.id, seconds: 1)
+        }
         try await run.charger.inject(.answers(.callError, count: 1)).get()
         await #expect(throws: LoopbackCentralSystem.CallFailed.self) {
             _ = try await run.central.call(request, to: run.id)
         }
         try await run.charger.inject(.answers(.malformed, count: 1)).get()
-        await #expect(throws: LiveTimeout.Expired.self) { _ = try await run.central.call(request, to: run.id, seconds: 1) }
+        await #expect(throws: LiveTimeout.Expired.self) {
+            _ = try await run.central.call(request, to: run.id, seconds: 1)
+        }
         // Answers are right again, and the transaction went on throughout.
         let answer = try await run.central.call(request, to: run.id)
         #expect(answer.configurationKey?.first?.value?.value == "300")

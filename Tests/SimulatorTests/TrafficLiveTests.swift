@@ -29,7 +29,8 @@ import Testing
             return "Start \(request?.connectorId ?? -1) \(request?.idTag.value ?? "?")"
         case StopTransactionRequest.action:
             let request = try? call.decode(StopTransactionRequest.self)
-            return "Stop \(request?.transactionId ?? -1) \(request?.reason?.rawValue ?? "-") \(request?.idTag?.value ?? "-")"
+            return
+                "Stop \(request?.transactionId ?? -1) \(request?.reason?.rawValue ?? "-") \(request?.idTag?.value ?? "-")"
         case MeterValuesRequest.action:
             let request = try? call.decode(MeterValuesRequest.self)
             return "MeterValues \(request?.connectorId ?? -1) \(request?.transactionId.map(String.init) ?? "-")"

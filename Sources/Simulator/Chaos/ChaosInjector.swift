@@ -134,7 +134,9 @@ public struct ChaosInjector: Sendable {
         case .reboot:
             return [.reboot]
         case .malformedFrame:
-            let garbage = ["not json at all", "[2,\"chaos\",\"Heartbeat\"", "{\"messageTypeId\":2}", "[9,\"chaos\",{}]"]
+            let garbage = [
+                "not json at all", "[2,\"chaos\",\"Heartbeat\"", "{\"messageTypeId\":2}", "[9,\"chaos\",{}]",
+            ]
             let text = garbage.randomElement(using: &random) ?? garbage[0]
             return [.write(Array(text.utf8))]
         case .answers(let mode, let count):

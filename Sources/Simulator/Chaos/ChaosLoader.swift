@@ -13,7 +13,8 @@ public struct ChaosLoader: Sendable {
     /// Loads a chaos file from YAML text; `file` is the name used in messages.
     public func load(yaml: String, file: String) throws(ProfileLoadError) -> ChaosProfile {
         try ProfileLoader.decode(
-            ChaosProfile.self, yaml: yaml, file: file, emptyMessage: "the file is empty; name at least one kind of chaos"
+            ChaosProfile.self, yaml: yaml, file: file,
+            emptyMessage: "the file is empty; name at least one kind of chaos"
         ) { $0.validate() }
     }
 }

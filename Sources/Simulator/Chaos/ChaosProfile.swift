@@ -197,12 +197,14 @@ public struct ChaosProfile: Sendable, Equatable, Codable {
         }
         if shares.map(\.1).reduce(0, +) > 1 {
             problems.append(
-                ProfileProblem(path: path(.slowAnswerShare), message: "the four answer shares must add up to at most 1"))
+                ProfileProblem(path: path(.slowAnswerShare), message: "the four answer shares must add up to at most 1")
+            )
         }
         if connectorFaultsPerHour > 0, connectorFaultCodes.isEmpty {
             problems.append(
                 ProfileProblem(
-                    path: path(.connectorFaultCodes), message: "must list an error code when connectorFaultsPerHour > 0"))
+                    path: path(.connectorFaultCodes), message: "must list an error code when connectorFaultsPerHour > 0"
+                ))
         }
         let distributions: [(CodingKeys, TrafficDistribution?)] = [
             (.connectorFaultSeconds, connectorFaultSeconds), (.evSuspensionSeconds, evSuspensionSeconds),

@@ -12,10 +12,14 @@ extension Fleet {
         let jitterMilliseconds = max(reconnectJitter.wholeMilliseconds, 0)
         let delays: [Duration] = chaosRandom.withLockedValue { random in
             chargers.map { _ in
-                duration + .milliseconds(jitterMilliseconds == 0 ? 0 : Int64.random(in: 0...jitterMilliseconds, using: &random))
+                duration
+                    + .milliseconds(
+                        jitterMilliseconds == 0 ? 0 : Int64.random(in: 0...jitterMilliseconds, using: &random))
             }
         }
-        let futures = zip(chargers, delays).map { charger, delay in charger.inject(.connectionDrop(reconnectAfter: delay)) }
+        let futures = zip(chargers, delays).map { charger, delay in
+            charger.inject(.connectionDrop(reconnectAfter: delay))
+        }
         guard let first = chargers.first else { preconditionFailure("a fleet without chargers") }
         return EventLoopFuture.andAllComplete(futures, on: first.eventLoop)
     }

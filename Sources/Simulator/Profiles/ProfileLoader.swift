@@ -28,7 +28,8 @@ public struct ProfileLoader: Sendable {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw ProfileLoadError(file: file, problems: [ProfileProblem(path: .root, message: emptyMessage, line: 1)])
+                throw ProfileLoadError(
+                    file: file, problems: [ProfileProblem(path: .root, message: emptyMessage, line: 1)])
             }
             root = node
         } catch let error as ProfileLoadError {

@@ -124,7 +124,8 @@ public struct TrafficGenerator: Sendable {
         let simulatedNow = simulatedSeconds(at: now)
         for id in lanes.keys.sorted() {
             guard var lane = lanes[id] else { continue }
-            let observed = observations[id] ?? TrafficObservation(isFree: false, isPlugged: false, hasTransaction: false)
+            let observed =
+                observations[id] ?? TrafficObservation(isFree: false, isPlugged: false, hasTransaction: false)
             if var visit = lane.visit {
                 if observed.hasTransaction { visit.started = true }
                 lane.visit = visit

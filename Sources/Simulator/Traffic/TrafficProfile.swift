@@ -142,7 +142,8 @@ public struct TrafficProfile: Sendable, Equatable, Codable {
         }
         if let evMix {
             if evMix.isEmpty {
-                problems.append(ProfileProblem(path: path(.evMix), message: "must list at least one EV, or leave it out"))
+                problems.append(
+                    ProfileProblem(path: path(.evMix), message: "must list at least one EV, or leave it out"))
             }
             for (index, entry) in evMix.enumerated() {
                 problems += entry.validate(at: path(.evMix).appending(index: index))
