@@ -150,6 +150,9 @@ struct FleetCommand: ParsableCommand {
         for spec in profiles {
             groups.append(.init(profile: try ProfileFile.load(spec.file), count: spec.count ?? count))
         }
+        // Read before any thread or client exists: a bad file exits at once.
+        let trafficProfile = try traffic.map(ProfileFile.loadTraffic)
+        let chaosProfile = try chaos.map(ProfileFile.loadChaos)
         let tlsContext = try makeTLSContext()
         let log: @Sendable (String) -> Void = { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -161,9 +164,9 @@ struct FleetCommand: ParsableCommand {
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: csms, password: password, tlsContext: tlsContext,
                 clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers))
-        configuration.traffic = try traffic.map(ProfileFile.loadTraffic)
+        configuration.traffic = trafficProfile
         configuration.timeScale = timeScale
-        configuration.chaos = try chaos.map(ProfileFile.loadChaos)
+        configuration.chaos = chaosProfile
         let fleet: Fleet
         do {
             fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
