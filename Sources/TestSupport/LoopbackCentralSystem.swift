@@ -190,6 +190,16 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
         }
     }
 
+    /// Changes how the central system answers one charger (boot answers, per-action script),
+    /// before or between its connections.
+    public func script(_ chargePointId: String, _ change: (inout ScriptedCentralSystem) -> Void) {
+        lock.withLock {
+            var central = centrals[chargePointId] ?? ScriptedCentralSystem(now: OCPPTimestamp(Date()))
+            change(&central)
+            centrals[chargePointId] = central
+        }
+    }
+
     // MARK: - What happened
 
     /// Every message on the wire, in order.

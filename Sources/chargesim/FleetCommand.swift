@@ -77,6 +77,21 @@ struct FleetCommand: ParsableCommand {
     @Option(help: "Event loop threads (default: one per core).")
     var threads: Int?
 
+    @Option(help: "A traffic file (YAML): drivers arriving by hour of day, dwell times, EV mix, RFID or remote starts.")
+    var traffic: String?
+
+    @Option(
+        help:
+            "Run the traffic and the energy model this many times faster than the clock (OCPP timestamps stay wall-clock)."
+    )
+    var timeScale: Double = 1
+
+    @Option(
+        help:
+            "A chaos file (YAML): random faults, drops, half-open sockets, bad answers, clock drift, blackouts, surges."
+    )
+    var chaos: String?
+
     @Option(help: "On Ctrl-C/SIGTERM: stop-transactions (StopTransaction reason Local) or leave-queued (resume later).")
     var onStop: FleetStopModeArgument = .stopTransactions
 
@@ -112,6 +127,14 @@ struct FleetCommand: ParsableCommand {
         if idPrefix.contains("/") || idPrefix.contains("?") || idPrefix.contains("#") {
             throw ValidationError("--id-prefix must not contain '/', '?' or '#': the id is the URL's last segment.")
         }
+        if !(timeScale > 0 && timeScale <= 100_000) {
+            throw ValidationError("--time-scale must be more than 0 and at most 100000, got \(timeScale).")
+        }
+        for (flag, path) in [("--traffic", traffic), ("--chaos", chaos)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw ValidationError("\(flag) \(path): no such readable file.")
+            }
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
         if (cert == nil) != (key == nil) {
             throw ValidationError("--cert and --key go together: give both or neither.")
@@ -135,6 +158,9 @@ struct FleetCommand: ParsableCommand {
             let name = ((spec.file as NSString).lastPathComponent as NSString).deletingPathExtension
             if !named.contains(where: { $0.name == name }) { named.append((name, profile)) }
         }
+        // Read before any thread or client exists: a bad file exits at once.
+        let trafficProfile = try traffic.map(ProfileFile.loadTraffic)
+        let chaosProfile = try chaos.map(ProfileFile.loadChaos)
         let tlsContext = try makeTLSContext()
         let log: @Sendable (String) -> Void = { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -150,11 +176,14 @@ struct FleetCommand: ParsableCommand {
                 try? group.syncShutdownGracefully()
             }
         }
-        let configuration = FleetConfiguration(
+        var configuration = FleetConfiguration(
             groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: csms, password: password, tlsContext: tlsContext,
                 clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers))
+        configuration.traffic = trafficProfile
+        configuration.timeScale = timeScale
+        configuration.chaos = chaosProfile
         let fleet: Fleet
         do {
             fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
@@ -177,8 +206,11 @@ struct FleetCommand: ParsableCommand {
         running = true
         fleet.start()
         let display = FleetProgress()
+        var schedule = FleetChaosSchedule(configuration.chaos)
+        let started = ContinuousClock.now
         while !signals.wait(timeout: display.interval) {
             if let counts = try? fleet.counts().wait() { display.show(counts) }
+            schedule.runDue(on: fleet, elapsed: ContinuousClock.now - started, log: log)
         }
         display.finish()
         let mode = onStop.mode

@@ -13,4 +13,24 @@ enum ProfileFile {
             throw ExitCode(65)
         }
     }
+
+    /// A traffic file (`--traffic`), reported the same way.
+    static func loadTraffic(_ path: String) throws -> TrafficProfile {
+        do {
+            return try TrafficLoader().load(contentsOf: URL(fileURLWithPath: path), file: path)
+        } catch {
+            for line in error.lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            throw ExitCode(65)
+        }
+    }
+
+    /// A chaos file (`--chaos`), reported the same way.
+    static func loadChaos(_ path: String) throws -> ChaosProfile {
+        do {
+            return try ChaosLoader().load(contentsOf: URL(fileURLWithPath: path), file: path)
+        } catch {
+            for line in error.lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            throw ExitCode(65)
+        }
+    }
 }

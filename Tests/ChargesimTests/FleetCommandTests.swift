@@ -89,4 +89,32 @@ import Testing
         try await central.wait(for: "the connections to close") { $0.connectedChargePoints.isEmpty }
         await central.stop()
     }
+
+    @Test func trafficAndChaosFilesDriveSessions() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let central = try await LoopbackCentralSystem.start()
+        let profile = try folder.write(
+            "wallbox.yaml", try String(contentsOfFile: "profiles/ac-wallbox-7kw.yaml", encoding: .utf8))
+        let traffic = try folder.write(
+            "traffic.yaml",
+            "startTime: \"00:00\"\narrivalsPerHour: [0" + String(repeating: ", 60", count: 23)
+                + "]\ndwellMinutes: { mean: 30 }\nidTags: [CLI-CARD]\n")
+        let chaos = try folder.write("chaos.yaml", "surges:\n  - { atSeconds: 0.5, chargers: 1 }\n")
+        let fleet = try RunningCommand(
+            "chargesim",
+            [
+                "fleet", "--csms", central.url, "--profile", profile.path + ":2", "--id-prefix", "TR-",
+                "--traffic", traffic.path, "--time-scale", "3600", "--chaos", chaos.path, "--seed", "9",
+            ],
+            directory: folder.url)
+        try await central.wait(for: "a traffic session and a surge session", seconds: 20) { central in
+            let starts = ["TR-1", "TR-2"].flatMap { central.calls(from: $0, "StartTransaction") }.map(\.description)
+            return starts.contains { $0.contains("\"CLI-CARD\"") } && starts.contains { $0.contains("\"SURGE1\"") }
+        }
+        #expect(fleet.standardError.contains("chaos: surge of 1: 1 chargers started a session"))
+        fleet.send(SIGTERM)
+        #expect(await fleet.waitForExit() == 0)
+        await central.stop()
+    }
 }

@@ -3,6 +3,7 @@ import NIOPosix
 import OCPP16
 import Simulator
 import TestSupport
+import Testing
 import WebSocket
 
 /// The fast charger model and helpers the Fleet*Tests suites share: a one-connector AC wallbox
@@ -62,7 +63,8 @@ enum FleetFixtures {
     /// A fleet of `count` test chargers against `central`, reconnecting fast.
     static func fleet(
         count: Int, central: LoopbackCentralSystem, stateDirectory: String? = nil, password: String? = nil,
-        tlsContext: TLSContext? = nil, extraConfiguration: [String] = [], group: MultiThreadedEventLoopGroup,
+        tlsContext: TLSContext? = nil, extraConfiguration: [String] = [], traffic: TrafficProfile? = nil,
+        timeScale: Double = 1, chaos: ChaosProfile? = nil, seed: UInt64 = 42, group: MultiThreadedEventLoopGroup,
         secureCentralSystemURL: String? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> Fleet {
         let settings = ChargerRuntimeSettings(
@@ -71,12 +73,13 @@ enum FleetFixtures {
             rebootDelay: .milliseconds(100), connectTimeout: .seconds(2), snapshotInterval: .seconds(1),
             stopTimeout: .seconds(3), clock: { OCPPTimestamp(Date()) }, log: log,
             secureCentralSystemURL: secureCentralSystemURL)
-        return try Fleet(
-            configuration: FleetConfiguration(
-                groups: [.init(profile: try profile(extraConfiguration: extraConfiguration), count: count)],
-                idPrefix: "FT", stateDirectory: stateDirectory,
-                seed: 42, runtime: settings),
-            eventLoopGroup: group)
+        var configuration = FleetConfiguration(
+            groups: [.init(profile: try profile(extraConfiguration: extraConfiguration), count: count)],
+            idPrefix: "FT", stateDirectory: stateDirectory, seed: seed, runtime: settings)
+        configuration.traffic = traffic
+        configuration.timeScale = timeScale
+        configuration.chaos = chaos
+        return try Fleet(configuration: configuration, eventLoopGroup: group)
     }
 
     /// The Energy.Active.Import.Register readings of the MeterValues one charger sent, Wh, in order.
@@ -87,5 +90,41 @@ enum FleetFixtures {
                     .compactMap { Double($0.value) }
             }
         }
+    }
+
+    /// Checks that every transaction message of `id` reached `central` exactly once and in
+    /// order: for each transaction one StartTransaction, then its MeterValues (timestamps
+    /// rising, none twice), then one StopTransaction; and nothing left in the charger's queue.
+    static func expectTransactionMessagesExactlyOnce(
+        _ central: LoopbackCentralSystem, _ id: String, transactions: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let calls = central.calls(from: id).filter {
+            [StartTransactionRequest.action, StopTransactionRequest.action].contains($0.action)
+                || ($0.action == MeterValuesRequest.action && $0.payload.description.contains("transactionId"))
+        }
+        let starts = calls.filter { $0.action == StartTransactionRequest.action }
+        let stops = central.requests(StopTransactionRequest.self, from: id)
+        #expect(starts.count == transactions, "StartTransactions: \(starts)", sourceLocation: sourceLocation)
+        #expect(stops.count == transactions, "StopTransactions: \(stops)", sourceLocation: sourceLocation)
+        #expect(Set(stops.map(\.transactionId)).count == stops.count, sourceLocation: sourceLocation)
+        // Per transaction: Start first, Stop last, meter values in between and in order.
+        var open: Int?
+        for call in calls {
+            switch call.action {
+            case StartTransactionRequest.action:
+                #expect(open == nil, "a StartTransaction inside a transaction", sourceLocation: sourceLocation)
+                open = 1
+            case StopTransactionRequest.action:
+                #expect(open != nil, "a StopTransaction outside a transaction", sourceLocation: sourceLocation)
+                open = nil
+            default:
+                #expect(open != nil, "transaction MeterValues outside a transaction", sourceLocation: sourceLocation)
+            }
+        }
+        let samples = central.requests(MeterValuesRequest.self, from: id).filter { $0.transactionId != nil }
+        let stamps = samples.flatMap { $0.meterValue.map(\.timestamp) }
+        #expect(stamps == stamps.sorted(), "meter values out of order", sourceLocation: sourceLocation)
+        #expect(Set(stamps).count == stamps.count, "a meter value arrived twice", sourceLocation: sourceLocation)
     }
 }

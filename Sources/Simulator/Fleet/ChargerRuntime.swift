@@ -19,7 +19,7 @@ import WebSocket
 /// and of the scheduled task run there.
 public final class ChargerRuntime: @unchecked Sendable {
     /// Where the connection stands.
-    private enum Link {
+    enum Link {
         /// No connection; the next attempt is at `reconnectAt` (nil: not started).
         case idle
         /// An attempt is under way; `attempt` tells its callbacks from stale ones.
@@ -51,21 +51,21 @@ public final class ChargerRuntime: @unchecked Sendable {
     public let chargePointId: String
     /// The loop the charger runs on.
     public let eventLoop: any EventLoop
-    private let settings: ChargerRuntimeSettings
+    let settings: ChargerRuntimeSettings
     private let counters: LoopCounters
     private let storage: ChargerStateDirectory?
-    private var machine: ChargePoint
+    var machine: ChargePoint
     private var backoff: ReconnectBackoff
-    private var link: Link = .idle
+    var link: Link = .idle
     private var attempts = 0
-    private var reconnectAt: OCPPTimestamp?
+    var reconnectAt: OCPPTimestamp?
     private var nextSnapshotCheckAt: OCPPTimestamp?
     private var savedSnapshotHash: Int?
     private var timer: Scheduled<Void>?
     private var timerDeadline: OCPPTimestamp?
     private var flags = Flags()
     private var stop: Stop?
-    private var reconnectAfterClose: Duration?
+    var reconnectAfterClose: Duration?
     /// When the current connection opened.
     private var openedAt: OCPPTimestamp?
     /// Whether this charger is in its loop's `total`.
@@ -76,10 +76,24 @@ public final class ChargerRuntime: @unchecked Sendable {
     // Control and observation (issue 10): see the extension at the end of the file.
     /// Frames and state changes go there (set on the loop); nil costs one check per frame.
     private var observer: (any ChargerObserver)?
+
+    /// Writes one OCPP frame and shows it to the observer (the control API's event stream).
+    func transmit(_ bytes: [UInt8], on connection: WebSocketConnection) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        connection.send(text: text)
+        observer?.charger(self, did: .frame(.sent, text: text), at: settings.clock())
+    }
     /// Taken off the network by the control API: no reconnect until put online.
     private var heldOffline = false
     /// The connector statuses last told to the observer.
     private var observedStatuses: [ConnectorState.Report] = []
+
+    // Traffic and chaos (issue 10): the logic is in Traffic/ and Chaos/, the glue in
+    // ChargerRuntime+Chaos.swift.
+    /// Drivers arriving and leaving (`--traffic`); nil: none.
+    var traffic: TrafficGenerator?
+    /// Faults injected by call or at random (`--chaos`).
+    var chaos: ChaosInjector
 
     /// A runtime for `machine`, persisting to `storage` (nil: nothing survives a restart).
     init(
@@ -89,9 +103,13 @@ public final class ChargerRuntime: @unchecked Sendable {
         random: SeededRandomNumberGenerator,
         eventLoop: any EventLoop,
         counters: LoopCounters,
-        certificateDirectory: CertificateStoreDirectory? = nil
+        certificateDirectory: CertificateStoreDirectory? = nil,
+        traffic: TrafficGenerator? = nil,
+        chaos: ChaosInjector
     ) {
         self.security = ConnectionSecurity(directory: certificateDirectory)
+        self.traffic = traffic
+        self.chaos = chaos
         self.chargePointId = machine.chargePointId
         self.machine = machine
         self.storage = storage
@@ -162,13 +180,13 @@ public final class ChargerRuntime: @unchecked Sendable {
 
     // MARK: - Timer
 
-    private var isStopped: Bool {
+    var isStopped: Bool {
         if case .stopped = link { return true }
         return false
     }
 
     /// Arms the one scheduled task for the earliest thing due.
-    private func rearm() {
+    func rearm() {
         guard !isStopped else { return }
         var deadline = machine.nextDeadline
         func consider(_ candidate: OCPPTimestamp?) {
@@ -178,6 +196,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         if case .idle = link { consider(reconnectAt) }
         consider(nextSnapshotCheckAt)
         consider(stop?.deadline)
+        consider(trafficAndChaosDeadline)
         guard deadline != timerDeadline || timer == nil else { return }
         timer?.cancel()
         timer = nil
@@ -198,6 +217,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         let actions = machine.timerFired(now: now)
         carryOut(actions, rearming: false)
+        runTrafficAndChaos(now: now)
         if let checkAt = nextSnapshotCheckAt, checkAt <= now {
             nextSnapshotCheckAt = now + settings.snapshotInterval
             saveSnapshot(onlyIfChanged: true)
@@ -302,6 +322,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         // at once (refusing the charger after the handshake) keeps backing off.
         if let openedAt, openedAt.duration(to: now) >= settings.backoff.maximum { backoff.succeeded() }
         openedAt = nil
+        chaos.connectionClosed()
         carryOut(machine.disconnected(now: now), rearming: false)
         saveSnapshot(onlyIfChanged: true)
         if let stop {
@@ -334,7 +355,7 @@ public final class ChargerRuntime: @unchecked Sendable {
 
     /// Carries out the machine's actions: first every queue change (journal, fsync) and the
     /// snapshot that goes with them, then the writes and the rest in order.
-    private func carryOut(_ actions: [ChargePointAction], rearming: Bool = true) {
+    func carryOut(_ actions: [ChargePointAction], rearming: Bool = true) {
         var queueChanged = false
         for action in actions {
             switch action {
@@ -361,11 +382,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         for action in actions {
             switch action {
             case .send(let bytes):
-                if case .open(let connection) = link {
-                    let text = String(decoding: bytes, as: UTF8.self)
-                    connection.send(text: text)
-                    observer?.charger(self, did: .frame(.sent, text: text), at: settings.clock())
-                }
+                write(bytes)
             case .persist, .remove:
                 break
             case .download, .upload:

@@ -19,6 +19,8 @@ public final class Fleet: Sendable {
     private let loopCounters: [LoopCounters]
     /// Where chargers without a state directory keep their certificates.
     private let scratchDirectory: URL
+    /// Draws for blackouts and surges (issue 10), seeded from the configuration's seed.
+    let chaosRandom: NIOLockedValueBox<SeededRandomNumberGenerator>
 
     /// The charger set, which the control API changes at runtime.
     private struct Members {
@@ -62,6 +64,7 @@ public final class Fleet: Sendable {
             }
         }
         self.loopCounters = loops
+        self.chaosRandom = NIOLockedValueBox(SeededRandomNumberGenerator(seed: configuration.seed ^ 0xB1AC_0D7E))
         self.members = NIOLockedValueBox(
             Members(
                 chargers: chargers,
@@ -89,9 +92,13 @@ public final class Fleet: Sendable {
         } catch {
             throw PersistenceError(path: certificateDirectory.directory.path, reason: "\(error)")
         }
+        // Traffic and chaos (issue 10), with their own seeds: the charger's other draws stay as they were.
+        let extras = Self.trafficAndChaos(
+            configuration: configuration, profile: profile, index: index, machine: &machine, now: now)
         return ChargerRuntime(
-            machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
-            eventLoop: counters.eventLoop, counters: counters, certificateDirectory: certificateDirectory)
+            machine: machine, storage: storage, settings: extras.settings, random: backoffRandom,
+            eventLoop: counters.eventLoop, counters: counters, certificateDirectory: certificateDirectory,
+            traffic: extras.traffic, chaos: extras.chaos)
     }
 
     /// `<state dir>/<id>/certificates`, or without a state directory a folder of this process

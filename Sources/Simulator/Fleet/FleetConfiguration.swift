@@ -28,6 +28,16 @@ public struct FleetConfiguration: Sendable {
     /// Connection, timing, clock and log settings shared by every charger.
     public var runtime: ChargerRuntimeSettings
 
+    // Traffic and chaos (issue 10).
+    /// Drivers for every charger (`--traffic`); nil: none.
+    public var traffic: TrafficProfile?
+    /// Simulated seconds per wall-clock second for the traffic and the energy model
+    /// (`--time-scale`); OCPP timestamps stay wall-clock. 1: real time.
+    public var timeScale: Double = 1
+    /// Random chaos for every charger (`--chaos`); nil: none (faults can still be injected
+    /// by call, ``ChargerRuntime/inject(_:)``).
+    public var chaos: ChaosProfile?
+
     public init(
         groups: [Group], idPrefix: String = "CP", rampPerSecond: Double? = nil, stateDirectory: String? = nil,
         seed: UInt64 = 1, runtime: ChargerRuntimeSettings

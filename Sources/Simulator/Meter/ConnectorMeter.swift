@@ -50,6 +50,11 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     public private(set) var isOfferingEnergy: Bool
     /// The instant the model was last moved to.
     public private(set) var lastUpdate: Instant
+    /// How much faster than the clock energy flows and the battery fills: `--time-scale` runs
+    /// an afternoon in minutes while OCPP timestamps stay wall-clock (issue 10). 1: real time.
+    public var energyTimeScale: Double = 1
+    /// The EV paused charging on its own (an EV-side fault: `SuspendedEV`, issue 10).
+    public private(set) var evPaused = false
 
     /// A meter at `registerWh` (a persisted value, or 0 for a new charger) with nothing plugged in.
     public init(rating: ConnectorRating, registerWh: Double = 0, now: Instant) {
@@ -68,9 +73,9 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     @discardableResult
     public mutating func advance(to now: Instant) -> Status {
         guard now > lastUpdate else { return status }
-        let seconds = Self.seconds(lastUpdate.duration(to: now))
+        let seconds = Self.seconds(lastUpdate.duration(to: now)) * max(energyTimeScale, 0)
         lastUpdate = now
-        if let plugged = ev, isOfferingEnergy {
+        if let plugged = ev, isOfferingEnergy, !evPaused {
             let step = integrate(from: plugged.socPercent, of: plugged.model, forAtMost: seconds)
             ev?.socPercent = step.socPercent
             registerWh += step.energyWs / 3600
@@ -88,6 +93,13 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     public mutating func unplug(at now: Instant) {
         advance(to: now)
         ev = nil
+        evPaused = false
+    }
+
+    /// The EV pauses (`true`) or resumes (`false`) charging at `now`, as an EV-side fault does.
+    public mutating func setEVPaused(_ paused: Bool, at now: Instant) {
+        advance(to: now)
+        evPaused = paused && ev != nil
     }
 
     /// Starts (`true`) or stops (`false`) offering energy at `now`: a transaction starts or ends.
@@ -110,12 +122,14 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         guard isOfferingEnergy else { return .notOffering }
         if offeredCapW(atSoC: plugged.socPercent, of: plugged.model) <= 0 { return .suspendedByLimit }
         if plugged.socPercent >= plugged.model.targetSoCPercent { return .evFull }
+        if evPaused { return .evDeclines }
         return powerW > 0 ? .charging : .evDeclines
     }
 
     /// The active import power at the last update, in W.
     public var powerW: Double {
-        guard let plugged = ev, isOfferingEnergy, plugged.socPercent < plugged.model.targetSoCPercent else { return 0 }
+        guard let plugged = ev, isOfferingEnergy, !evPaused, plugged.socPercent < plugged.model.targetSoCPercent
+        else { return 0 }
         let lines = capLines(atSoC: plugged.socPercent, of: plugged.model)
         return max(lines.map { $0.value(at: plugged.socPercent) }.min() ?? 0, 0)
     }
@@ -131,11 +145,11 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     /// nothing changes; `nil` when it never will (no EV, no energy offered, a 0 limit, or a
     /// taper that falls to 0 before the target). Lets the charger schedule its `SuspendedEV`.
     public func timeUntilEVFull() -> Duration? {
-        guard let plugged = ev, isOfferingEnergy else { return nil }
+        guard let plugged = ev, isOfferingEnergy, !evPaused, energyTimeScale > 0 else { return nil }
         if plugged.socPercent >= plugged.model.targetSoCPercent { return .zero }
         let step = integrate(from: plugged.socPercent, of: plugged.model, forAtMost: nil)
         guard step.socPercent >= plugged.model.targetSoCPercent, step.seconds.isFinite else { return nil }
-        return .milliseconds(Int64((step.seconds * 1000).rounded(.up)))
+        return .milliseconds(Int64((step.seconds / energyTimeScale * 1000).rounded(.up)))
     }
 
     /// A snapshot for a MeterValues sample, with small voltage and frequency jitter drawn from

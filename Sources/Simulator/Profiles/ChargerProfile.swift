@@ -75,16 +75,22 @@ public struct ChargerProfile: Sendable, Equatable, Codable {
     /// Picks the EV for one plug-in: an `evMix` entry by weight, and a start state of charge
     /// uniformly from its range. `nil` only for an empty mix.
     public func randomEV(using generator: inout some RandomNumberGenerator) -> EVModel? {
-        let total = evMix.reduce(0) { $0 + max($1.weight, 0) }
+        Self.pick(from: evMix, using: &generator)
+    }
+
+    /// An entry of `mix` by weight, with a start state of charge drawn from its range; `nil`
+    /// only for an empty mix (or one with no positive weight).
+    static func pick(from mix: [EVMixEntry], using generator: inout some RandomNumberGenerator) -> EVModel? {
+        let total = mix.reduce(0) { $0 + max($1.weight, 0) }
         guard total > 0 else { return nil }
         var draw = Double.random(in: 0..<total, using: &generator)
-        for entry in evMix where entry.weight > 0 {
-            if draw < entry.weight || entry == evMix.last {
+        for entry in mix where entry.weight > 0 {
+            if draw < entry.weight || entry == mix.last {
                 return entry.model(startSoC: Double.random(in: entry.startSoCPercent, using: &generator))
             }
             draw -= entry.weight
         }
-        return evMix.last.map { $0.model(startSoC: $0.startSoCPercent.lowerBound) }
+        return mix.last.map { $0.model(startSoC: $0.startSoCPercent.lowerBound) }
     }
 
     /// Every problem beyond the types: OCPP length limits, ranges, duplicate connector ids,

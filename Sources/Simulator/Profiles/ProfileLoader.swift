@@ -8,26 +8,28 @@ public struct ProfileLoader: Sendable {
     /// Loads the profile at `url`; `file` is the name used in messages (default: the path).
     public func load(contentsOf url: URL, file: String? = nil) throws(ProfileLoadError) -> ChargerProfile {
         let name = file ?? url.path
-        let text: String
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ProfileLoadError(file: name, problems: [ProfileProblem(path: .root, message: "no such file")])
-        }
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            let problem = ProfileProblem(path: .root, message: "cannot read the file: \(error.localizedDescription)")
-            throw ProfileLoadError(file: name, problems: [problem])
-        }
+        let text = try Self.read(url, file: name)
         return try load(yaml: text, file: name)
     }
 
     /// Loads a profile from YAML text; `file` is the name used in messages.
     public func load(yaml: String, file: String) throws(ProfileLoadError) -> ChargerProfile {
+        try Self.decode(
+            ChargerProfile.self, yaml: yaml, file: file,
+            emptyMessage: "the file is empty; a profile needs identity, connectors, featureProfiles and evMix"
+        ) { $0.validate() }
+    }
+
+    /// Decodes a YAML document of profile-style types (``ProfileFields``), then runs
+    /// `validate`; every problem is reported with its line. Traffic and chaos files use it too.
+    static func decode<T: Decodable>(
+        _ type: T.Type, yaml: String, file: String, emptyMessage: String, validate: (T) -> [ProfileProblem]
+    ) throws(ProfileLoadError) -> T {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                let message = "the file is empty; a profile needs identity, connectors, featureProfiles and evMix"
-                throw ProfileLoadError(file: file, problems: [ProfileProblem(path: .root, message: message, line: 1)])
+                throw ProfileLoadError(
+                    file: file, problems: [ProfileProblem(path: .root, message: emptyMessage, line: 1)])
             }
             root = node
         } catch let error as ProfileLoadError {
@@ -36,15 +38,15 @@ public struct ProfileLoader: Sendable {
             throw ProfileLoadError(file: file, problems: [Self.syntaxProblem(error)])
         }
         let collector = ProfileProblemCollector(root: root)
-        var profile: ChargerProfile?
+        var value: T?
         do {
-            profile = try YAMLDecoder().decode(ChargerProfile.self, from: root, userInfo: [.profileProblems: collector])
+            value = try YAMLDecoder().decode(T.self, from: root, userInfo: [.profileProblems: collector])
         } catch is ProfileDecodingFailed {
-            profile = nil
+            value = nil
         } catch {
             collector.problems.append(ProfileProblem(path: .root, message: String(describing: error)))
         }
-        var problems = collector.problems + (profile?.validate() ?? [])
+        var problems = collector.problems + (value.map(validate) ?? [])
         for index in problems.indices {
             problems[index].line = Self.line(of: problems[index].path, in: root)
         }
@@ -52,8 +54,21 @@ public struct ProfileLoader: Sendable {
         problems = problems.enumerated()
             .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
             .map(\.element)
-        guard let profile, problems.isEmpty else { throw ProfileLoadError(file: file, problems: problems) }
-        return profile
+        guard let value, problems.isEmpty else { throw ProfileLoadError(file: file, problems: problems) }
+        return value
+    }
+
+    /// Reads the file at `url` for a loader; `file` is the name used in messages.
+    static func read(_ url: URL, file: String) throws(ProfileLoadError) -> String {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ProfileLoadError(file: file, problems: [ProfileProblem(path: .root, message: "no such file")])
+        }
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            let problem = ProfileProblem(path: .root, message: "cannot read the file: \(error.localizedDescription)")
+            throw ProfileLoadError(file: file, problems: [problem])
+        }
     }
 
     /// The line of the value at `path`, or, where the file has no such value (a missing field),

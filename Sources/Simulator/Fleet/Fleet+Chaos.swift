@@ -1,0 +1,70 @@
+import NIOCore
+import OCPP16
+
+// Fleet-wide chaos (issue 10): blackouts and surges, and each charger's traffic generator,
+// chaos injector and clock.
+extension Fleet {
+    /// Every charger drops its connection (no close handshake) and stays off the network for
+    /// `duration`, then reconnects at a random moment (seeded) in the `reconnectJitter` after
+    /// it, as after a power cut or a network outage at the central system's side.
+    /// Completes when every charger has dropped.
+    public func blackout(for duration: Duration, reconnectJitter: Duration) -> EventLoopFuture<Void> {
+        let jitterMilliseconds = max(reconnectJitter.wholeMilliseconds, 0)
+        let delays: [Duration] = chaosRandom.withLockedValue { random in
+            chargers.map { _ in
+                duration
+                    + .milliseconds(
+                        jitterMilliseconds == 0 ? 0 : Int64.random(in: 0...jitterMilliseconds, using: &random))
+            }
+        }
+        let futures = zip(chargers, delays).map { charger, delay in
+            charger.inject(.connectionDrop(reconnectAfter: delay))
+        }
+        guard let first = chargers.first else { preconditionFailure("a fleet without chargers") }
+        return EventLoopFuture.andAllComplete(futures, on: first.eventLoop)
+    }
+
+    /// `count` chargers (picked at random, seeded, among those with a free connector) start a
+    /// session at once: an EV from their profile's mix plugs in and an RFID card `SURGE<n>` is
+    /// presented. Returns the ids of the chargers that started, fewer than `count` when not
+    /// enough had a free connector.
+    public func surge(_ count: Int) async throws -> [String] {
+        let order: [ChargerRuntime] = chaosRandom.withLockedValue { random in chargers.shuffled(using: &random) }
+        var started: [String] = []
+        for charger in order where started.count < count {
+            let tag = "SURGE" + String(started.count + 1)
+            if try await charger.startSession(idTag: tag).get() != nil { started.append(charger.chargePointId) }
+        }
+        return started
+    }
+
+    /// The per-charger parts of issue 10: the traffic generator (and the energy time scale on
+    /// the machine), the chaos injector, and the settings with the charger's drifting clock.
+    static func trafficAndChaos(
+        configuration: FleetConfiguration, profile: ChargerProfile, index: Int, machine: inout ChargePoint,
+        now: OCPPTimestamp
+    ) -> (traffic: TrafficGenerator?, chaos: ChaosInjector, settings: ChargerRuntimeSettings) {
+        var random = SeededRandomNumberGenerator(seed: configuration.seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+        var trafficRandom = SeededRandomNumberGenerator(seed: random.next())
+        let chaosRandom = SeededRandomNumberGenerator(seed: random.next())
+        let connectorIds = profile.connectors.map(\.id)
+        if configuration.timeScale != 1 { machine.setEnergyTimeScale(configuration.timeScale, now: now) }
+        let traffic = configuration.traffic.map { traffic in
+            TrafficGenerator(
+                profile: traffic, connectorIds: connectorIds, evMix: profile.evMix, timeScale: configuration.timeScale,
+                random: &trafficRandom, now: now)
+        }
+        var settings = configuration.runtime
+        if let chaos = configuration.chaos, chaos.clockOffsetSeconds != nil || chaos.clockDriftPPM != nil {
+            let offsetSeconds = chaos.clockOffsetSeconds?.drawSigned(using: &random) ?? 0
+            let skewed = ClockDrift(
+                offset: .milliseconds(Int64((offsetSeconds * 1000).rounded())),
+                ppm: chaos.clockDriftPPM?.drawSigned(using: &random) ?? 0, origin: now)
+            let wall = settings.clock
+            settings.clock = { skewed.reading(at: wall()) }
+        }
+        let chaos = ChaosInjector(
+            profile: configuration.chaos, connectorIds: connectorIds, random: chaosRandom, now: now)
+        return (traffic, chaos, settings)
+    }
+}
