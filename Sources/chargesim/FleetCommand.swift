@@ -80,6 +80,8 @@ struct FleetCommand: ParsableCommand {
     @Option(help: "On Ctrl-C/SIGTERM: stop-transactions (StopTransaction reason Local) or leave-queued (resume later).")
     var onStop: FleetStopModeArgument = .stopTransactions
 
+    @OptionGroup(title: "Scale and load tests") var scale: FleetScaleOptions
+
     func validate() throws {
         guard csms.hasPrefix("ws://") || csms.hasPrefix("wss://") else {
             throw ValidationError("--csms must be a ws:// or wss:// URL, got '\(csms)'.")
@@ -125,7 +127,7 @@ struct FleetCommand: ParsableCommand {
     func run() throws {
         var groups: [FleetConfiguration.Group] = []
         for spec in profiles {
-            groups.append(.init(profile: try ProfileFile.load(spec.file), count: spec.count ?? count))
+            groups.append(.init(profile: scale.apply(to: try ProfileFile.load(spec.file)), count: spec.count ?? count))
         }
         let tlsContext = try makeTLSContext()
         let log: @Sendable (String) -> Void = { line in
@@ -133,11 +135,22 @@ struct FleetCommand: ParsableCommand {
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads ?? System.coreCount)
         let fileTransfers = FileTransferClient(eventLoopGroup: group)
-        let configuration = FleetConfiguration(
+        var configuration = FleetConfiguration(
             groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: csms, password: password, tlsContext: tlsContext,
                 clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers))
+        // Scale (issue 11): shard, source addresses, the descriptor limit.
+        configuration.shard = scale.fleetShard
+        configuration.runtime.sourceAddresses = try scale.sourceAddresses()
+        let fileLimit = FileDescriptorLimit.raiseToHard()
+        let shardSize = (1...max(configuration.count, 1)).count { configuration.shard.contains(chargerIndex: $0) }
+        if shardSize > FileDescriptorLimit.connections(under: fileLimit) {
+            log(
+                "warning: \(shardSize) chargers but the open-file limit is \(fileLimit) (hard limit, ulimit -Hn): "
+                    + "at most \(FileDescriptorLimit.connections(under: fileLimit)) can connect; raise it or use --shard."
+            )
+        }
         let fleet: Fleet
         do {
             fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
@@ -147,13 +160,20 @@ struct FleetCommand: ParsableCommand {
         }
         let signals = StopSignals()
         fleet.start()
+        if scale.chargingShare > 0 { fleet.keepCharging(share: scale.chargingShare) }
         let display = FleetProgress()
+        let stats = scale.statsFile.map(FleetStatsFile.init)
         while !signals.wait(timeout: display.interval) {
-            if let counts = try? fleet.counts().wait() { display.show(counts) }
+            if let counts = try? fleet.counts().wait() {
+                display.show(counts)
+                if let stats, let traffic = try? fleet.traffic().wait() {
+                    stats.write(counts: counts, traffic: traffic)
+                }
+            }
         }
         display.finish()
         let mode = onStop.mode
-        log("stopping \(configuration.count) chargers (\(mode.rawValue))...")
+        log("stopping \(fleet.chargers.count) chargers (\(mode.rawValue))...")
         signals.onSecondSignal { Foundation.exit(130) }
         try? fleet.stop(mode).wait()
         if let counts = try? fleet.counts().wait() { log("stopped: \(counts)") }

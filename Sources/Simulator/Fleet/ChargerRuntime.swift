@@ -70,6 +70,9 @@ public final class ChargerRuntime: @unchecked Sendable {
     private var openedAt: OCPPTimestamp?
     /// Whether this charger is in its loop's `total`.
     private var counted = false
+    // Scale (issue 11): the local address to connect from, and the round-trip timer.
+    private let sourceAddress: SocketAddress?
+    private var probe = RoundTripProbe()
 
     /// A runtime for `machine`, persisting to `storage` (nil: nothing survives a restart).
     init(
@@ -78,7 +81,8 @@ public final class ChargerRuntime: @unchecked Sendable {
         settings: ChargerRuntimeSettings,
         random: SeededRandomNumberGenerator,
         eventLoop: any EventLoop,
-        counters: LoopCounters
+        counters: LoopCounters,
+        sourceAddress: SocketAddress? = nil
     ) {
         self.chargePointId = machine.chargePointId
         self.machine = machine
@@ -87,6 +91,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         self.backoff = ReconnectBackoff(configuration: settings.backoff, random: random)
         self.eventLoop = eventLoop
         self.counters = counters
+        self.sourceAddress = sourceAddress
     }
 
     // MARK: - Public entry points (any thread)
@@ -213,6 +218,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         var configuration = WebSocketClientConfiguration(
             subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: settings.tlsContext,
             connectTimeout: .milliseconds(settings.connectTimeout.wholeMilliseconds))
+        configuration.localAddress = sourceAddress
         let ping = machine.configuration.webSocketPingInterval
         configuration.connection.pingInterval = ping > .zero ? .milliseconds(ping.wholeMilliseconds) : nil
         let profile = machine.configuration.securityProfile
@@ -252,6 +258,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             switch message {
             case .text(let text):
                 guard !self.isStopped else { return }
+                self.probe.received(text, into: &self.counters.traffic)
                 self.carryOut(self.machine.received(text: Array(text.utf8), now: self.settings.clock()))
             case .binary:
                 // OCPP-J carries text frames only (OCPP-J 1.6 §4); a binary message is not a call.
@@ -271,6 +278,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         let now = settings.clock()
         link = .idle
+        probe.reset()
         // A connection that held for a while resets the backoff; one the central system drops
         // at once (refusing the charger after the handshake) keeps backing off.
         if let openedAt, openedAt.duration(to: now) >= settings.backoff.maximum { backoff.succeeded() }
@@ -333,6 +341,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             switch action {
             case .send(let bytes):
                 if case .open(let connection) = link {
+                    probe.sent(bytes, into: &counters.traffic)
                     connection.send(text: String(decoding: bytes, as: UTF8.self))
                 }
             case .persist, .remove:

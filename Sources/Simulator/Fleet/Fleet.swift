@@ -14,10 +14,10 @@ public final class Fleet: Sendable {
     public let chargers: [ChargerRuntime]
     /// What the fleet was built from.
     public let configuration: FleetConfiguration
-    private let loopCounters: [LoopCounters]
+    let loopCounters: [LoopCounters]
     private let byId: [String: ChargerRuntime]
 
-    /// Builds every charger (reading and compacting its saved state); nothing connects until
+    /// Builds every charger of the configuration's shard (reading and compacting its saved state); nothing connects until
     /// ``start()``.
     public init(configuration: FleetConfiguration, eventLoopGroup: any EventLoopGroup) throws(PersistenceError) {
         self.configuration = configuration
@@ -34,6 +34,8 @@ public final class Fleet: Sendable {
         for group in configuration.groups {
             for _ in 0..<group.count {
                 index += 1
+                // --shard K/N: the other chargers run in other processes.
+                guard configuration.shard.contains(chargerIndex: index) else { continue }
                 let id = configuration.chargePointId(index: index)
                 let storage = try configuration.stateDirectory.map { folder throws(PersistenceError) in
                     try ChargerStateDirectory(path: folder + "/" + id)
@@ -45,10 +47,13 @@ public final class Fleet: Sendable {
                     profile: group.profile, chargePointId: id, index: index, random: random,
                     resumingFrom: storage?.resumeSnapshot, now: now)
                 let counters = loops[(index - 1) % loops.count]
+                // --source-address: the chargers take the fleet's source addresses in turn.
+                let sources = configuration.runtime.sourceAddresses
+                let source = sources.isEmpty ? nil : sources[(index - 1) % sources.count]
                 chargers.append(
                     ChargerRuntime(
                         machine: machine, storage: storage, settings: configuration.runtime, random: backoffRandom,
-                        eventLoop: counters.eventLoop, counters: counters))
+                        eventLoop: counters.eventLoop, counters: counters, sourceAddress: source))
             }
         }
         self.chargers = chargers
