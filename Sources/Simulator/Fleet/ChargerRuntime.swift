@@ -219,6 +219,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: settings.tlsContext,
             connectTimeout: .milliseconds(settings.connectTimeout.wholeMilliseconds))
         configuration.localAddress = sourceAddress
+        configuration.deflate = settings.deflate
         let ping = machine.configuration.webSocketPingInterval
         configuration.connection.pingInterval = ping > .zero ? .milliseconds(ping.wholeMilliseconds) : nil
         let profile = machine.configuration.securityProfile

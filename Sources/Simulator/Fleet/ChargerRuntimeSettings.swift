@@ -33,6 +33,8 @@ public struct ChargerRuntimeSettings: Sendable {
     /// Local addresses the chargers bind before connecting, taken in turn (`--source-address`);
     /// empty: the kernel picks. Each address has its own ~28k ephemeral ports to one endpoint.
     public var sourceAddresses: [SocketAddress] = []
+    /// The permessage-deflate offer of every charger (`--deflate`); nil: none.
+    public var deflate: PerMessageDeflateOptions?
 
     public init(
         centralSystemURL: String,
