@@ -238,6 +238,11 @@ public final class LoopbackCentralSystem: @unchecked Sendable {
     }
 
     /// How many opening handshakes each charger made (refused ones not counted).
+    /// The IP address the charger's open connection comes from (`--source-address`).
+    public func remoteIPAddress(_ chargePointId: String) -> String? {
+        lock.withLock { connections[chargePointId]?.remoteAddress?.ipAddress }
+    }
+
     public func upgradeCount(_ chargePointId: String) -> Int { lock.withLock { upgrades[chargePointId] ?? 0 } }
 
     /// The `Authorization` header of the charger's last opening handshake.

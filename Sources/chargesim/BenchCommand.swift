@@ -4,10 +4,7 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run the scale benchmarks and print figures."
+        abstract: "Run the scale benchmarks and print figures.",
+        subcommands: [BenchFleetCommand.self]
     )
-
-    func run() throws {
-        throw NotBuiltYet.exit("bench", needs: "the fleet and the embedded central system (issues 5, 8, 11)")
-    }
 }

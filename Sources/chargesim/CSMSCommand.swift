@@ -23,6 +23,8 @@ struct CSMSCommand: AsyncParsableCommand {
     var unknownIdTags: UnknownIdTagPolicy = .reject
 
     func run() async throws {
+        // Every charger is a descriptor: take the hard open-file limit (issue 11).
+        FileDescriptorLimit.raiseToHard()
         let system = try await EmbeddedCentralSystem.start(
             configuration: options.configuration(autoRegister: autoRegister, unknownIdTags: unknownIdTags))
         let signals = StopSignals()

@@ -99,6 +99,8 @@ struct FleetCommand: ParsableCommand {
 
     @OptionGroup var control: ControlOptions
 
+    @OptionGroup(title: "Scale and load tests") var scale: FleetScaleOptions
+
     func validate() throws {
         guard csms.hasPrefix("ws://") || csms.hasPrefix("wss://") else {
             throw ValidationError("--csms must be a ws:// or wss:// URL, got '\(csms)'.")
@@ -153,7 +155,7 @@ struct FleetCommand: ParsableCommand {
         var groups: [FleetConfiguration.Group] = []
         var named: [(name: String, profile: ChargerProfile)] = []
         for spec in profiles {
-            let profile = try ProfileFile.load(spec.file)
+            let profile = scale.apply(to: try ProfileFile.load(spec.file))
             groups.append(.init(profile: profile, count: spec.count ?? count))
             let name = ((spec.file as NSString).lastPathComponent as NSString).deletingPathExtension
             if !named.contains(where: { $0.name == name }) { named.append((name, profile)) }
@@ -184,6 +186,18 @@ struct FleetCommand: ParsableCommand {
         configuration.traffic = trafficProfile
         configuration.timeScale = timeScale
         configuration.chaos = chaosProfile
+        // Scale (issue 11): shard, source addresses, the descriptor limit.
+        configuration.shard = scale.fleetShard
+        configuration.runtime.sourceAddresses = try scale.sourceAddresses()
+        configuration.runtime.deflate = scale.deflateOptions
+        let fileLimit = FileDescriptorLimit.raiseToHard()
+        let shardSize = (1...max(configuration.count, 1)).count { configuration.shard.contains(chargerIndex: $0) }
+        if shardSize > FileDescriptorLimit.connections(under: fileLimit) {
+            log(
+                "warning: \(shardSize) chargers but the open-file limit is \(fileLimit) (hard limit, ulimit -Hn): "
+                    + "at most \(FileDescriptorLimit.connections(under: fileLimit)) can connect; raise it or use --shard."
+            )
+        }
         let fleet: Fleet
         do {
             fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
@@ -205,16 +219,23 @@ struct FleetCommand: ParsableCommand {
         }
         running = true
         fleet.start()
+        if scale.chargingShare > 0 { fleet.keepCharging(share: scale.chargingShare) }
         let display = FleetProgress()
         var schedule = FleetChaosSchedule(configuration.chaos)
         let started = ContinuousClock.now
+        let stats = scale.statsFile.map(FleetStatsFile.init)
         while !signals.wait(timeout: display.interval) {
-            if let counts = try? fleet.counts().wait() { display.show(counts) }
+            if let counts = try? fleet.counts().wait() {
+                display.show(counts)
+                if let stats, let traffic = try? fleet.traffic().wait() {
+                    stats.write(counts: counts, traffic: traffic)
+                }
+            }
             schedule.runDue(on: fleet, elapsed: ContinuousClock.now - started, log: log)
         }
         display.finish()
         let mode = onStop.mode
-        log("stopping \(configuration.count) chargers (\(mode.rawValue))...")
+        log("stopping \(fleet.chargers.count) chargers (\(mode.rawValue))...")
         signals.onSecondSignal { Foundation.exit(130) }
         try? fleet.stop(mode).wait()
         if let counts = try? fleet.counts().wait() { log("stopped: \(counts)") }

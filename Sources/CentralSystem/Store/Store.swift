@@ -2,14 +2,19 @@ import Foundation
 import GRDB
 
 /// The embedded central system's SQLite store: one real database file in WAL mode with foreign
-/// keys enforced, migrated on open. Every method that applies an OCPP message runs in a single
-/// write transaction, so a crash never leaves half a message applied.
+/// keys enforced, migrated on open. Every method that applies an OCPP message runs whole or not
+/// at all (a savepoint; concurrent writes share one transaction), so a crash never leaves half a
+/// message applied.
 public final class Store: Sendable {
     /// The pool: one writer, concurrent readers (WAL). Exposed for tests and read-only tooling.
     public let pool: DatabasePool
+    /// Group commit of the writes (issue 11): see ``StoreWriteBatcher``.
+    private let batcher: StoreWriteBatcher
 
-    /// Opens (creating if needed) the database at `path` and runs pending migrations.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database at `path` and runs pending migrations. Writes that
+    /// arrive together share one transaction; `writeBatchWindow` makes a batch wait that long
+    /// for more (zero: only writes queued behind the running transaction join it).
+    public init(path: String, writeBatchWindow: Duration = .zero) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.journalMode = .wal
@@ -17,11 +22,13 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try StoreMigrations.migrator.migrate(pool)
+        batcher = StoreWriteBatcher(pool: pool, window: writeBatchWindow)
     }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` whole or not at all (a savepoint in a batched write transaction), returning
+    /// once it is committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.write(body)
+        try await batcher.write(body)
     }
 
     /// Runs `body` against a consistent snapshot.

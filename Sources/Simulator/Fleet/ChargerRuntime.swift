@@ -79,6 +79,7 @@ public final class ChargerRuntime: @unchecked Sendable {
 
     /// Writes one OCPP frame and shows it to the observer (the control API's event stream).
     func transmit(_ bytes: [UInt8], on connection: WebSocketConnection) {
+        probe.sent(bytes, into: &counters.traffic)
         let text = String(decoding: bytes, as: UTF8.self)
         connection.send(text: text)
         observer?.charger(self, did: .frame(.sent, text: text), at: settings.clock())
@@ -94,6 +95,9 @@ public final class ChargerRuntime: @unchecked Sendable {
     var traffic: TrafficGenerator?
     /// Faults injected by call or at random (`--chaos`).
     var chaos: ChaosInjector
+    // Scale (issue 11): the local address to connect from, and the round-trip timer.
+    private let sourceAddress: SocketAddress?
+    private var probe = RoundTripProbe()
 
     /// A runtime for `machine`, persisting to `storage` (nil: nothing survives a restart).
     init(
@@ -105,7 +109,8 @@ public final class ChargerRuntime: @unchecked Sendable {
         counters: LoopCounters,
         certificateDirectory: CertificateStoreDirectory? = nil,
         traffic: TrafficGenerator? = nil,
-        chaos: ChaosInjector
+        chaos: ChaosInjector,
+        sourceAddress: SocketAddress? = nil
     ) {
         self.security = ConnectionSecurity(directory: certificateDirectory)
         self.traffic = traffic
@@ -117,6 +122,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         self.backoff = ReconnectBackoff(configuration: settings.backoff, random: random)
         self.eventLoop = eventLoop
         self.counters = counters
+        self.sourceAddress = sourceAddress
     }
 
     // MARK: - Public entry points (any thread)
@@ -252,6 +258,8 @@ public final class ChargerRuntime: @unchecked Sendable {
         var configuration = WebSocketClientConfiguration(
             subprotocols: ["ocpp1.6"], requiresSubprotocol: true, tlsContext: plan.tlsContext,
             connectTimeout: .milliseconds(settings.connectTimeout.wholeMilliseconds))
+        configuration.localAddress = sourceAddress
+        configuration.deflate = settings.deflate
         let ping = machine.configuration.webSocketPingInterval
         configuration.connection.pingInterval = ping > .zero ? .milliseconds(ping.wholeMilliseconds) : nil
         // Security profiles 1 and 2 (OCPP 1.6 security whitepaper §2): Basic auth, user = the charge
@@ -298,6 +306,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             case .text(let text):
                 guard !self.isStopped else { return }
                 self.observer?.charger(self, did: .frame(.received, text: text), at: self.settings.clock())
+                self.probe.received(text, into: &self.counters.traffic)
                 self.carryOut(self.machine.received(text: Array(text.utf8), now: self.settings.clock()))
             case .binary:
                 // OCPP-J carries text frames only (OCPP-J 1.6 §4); a binary message is not a call.
@@ -318,6 +327,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         let now = settings.clock()
         link = .idle
+        probe.reset()
         // A connection that held for a while resets the backoff; one the central system drops
         // at once (refusing the charger after the handshake) keeps backing off.
         if let openedAt, openedAt.duration(to: now) >= settings.backoff.maximum { backoff.succeeded() }

@@ -1,3 +1,4 @@
+import NIOCore
 import OCPP16
 import WebSocket
 
@@ -32,6 +33,11 @@ public struct ChargerRuntimeSettings: Sendable {
     /// Runs firmware downloads and diagnostics uploads (one client per fleet); nil answers every
     /// transfer with a failure that says so.
     public var fileTransfers: FileTransferClient?
+    /// Local addresses the chargers bind before connecting, taken in turn (`--source-address`);
+    /// empty: the kernel picks. Each address has its own ~28k ephemeral ports to one endpoint.
+    public var sourceAddresses: [SocketAddress] = []
+    /// The permessage-deflate offer of every charger (`--deflate`); nil: none.
+    public var deflate: PerMessageDeflateOptions?
 
     public init(
         centralSystemURL: String,

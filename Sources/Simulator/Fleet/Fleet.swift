@@ -16,7 +16,7 @@ public final class Fleet: Sendable {
     public var chargers: [ChargerRuntime] { members.withLockedValue { $0.chargers } }
     /// What the fleet was built from.
     public let configuration: FleetConfiguration
-    private let loopCounters: [LoopCounters]
+    let loopCounters: [LoopCounters]
     /// Where chargers without a state directory keep their certificates.
     private let scratchDirectory: URL
     /// Draws for blackouts and surges (issue 10), seeded from the configuration's seed.
@@ -33,7 +33,7 @@ public final class Fleet: Sendable {
     }
     private let members: NIOLockedValueBox<Members>
 
-    /// Builds every charger (reading and compacting its saved state); nothing connects until
+    /// Builds every charger of the configuration's shard (reading and compacting its saved state); nothing connects until
     /// ``start()``.
     public init(configuration: FleetConfiguration, eventLoopGroup: any EventLoopGroup) throws(PersistenceError) {
         self.configuration = configuration
@@ -53,14 +53,17 @@ public final class Fleet: Sendable {
         for group in configuration.groups {
             for _ in 0..<group.count {
                 index += 1
+                // --shard K/N: the other chargers run in other processes.
+                guard configuration.shard.contains(chargerIndex: index) else { continue }
                 let id = configuration.chargePointId(index: index)
                 let storage = try configuration.stateDirectory.map { folder throws(PersistenceError) in
                     try ChargerStateDirectory(path: folder + "/" + id)
                 }
+                // Round-robin over the loops by position, not by index: a shard's indexes skip.
                 chargers.append(
                     try Self.makeCharger(
                         profile: group.profile, id: id, index: index, storage: storage, configuration: configuration,
-                        counters: loops[(index - 1) % loops.count], scratch: scratch, now: now))
+                        counters: loops[chargers.count % loops.count], scratch: scratch, now: now))
             }
         }
         self.loopCounters = loops
@@ -98,7 +101,13 @@ public final class Fleet: Sendable {
         return ChargerRuntime(
             machine: machine, storage: storage, settings: extras.settings, random: backoffRandom,
             eventLoop: counters.eventLoop, counters: counters, certificateDirectory: certificateDirectory,
-            traffic: extras.traffic, chaos: extras.chaos)
+            traffic: extras.traffic, chaos: extras.chaos, sourceAddress: sourceAddress(index: index, configuration))
+    }
+
+    /// `--source-address`: the chargers take the fleet's source addresses in turn.
+    private static func sourceAddress(index: Int, _ configuration: FleetConfiguration) -> SocketAddress? {
+        let sources = configuration.runtime.sourceAddresses
+        return sources.isEmpty ? nil : sources[(index - 1) % sources.count]
     }
 
     /// `<state dir>/<id>/certificates`, or without a state directory a folder of this process

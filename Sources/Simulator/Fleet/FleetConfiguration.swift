@@ -27,6 +27,8 @@ public struct FleetConfiguration: Sendable {
     public var seed: UInt64
     /// Connection, timing, clock and log settings shared by every charger.
     public var runtime: ChargerRuntimeSettings
+    /// The slice of the chargers this process runs (`--shard K/N`); ``FleetShard/whole`` runs all.
+    public var shard: FleetShard = .whole
 
     // Traffic and chaos (issue 10).
     /// Drivers for every charger (`--traffic`); nil: none.

@@ -9,6 +9,7 @@ import NIOCore
 final class LoopCounters: @unchecked Sendable {
     let eventLoop: any EventLoop
     private var _counts = FleetCounts()
+    private var _traffic = FleetTraffic()
 
     init(eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
@@ -22,6 +23,18 @@ final class LoopCounters: @unchecked Sendable {
         set {
             eventLoop.preconditionInEventLoop()
             _counts = newValue
+        }
+    }
+
+    /// Calls sent and round trips (issue 11).
+    var traffic: FleetTraffic {
+        get {
+            eventLoop.preconditionInEventLoop()
+            return _traffic
+        }
+        _modify {
+            eventLoop.preconditionInEventLoop()
+            yield &_traffic
         }
     }
 }

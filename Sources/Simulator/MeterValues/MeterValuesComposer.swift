@@ -103,6 +103,22 @@ public struct MeterValuesComposer: Sendable, Equatable {
     /// numbers and negative zero read as zero.
     static func format(_ value: Double, decimals: Int) -> String {
         let finite = value.isFinite ? value : 0
+        // Integer digits instead of String(format:), which built an ICU number formatter per
+        // sampled value: 18 % of the fleet's CPU under MeterValues load (perf, issue 11).
+        let digits = min(max(decimals, 0), 9)
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(finite) * Double(scale)).rounded(.toNearestOrEven)
+        if scaled < 9.0e15 {
+            let units = Int64(scaled)
+            var text = finite < 0 && units != 0 ? "-" : ""
+            text += String(units / scale)
+            if digits > 0 {
+                let fraction = String(units % scale)
+                text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+            }
+            return text
+        }
         let text = String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), finite)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
             return String(text.dropFirst())

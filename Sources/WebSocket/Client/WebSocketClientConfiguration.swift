@@ -20,6 +20,11 @@ public struct WebSocketClientConfiguration: Sendable {
     public var tlsContext: TLSContext?
     /// How long TCP connect, TLS and the opening handshake may take together.
     public var connectTimeout: TimeAmount
+    /// The local address to bind before connecting (port 0: the kernel picks one at connect
+    /// time); nil lets the kernel choose. A fleet spreads its connections over several loopback
+    /// addresses (127.0.0.2, 127.0.0.3, ...) this way: each source address has its own range of
+    /// ephemeral ports, about 28,000 connections to one endpoint.
+    public var localAddress: SocketAddress?
 
     public init(
         subprotocols: [String] = [],
@@ -29,7 +34,8 @@ public struct WebSocketClientConfiguration: Sendable {
         connection: WebSocketConnectionStateMachine.Configuration = .init(),
         tls: TLSConfiguration? = nil,
         tlsContext: TLSContext? = nil,
-        connectTimeout: TimeAmount = .seconds(10)
+        connectTimeout: TimeAmount = .seconds(10),
+        localAddress: SocketAddress? = nil
     ) {
         self.subprotocols = subprotocols
         self.requiresSubprotocol = requiresSubprotocol
@@ -39,6 +45,7 @@ public struct WebSocketClientConfiguration: Sendable {
         self.tls = tls
         self.tlsContext = tlsContext
         self.connectTimeout = connectTimeout
+        self.localAddress = localAddress
     }
 
     /// Adds `Authorization: Basic base64(user:password)` (RFC 7617; OCPP security profile 1/2).

@@ -34,7 +34,7 @@ extension WebSocketConnection {
                 subprotocols: configuration.subprotocols, requiresSubprotocol: configuration.requiresSubprotocol,
                 headers: configuration.headers, deflate: configuration.deflate),
             keySource: &keySource)
-        let bootstrap = ClientBootstrap(group: eventLoop)
+        var bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(configuration.connectTimeout)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
@@ -52,6 +52,15 @@ extension WebSocketConnection {
                     return channel.eventLoop.makeFailedFuture(error)
                 }
             }
+        if let localAddress = configuration.localAddress {
+            bootstrap = bootstrap.bind(to: localAddress)
+            #if os(Linux)
+                // IP_BIND_ADDRESS_NO_PORT (Linux 4.2+): the port is chosen at connect(), per
+                // destination, instead of at bind(), which would share one port range among all
+                // destinations of the source address.
+                bootstrap = bootstrap.channelOption(.ipOption(.init(rawValue: 24)), value: 1)
+            #endif
+        }
         bootstrap.connect(host: url.host, port: url.port).whenFailure { error in
             // The TCP connect and the handshake share one budget: both time out as `.connectTimedOut`.
             if case ChannelError.connectTimeout = error {

@@ -1,0 +1,24 @@
+/// What the chargers of a fleet sent and how fast the central system answered, summed over the
+/// event loops: counters and round-trip histograms (CALL written → CALLRESULT or CALLERROR
+/// read; OCPP-J allows one CALL in flight per charger, so each answer closes the one open call).
+public struct FleetTraffic: Sendable, Equatable {
+    /// CALLs the chargers wrote.
+    public var callsSent: UInt64 = 0
+    /// Of them, MeterValues.
+    public var meterValuesSent: UInt64 = 0
+    /// Round trips of every CALL.
+    public var roundTrip = RoundTripHistogram()
+    /// Round trips of MeterValues only.
+    public var meterValuesRoundTrip = RoundTripHistogram()
+
+    public init() {}
+
+    static func + (lhs: FleetTraffic, rhs: FleetTraffic) -> FleetTraffic {
+        var sum = lhs
+        sum.callsSent += rhs.callsSent
+        sum.meterValuesSent += rhs.meterValuesSent
+        sum.roundTrip = lhs.roundTrip + rhs.roundTrip
+        sum.meterValuesRoundTrip = lhs.meterValuesRoundTrip + rhs.meterValuesRoundTrip
+        return sum
+    }
+}

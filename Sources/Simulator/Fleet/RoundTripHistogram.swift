@@ -1,0 +1,89 @@
+/// Round-trip times in log-linear buckets (8 per power of two, so within 12.5 %), counted in
+/// microseconds: a fixed array, so recording is an index and an increment, and histograms of
+/// several event loops (or of two moments, for a window) add and subtract exactly.
+///
+/// Bucket `i < 16` holds `i` µs; above, bucket `16 + (e - 4) * 8 + s` holds the values whose
+/// highest set bit is `e` and whose next three bits are `s`. `Benchmarks/peer` computes the
+/// same buckets, so the benchmark compares like with like.
+public struct RoundTripHistogram: Sendable, Equatable {
+    /// How many buckets cover every `UInt64` microsecond value.
+    public static let bucketCount = 16 + 60 * 8
+
+    /// Values per bucket.
+    public private(set) var counts: [UInt64]
+    /// All recorded values.
+    public private(set) var total: UInt64 = 0
+
+    public init() {
+        counts = Array(repeating: 0, count: Self.bucketCount)
+    }
+
+    /// The bucket of a value in microseconds.
+    public static func bucket(microseconds value: UInt64) -> Int {
+        guard value >= 16 else { return Int(value) }
+        let exponent = UInt64.bitWidth - 1 - value.leadingZeroBitCount
+        let sub = Int((value >> UInt64(exponent - 3)) & 7)
+        return 16 + (exponent - 4) * 8 + sub
+    }
+
+    /// The smallest value (µs) of bucket `index`.
+    public static func lowerBound(bucket index: Int) -> UInt64 {
+        guard index >= 16 else { return UInt64(index) }
+        let exponent = (index - 16) / 8 + 4
+        let sub = UInt64((index - 16) % 8)
+        return (8 + sub) << UInt64(exponent - 3)
+    }
+
+    /// The largest value (µs) of bucket `index`.
+    public static func upperBound(bucket index: Int) -> UInt64 {
+        index + 1 < bucketCount ? lowerBound(bucket: index + 1) - 1 : UInt64.max
+    }
+
+    /// Counts one round trip of `nanoseconds`.
+    public mutating func record(nanoseconds: UInt64) {
+        counts[Self.bucket(microseconds: nanoseconds / 1000)] += 1
+        total += 1
+    }
+
+    /// Counts `count` values in bucket `index` (reading a histogram back).
+    public mutating func add(bucket index: Int, count: UInt64) {
+        guard counts.indices.contains(index) else { return }
+        counts[index] += count
+        total += count
+    }
+
+    /// The upper bound (µs) of the bucket that holds the `fraction` quantile (0.5: the median),
+    /// nil when empty. Conservative: the true value is at most this.
+    public func quantile(_ fraction: Double) -> UInt64? {
+        guard total > 0 else { return nil }
+        let rank = max(UInt64((Double(total) * fraction).rounded(.up)), 1)
+        var seen: UInt64 = 0
+        for (index, count) in counts.enumerated() where count > 0 {
+            seen += count
+            if seen >= rank { return Self.upperBound(bucket: index) }
+        }
+        return nil
+    }
+
+    /// The non-empty buckets as `[lowerBoundMicroseconds, count]` pairs, for a stats file.
+    public var nonEmptyBuckets: [(lowerBoundMicroseconds: UInt64, count: UInt64)] {
+        counts.enumerated().compactMap { index, count in
+            count > 0 ? (Self.lowerBound(bucket: index), count) : nil
+        }
+    }
+
+    public static func + (lhs: RoundTripHistogram, rhs: RoundTripHistogram) -> RoundTripHistogram {
+        var sum = lhs
+        for index in rhs.counts.indices { sum.counts[index] += rhs.counts[index] }
+        sum.total += rhs.total
+        return sum
+    }
+
+    /// What was recorded since `earlier` (a snapshot of the same histogram).
+    public func since(_ earlier: RoundTripHistogram) -> RoundTripHistogram {
+        var difference = self
+        for index in counts.indices { difference.counts[index] -= min(earlier.counts[index], counts[index]) }
+        difference.total -= min(earlier.total, total)
+        return difference
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+
+/// `chargesim bench fleet`: our fleet against the Python `ocpp` peer fleet, the same central
+/// system and parameters, one table with the ratios. The orchestration is
+/// `Benchmarks/fleet-bench.py` (stdlib Python, it drives this binary and the peer's venv); this
+/// command finds it from the current folder, passes it its own path and the options, and exits
+/// with its status.
+struct BenchFleetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fleet",
+        abstract: "Benchmark our fleet against the Python ocpp peer fleet and print a table.",
+        discussion: """
+            Run it from the repository (it needs Benchmarks/fleet-bench.py and profiles/) with a \
+            release build: swift build -c release --scratch-path .build-release, then \
+            .build-release/release/chargesim bench fleet --chargers 2000.
+            """
+    )
+
+    @Option(help: "Chargers of our fleet.")
+    var chargers: Int = 2000
+
+    @Option(help: "Chargers of the peer fleet (default: --chargers).")
+    var peerChargers: Int?
+
+    @Option(help: "New connections per second.")
+    var ramp: Double = 500
+
+    @Option(help: "Share of the chargers that charge (0 to 1).")
+    var chargingShare: Double = 0.2
+
+    @Option(help: "Seconds between MeterValues of a charging charger.")
+    var meterInterval: Int = 10
+
+    @Option(help: "Measured steady state, seconds.")
+    var duration: Double = 60
+
+    @Option(help: "Seconds after all chargers are up before measuring.")
+    var warmup: Double = 15
+
+    @Option(help: "Event loop threads of our fleet.")
+    var threads: Int = 1
+
+    @Option(help: "Passed to chargesim fleet --source-address.")
+    var sourceAddress: String?
+
+    @Flag(help: "Run our fleet only.")
+    var skipPeer = false
+
+    @Option(help: "The benchmark script.")
+    var script: String = "Benchmarks/fleet-bench.py"
+
+    func validate() throws {
+        if chargers < 1 { throw ValidationError("--chargers must be at least 1, got \(chargers).") }
+        if let peerChargers, peerChargers < 1 {
+            throw ValidationError("--peer-chargers must be at least 1, got \(peerChargers).")
+        }
+        if !(ramp > 0) { throw ValidationError("--ramp must be a positive number of connections per second.") }
+        if !(0...1).contains(chargingShare) {
+            throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
+        }
+        if meterInterval < 1 { throw ValidationError("--meter-interval must be at least 1 second.") }
+        if !(duration > 0) { throw ValidationError("--duration must be positive.") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+    }
+
+    func run() throws {
+        guard FileManager.default.isReadableFile(atPath: script) else {
+            FileHandle.standardError.write(
+                Data(
+                    ("chargesim bench fleet: no \(script) here; run it from the ChargeSim repository "
+                        + "or pass --script.\n").utf8))
+            throw ExitCode(66)
+        }
+        var arguments = [
+            script, "--chargesim", CommandLine.arguments[0], "--chargers", String(chargers), "--ramp", String(ramp),
+            "--charging-share", String(chargingShare), "--meter-interval", String(meterInterval),
+            "--duration", String(duration), "--warmup", String(warmup), "--threads", String(threads),
+        ]
+        if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
+        if let sourceAddress { arguments += ["--source-address", sourceAddress] }
+        if skipPeer { arguments.append("--skip-peer") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw ExitCode(process.terminationStatus) }
+    }
+}

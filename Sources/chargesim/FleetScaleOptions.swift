@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import NIOCore
+import Simulator
+import WebSocket
+
+/// The `chargesim fleet` options for large fleets and load tests (issue 11): sharding, source
+/// addresses, a charging share with its meter interval, and a stats file for benchmarks.
+struct FleetScaleOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Run shard K of N (0 <= K < N): the chargers whose index i has (i - 1) % N == K.",
+            discussion: "N processes with the same options and shards 0/N ... N-1/N run the fleet once.",
+            valueName: "K/N"))
+    var shard: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Local addresses to connect from, comma-separated (e.g. 127.0.0.2,127.0.0.3), taken in turn.",
+            discussion: "Each address has ~28k ephemeral ports to one endpoint; use several past that.",
+            valueName: "A[,B,...]"))
+    var sourceAddress: String?
+
+    @Option(help: "Share of the chargers (0 to 1) that start charging once booted (EV plugged, tag presented).")
+    var chargingShare: Double = 0
+
+    @Option(help: "Override every profile's MeterValueSampleInterval, in seconds.")
+    var meterInterval: Int?
+
+    @Option(help: "Write counts, calls and round-trip histograms as JSON to this file every second.")
+    var statsFile: String?
+
+    @Flag(help: "Offer permessage-deflate (RFC 7692); each connection then holds a zlib compressor and inflater.")
+    var deflate = false
+
+    @Option(help: "With --deflate: the LZ77 window of both directions, 2^BITS bytes (9 to 15).")
+    var deflateWindowBits: Int = 15
+
+    @Option(help: "With --deflate: zlib memory level of our compressor (1 to 9; its state is about 2^(LEVEL+9) bytes).")
+    var deflateMemLevel: Int = 8
+
+    func validate() throws {
+        if let shard, FleetShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 0 <= K < N, e.g. 0/4; got '\(shard)'.")
+        }
+        _ = try sourceAddresses()
+        if !(0...1).contains(chargingShare) {
+            throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
+        }
+        if !(9...15).contains(deflateWindowBits) {
+            throw ValidationError("--deflate-window-bits must be between 9 and 15, got \(deflateWindowBits).")
+        }
+        if !(1...9).contains(deflateMemLevel) {
+            throw ValidationError("--deflate-mem-level must be between 1 and 9, got \(deflateMemLevel).")
+        }
+        if let meterInterval, meterInterval < 1 {
+            throw ValidationError("--meter-interval must be at least 1 second, got \(meterInterval).")
+        }
+    }
+
+    /// The permessage-deflate offer, nil without `--deflate`.
+    var deflateOptions: PerMessageDeflateOptions? {
+        guard deflate else { return nil }
+        return PerMessageDeflateOptions(
+            serverMaxWindowBits: deflateWindowBits, clientMaxWindowBits: deflateWindowBits,
+            memoryLevel: deflateMemLevel)
+    }
+
+    var fleetShard: FleetShard { shard.flatMap(FleetShard.init) ?? .whole }
+
+    /// The parsed `--source-address` list (port 0).
+    func sourceAddresses() throws -> [SocketAddress] {
+        guard let sourceAddress else { return [] }
+        return try sourceAddress.split(separator: ",").map { part in
+            let text = part.trimmingCharacters(in: .whitespaces)
+            do {
+                return try SocketAddress(ipAddress: text, port: 0)
+            } catch {
+                throw ValidationError("--source-address: '\(text)' is not an IP address.")
+            }
+        }
+    }
+
+    /// The profile with the `--meter-interval` override.
+    func apply(to profile: ChargerProfile) -> ChargerProfile {
+        var profile = profile
+        if let meterInterval { profile.configuration["MeterValueSampleInterval"] = String(meterInterval) }
+        return profile
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import OCPP16
+import TestSupport
+import Testing
+
+/// The scale options of `chargesim fleet` and `chargesim bench fleet` as a user runs them:
+/// usage errors say what to fix, two shard processes together run every charger exactly once,
+/// and the benchmark prints its table.
+@Suite(.serialized) struct FleetScaleCommandTests {
+    let runner = CommandRunner()
+
+    @Test(arguments: [
+        (["--shard", "2/2"], "--shard must be K/N with 0 <= K < N, e.g. 0/4; got '2/2'."),
+        (["--shard", "x"], "--shard must be K/N with 0 <= K < N, e.g. 0/4; got 'x'."),
+        (["--source-address", "127.0.0.2,nope"], "--source-address: 'nope' is not an IP address."),
+        (["--charging-share", "1.5"], "--charging-share must be between 0 and 1, got 1.5."),
+        (["--meter-interval", "0"], "--meter-interval must be at least 1 second, got 0."),
+        (["--deflate-window-bits", "8"], "--deflate-window-bits must be between 9 and 15, got 8."),
+        (["--deflate-mem-level", "10"], "--deflate-mem-level must be between 1 and 9, got 10."),
+    ])
+    func usageErrorsSayWhatToFix(arguments: [String], message: String) throws {
+        let outcome = try runner.run(
+            "chargesim", ["fleet", "--csms", "ws://127.0.0.1:1", "--profile", "/dev/null"] + arguments)
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.standardError.hasPrefix("Error: \(message)\n"))
+    }
+
+    @Test func twoShardsRunEveryChargerOnce() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let central = try await LoopbackCentralSystem.start()
+        let profile = try folder.write(
+            "wallbox.yaml", try String(contentsOfFile: "profiles/ac-wallbox-7kw.yaml", encoding: .utf8))
+        let shards = try (0..<2).map { shard in
+            try RunningCommand(
+                "chargesim",
+                [
+                    "fleet", "--csms", central.url, "--profile", profile.path + ":5", "--id-prefix", "SH-",
+                    "--shard", "\(shard)/2", "--source-address", "127.0.0.\(shard + 2)",
+                ],
+                directory: folder.url)
+        }
+        let ids = (1...5).map { "SH-\($0)" }
+        try await central.wait(for: "five boots", seconds: 30) { central in
+            ids.allSatisfy { !central.calls(from: $0, BootNotificationRequest.action).isEmpty }
+        }
+        #expect(ids.map { central.calls(from: $0, BootNotificationRequest.action).count } == [1, 1, 1, 1, 1])
+        #expect(ids.map(central.remoteIPAddress) == ["127.0.0.2", "127.0.0.3", "127.0.0.2", "127.0.0.3", "127.0.0.2"])
+        try await LiveTimeout.run("both progress lines", seconds: 10) {
+            while !(shards[0].standardError.contains("connected 3/3 booted 3 ")
+                && shards[1].standardError.contains("connected 2/2 booted 2 "))
+            {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        for shard in shards {
+            shard.send(SIGTERM)
+            #expect(await shard.waitForExit(seconds: 30) == 0)
+        }
+        await central.stop()
+    }
+
+    @Test func benchWithoutItsScriptSaysWhereToRunIt() throws {
+        let outcome = try runner.run("chargesim", ["bench", "fleet", "--script", "/nonexistent/fleet-bench.py"])
+        #expect(
+            outcome
+                == .init(
+                    exitCode: 66, standardOutput: "",
+                    standardError: "chargesim bench fleet: no /nonexistent/fleet-bench.py here; run it from the "
+                        + "ChargeSim repository or pass --script.\n"))
+    }
+
+    @Test func benchFleetPrintsItsTable() throws {
+        let outcome = try runner.run(
+            "chargesim",
+            [
+                "bench", "fleet", "--chargers", "6", "--ramp", "50", "--charging-share", "0.5", "--meter-interval",
+                "1", "--warmup", "1", "--duration", "3", "--skip-peer",
+            ])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("fleet benchmark: ours 6 chargers, peer -; ramp 50/s, 50% charging") == true)
+        #expect(lines.contains("| chargers connected (lowest in window) | 6 (6) | - |  |"))
+        let meterValues = try #require(lines.first { $0.hasPrefix("| MeterValues/s answered | ") })
+        let rate = Double(meterValues.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+        // Three chargers, one MeterValues a second each.
+        #expect(rate > 1 && rate < 4.5, "\(meterValues)")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import OCPP16
+import Simulator
+import TestSupport
+import Testing
+
+/// The scale features over real sockets: chargers spread over several source addresses, a
+/// charging share that starts transactions by itself, and the per-loop round-trip histograms
+/// counting what the central system answered.
+@Suite(.serialized) struct FleetScaleLiveTests {
+    @Test func chargersSpreadOverSourceAddressesChargeAndTimeTheirRoundTrips() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let settings = ChargerRuntimeSettings(
+            centralSystemURL: central.url, backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
+            connectTimeout: .seconds(2), clock: { OCPPTimestamp(Date()) })
+        var configuration = FleetConfiguration(
+            groups: [.init(profile: try FleetFixtures.profile(), count: 4)], idPrefix: "SA", runtime: settings)
+        configuration.runtime.sourceAddresses = [
+            try SocketAddress(ipAddress: "127.0.0.2", port: 0), try SocketAddress(ipAddress: "127.0.0.3", port: 0),
+        ]
+        let fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
+        fleet.start()
+        fleet.keepCharging(share: 0.5)
+        try await central.wait(for: "two chargers sending MeterValues", seconds: 30) { central in
+            ["SA2", "SA4"].allSatisfy { central.requests(MeterValuesRequest.self, from: $0).count >= 2 }
+        }
+        #expect(["SA1", "SA3"].map(central.remoteIPAddress) == ["127.0.0.2", "127.0.0.2"])
+        #expect(["SA2", "SA4"].map(central.remoteIPAddress) == ["127.0.0.3", "127.0.0.3"])
+        #expect(central.requests(StartTransactionRequest.self, from: "SA2").map(\.idTag.value) == ["LTSA2"])
+        #expect(central.requests(StartTransactionRequest.self, from: "SA1").isEmpty)
+
+        let traffic = try await fleet.traffic().get()
+        let sentMeterValues = ["SA2", "SA4"].map { central.requests(MeterValuesRequest.self, from: $0).count }
+        #expect(traffic.meterValuesSent >= UInt64(sentMeterValues.reduce(0, +)))
+        #expect(traffic.meterValuesRoundTrip.total >= 4)
+        #expect(traffic.roundTrip.total > traffic.meterValuesRoundTrip.total)
+        #expect(traffic.callsSent >= traffic.roundTrip.total)
+        // Loopback, a scripted central system: answers come within a second.
+        #expect(try #require(traffic.roundTrip.quantile(0.5)) < 1_000_000)
+        let counts = try await fleet.counts().get()
+        #expect(counts.connected == 4 && counts.charging == 2)
+
+        try await fleet.stop(.stopTransactions).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
+}
