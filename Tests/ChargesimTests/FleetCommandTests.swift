@@ -108,7 +108,7 @@ import Testing
                 "--traffic", traffic.path, "--time-scale", "3600", "--chaos", chaos.path, "--seed", "9",
             ],
             directory: folder.url)
-        try await central.wait(for: "a traffic session and a surge session", seconds: 20) { central in
+        try await central.wait(for: "a traffic session and a surge session", seconds: 60) { central in
             let starts = ["TR-1", "TR-2"].flatMap { central.calls(from: $0, "StartTransaction") }.map(\.description)
             return starts.contains { $0.contains("\"CLI-CARD\"") } && starts.contains { $0.contains("\"SURGE1\"") }
         }

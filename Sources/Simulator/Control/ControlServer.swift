@@ -35,7 +35,8 @@ public struct ControlServer: Sendable {
         self.observer = observer
         let context = ControlContext(fleet: fleet, profiles: profiles, observer: observer)
         var routes =
-            FleetRoutes.routes(context) + ChargerRoutes.routes(context) + StreamRoutes.routes(context) + extraRoutes
+            FleetRoutes.routes(context) + ChargerRoutes.routes(context) + ChaosRoutes.routes(context)
+            + StreamRoutes.routes(context) + extraRoutes
         let document = ControlOpenAPIDocument.make(routes: routes + [Self.openAPIRoute(data: Data())])
         let bytes = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data()
         routes.append(Self.openAPIRoute(data: bytes))
