@@ -294,6 +294,19 @@ class InteropChargePoint(OCPPChargePoint):
     async def on_diagnostics_status_notification(self, status: str, **kwargs):
         return call_result.DiagnosticsStatusNotification()
 
+    # The security extension's charger-initiated messages (the charger speaks it by default).
+    @on(Action.security_event_notification)
+    async def on_security_event_notification(self, type: str, timestamp: str, **kwargs):
+        return call_result.SecurityEventNotification()
+
+    @on(Action.log_status_notification)
+    async def on_log_status_notification(self, status: str, **kwargs):
+        return call_result.LogStatusNotification()
+
+    @on(Action.signed_firmware_status_notification)
+    async def on_signed_firmware_status_notification(self, status: str, **kwargs):
+        return call_result.SignedFirmwareStatusNotification()
+
 
 class CentralSystem:
     """The OCPP 1.6J server (`ws://HOST:PORT/<anything>/<chargePointId>`, subprotocol `ocpp1.6`)
