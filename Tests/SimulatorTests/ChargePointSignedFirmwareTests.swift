@@ -135,5 +135,11 @@ import Testing
                 now: harness.now))
         #expect(accepted?.status == .accepted)
         #expect(harness.transfers.count == 1)
+        // A second request while the first downloads cancels it.
+        let again = harness.deliver(
+            try Self.request(
+                signerPEM: ownPEM, signature: try manufacturer.signature(of: Self.firmware, by: own),
+                now: harness.now))
+        #expect(again?.status == .acceptedCanceled)
     }
 }

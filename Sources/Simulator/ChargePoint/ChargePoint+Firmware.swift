@@ -23,7 +23,8 @@ extension ChargePoint {
     /// SignedUpdateFirmware (security extension, L01): InvalidCertificate (and a
     /// `InvalidFirmwareSigningCertificate` security event) when `signingCertificate` is not one
     /// PEM certificate or, when ManufacturerRootCertificates are installed, does not chain to one
-    /// of them now; otherwise Accepted, and the update runs like UpdateFirmware with
+    /// of them now; otherwise Accepted (AcceptedCanceled when it replaces an update in
+    /// progress), and the update runs like UpdateFirmware with
     /// SignedFirmwareStatusNotifications and the signature checked after the download.
     mutating func signedUpdateFirmware(_ request: SignedUpdateFirmwareRequest) -> SignedUpdateFirmwareResponse {
         let pem = request.firmware.signingCertificate.value
@@ -44,8 +45,10 @@ extension ChargePoint {
                 return SignedUpdateFirmwareResponse(status: .invalidCertificate)
             }
         }
+        // L01: a new request cancels the update in progress (its late download is ignored).
+        let replaces = firmwareUpdate != nil
         firmwareUpdate = FirmwareUpdate(request, certificate: certificate, requestId: takeTransferId())
-        return SignedUpdateFirmwareResponse(status: .accepted)
+        return SignedUpdateFirmwareResponse(status: replaces ? .acceptedCanceled : .accepted)
     }
 
     /// The shell finished the `.download` action with `requestId`.
