@@ -35,9 +35,12 @@ public struct EmbeddedFleet: Sendable {
 
     /// Runs `body` against a fresh central system and `chargers` booted chargers. With
     /// `autoRegister` false, unknown chargers are refused, so `register` must create them.
+    /// `configuration` adds to (or overrides) the profile's configuration keys; the fleet's log
+    /// lines go to `log`.
     public static func with(
         chargers: Int = 1, autoRegister: Bool = true, startFleet: Bool = true, commandTimeout: Duration = .seconds(5),
-        rateLimit: Int = 600, _ body: (EmbeddedFleet) async throws -> Void
+        rateLimit: Int = 600, configuration extraConfiguration: [String: String] = [:],
+        log: @escaping @Sendable (String) -> Void = { _ in }, _ body: (EmbeddedFleet) async throws -> Void
     ) async throws {
         let directory = try TemporaryDirectory(prefix: "chargesim-bridge")
         defer { directory.remove() }
@@ -50,9 +53,11 @@ public struct EmbeddedFleet: Sendable {
         let settings = ChargerRuntimeSettings(
             centralSystemURL: system.ocppURL, backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
             rebootDelay: .milliseconds(200), connectTimeout: .seconds(2), stopTimeout: .seconds(3),
-            clock: { OCPPTimestamp(Date()) })
+            clock: { OCPPTimestamp(Date()) }, log: log)
+        var profile = try wallboxProfile()
+        profile.configuration.merge(extraConfiguration) { _, new in new }
         let configuration = FleetConfiguration(
-            groups: [.init(profile: try wallboxProfile(), count: chargers)], idPrefix: "BR", seed: 7,
+            groups: [.init(profile: profile, count: chargers)], idPrefix: "BR", seed: 7,
             runtime: settings)
         let fleet: Fleet
         do {

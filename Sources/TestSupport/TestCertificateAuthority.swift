@@ -82,6 +82,27 @@ public struct TestCertificateAuthority: Sendable {
             commonName: commonName, subjectAltNames: [], extensions: Self.leaf(usage: "clientAuth"), expired: expired)
     }
 
+    /// Issues a firmware signing certificate (security extension L01: the `signingCertificate`
+    /// of SignedUpdateFirmware), an EC P-256 key with `codeSigning` usage.
+    public func issueFirmwareSigningCertificate(commonName: String = "ChargeSim Firmware Signer") throws -> Issued {
+        try issue(
+            commonName: commonName, subjectAltNames: [],
+            extensions: [
+                "basicConstraints = critical, CA:false", "keyUsage = critical, digitalSignature",
+                "extendedKeyUsage = codeSigning",
+            ], expired: false)
+    }
+
+    /// The base64 SHA-256 signature of `data` by `issued`'s private key, made by
+    /// `openssl dgst -sha256 -sign`: the `signature` of SignedUpdateFirmware.
+    public func signature(of data: [UInt8], by issued: Issued) throws -> String {
+        let stem = directory + "/" + UUID().uuidString
+        try Data(data).write(to: URL(fileURLWithPath: stem + ".bin"))
+        try Self.openssl(
+            ["dgst", "-sha256", "-sign", issued.privateKeyFile, "-out", stem + ".sig", stem + ".bin"], in: directory)
+        return try Data(contentsOf: URL(fileURLWithPath: stem + ".sig")).base64EncodedString()
+    }
+
     /// Issues an intermediate CA signed by this one, in its own folder. What it issues chains to
     /// this authority's root through ``Issued/chainFile``.
     public func issueIntermediateAuthority(commonName: String = "ChargeSim Test Intermediate CA") throws

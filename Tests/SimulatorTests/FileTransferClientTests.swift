@@ -9,7 +9,7 @@ import Testing
 @Suite struct FileTransferClientTests {
     static let firmware = Array((0..<100_000).map { UInt8(truncatingIfNeeded: $0) })
 
-    @Test func downloadCountsTheBytesAndKeepsTheHeaders() async throws {
+    @Test func downloadKeepsTheBytesAndTheHeaders() async throws {
         let server = try await LoopbackHTTPServer.start(files: [
             "/fw-2.1.0.bin": .init(bytes: Self.firmware, headers: ["X-Firmware-Version": "2.1.0"])
         ])
@@ -19,7 +19,8 @@ import Testing
             result
                 == .success(
                     byteCount: Self.firmware.count,
-                    headers: ["content-length": "\(Self.firmware.count)", "x-firmware-version": "2.1.0"]))
+                    headers: ["content-length": "\(Self.firmware.count)", "x-firmware-version": "2.1.0"],
+                    body: Self.firmware))
         try await client.shutdown()
         try await server.close()
     }

@@ -167,6 +167,22 @@ import WebSocket
         #expect(reason(result) == "certificate signature failure")
     }
 
+    @Test func verifiesASignatureMadeByTheOpenSSLCommand() throws {
+        let authority = try TestCertificateAuthority()
+        defer { authority.remove() }
+        let signer = try authority.issueFirmwareSigningCertificate()
+        let certificate = try X509Certificate(pem: String(contentsOfFile: signer.certificateFile, encoding: .utf8))
+        let data = Array("firmware image".utf8)
+        let signature = try #require(
+            Data(base64Encoded: try authority.signature(of: data, by: signer)).map { [UInt8]($0) })
+        #expect(try certificate.verifySignature(signature, of: data))
+        #expect(try !certificate.verifySignature(signature, of: data + [0]))
+        #expect(try !certificate.verifySignature(Array(signature.dropLast()), of: data))
+        let other = try authority.issueFirmwareSigningCertificate(commonName: "Another Signer")
+        let otherCertificate = try X509Certificate(pem: String(contentsOfFile: other.certificateFile, encoding: .utf8))
+        #expect(try !otherCertificate.verifySignature(signature, of: data))
+    }
+
     private func kind(_ result: Result<Void, X509VerificationError>) -> X509VerificationError.Kind? {
         switch result {
         case .success: return nil

@@ -1,4 +1,6 @@
+import Foundation
 import OCPP16
+import WebSocket
 
 // Firmware management (OCPP 1.6 §5.19 UpdateFirmware, §4.5 FirmwareStatusNotification): the
 // charger answers at once, waits for `retrieveDate`, hands the download to the shell as a
@@ -18,6 +20,37 @@ extension ChargePoint {
         return UpdateFirmwareResponse()
     }
 
+    /// SignedUpdateFirmware (security extension, L01): InvalidCertificate (and a
+    /// `InvalidFirmwareSigningCertificate` security event) when `signingCertificate` is not one
+    /// PEM certificate or, when ManufacturerRootCertificates are installed, does not chain to one
+    /// of them now; otherwise Accepted (AcceptedCanceled when it replaces an update in
+    /// progress), and the update runs like UpdateFirmware with
+    /// SignedFirmwareStatusNotifications and the signature checked after the download.
+    mutating func signedUpdateFirmware(_ request: SignedUpdateFirmwareRequest) -> SignedUpdateFirmwareResponse {
+        let pem = request.firmware.signingCertificate.value
+        let certificate: X509Certificate
+        do {
+            certificate = try X509Certificate(pem: pem)
+        } catch {
+            recordSecurityEvent(.invalidFirmwareSigningCertificate, techInfo: "\(error)")
+            return SignedUpdateFirmwareResponse(status: .invalidCertificate)
+        }
+        let roots = certificates?.certificates(of: .manufacturerRootCertificate) ?? []
+        if !roots.isEmpty {
+            let chain = (try? X509Certificate.chain(pem: pem)) ?? []
+            if case .failure(let reason) = certificate.verify(
+                chain: Array(chain.dropFirst()), trustedRoots: roots, at: now.date)
+            {
+                recordSecurityEvent(.invalidFirmwareSigningCertificate, techInfo: "\(reason)")
+                return SignedUpdateFirmwareResponse(status: .invalidCertificate)
+            }
+        }
+        // L01: a new request cancels the update in progress (its late download is ignored).
+        let replaces = firmwareUpdate != nil
+        firmwareUpdate = FirmwareUpdate(request, certificate: certificate, requestId: takeTransferId())
+        return SignedUpdateFirmwareResponse(status: replaces ? .acceptedCanceled : .accepted)
+    }
+
     /// The shell finished the `.download` action with `requestId`.
     public mutating func downloadFinished(
         requestId: UInt64,
@@ -29,7 +62,29 @@ extension ChargePoint {
             case .downloading(let attempt) = update.phase
         else { return finish() }
         switch result {
-        case .success(_, let headers):
+        case .success(_, let headers, let body):
+            if let signed = update.signed {
+                reportFirmware(.downloaded)
+                guard Self.verify(signed, body: body) else {
+                    lastTransferFailure = "firmware from \(update.location): the signature does not verify"
+                    enqueue(
+                        SignedFirmwareStatusNotificationRequest(
+                            status: .invalidSignature, requestId: signed.requestId),
+                        purpose: .report)
+                    recordSecurityEvent(.invalidFirmwareSignature, techInfo: "firmware from \(update.location)")
+                    firmwareUpdate = nil
+                    return finish()
+                }
+                enqueue(
+                    SignedFirmwareStatusNotificationRequest(status: .signatureVerified, requestId: signed.requestId),
+                    purpose: .report)
+                reportFirmware(.installing)
+                let version =
+                    FirmwareVersionRule.version(location: update.location, headers: headers) ?? firmwareVersion
+                update.phase = .installing(version: version, doneAt: now + FirmwareUpdate.installDuration)
+                firmwareUpdate = update
+                return finish()
+            }
             let version = FirmwareVersionRule.version(location: update.location, headers: headers) ?? firmwareVersion
             reportFirmware(.downloaded)
             reportFirmware(.installing)
@@ -132,15 +187,40 @@ extension ChargePoint {
     /// Whether a FirmwareStatusNotification waits to go out or for its answer.
     var isFirmwareNotificationPending: Bool {
         guard isConnected else { return false }
-        let action = FirmwareStatusNotificationRequest.action
-        if volatileCalls.contains(where: { $0.action == action }) { return true }
-        if case .volatile(let call)? = inFlight?.call, call.action == action { return true }
+        let actions = [FirmwareStatusNotificationRequest.action, SignedFirmwareStatusNotificationRequest.action]
+        if volatileCalls.contains(where: { actions.contains($0.action) }) { return true }
+        if case .volatile(let call)? = inFlight?.call, actions.contains(call.action) { return true }
         return false
     }
 
-    /// Queues a FirmwareStatusNotification (§4.5); lost when offline, like any report.
+    /// Queues a FirmwareStatusNotification (§4.5), or for a signed update the
+    /// SignedFirmwareStatusNotification with its `requestId`; lost when offline, like any report.
     mutating func reportFirmware(_ status: FirmwareStatus) {
-        enqueue(FirmwareStatusNotificationRequest(status: status), purpose: .report)
+        guard let signed = firmwareUpdate?.signed else {
+            enqueue(FirmwareStatusNotificationRequest(status: status), purpose: .report)
+            return
+        }
+        enqueue(
+            SignedFirmwareStatusNotificationRequest(status: Self.signedStatus(status), requestId: signed.requestId),
+            purpose: .report)
+    }
+
+    private static func signedStatus(_ status: FirmwareStatus) -> SignedFirmwareStatus {
+        switch status {
+        case .downloaded: .downloaded
+        case .downloadFailed: .downloadFailed
+        case .downloading: .downloading
+        case .idle: .idle
+        case .installationFailed: .installationFailed
+        case .installing: .installing
+        case .installed: .installed
+        }
+    }
+
+    /// Whether `body` carries the signature `signed` names (any failure to check is a no).
+    private static func verify(_ signed: FirmwareUpdate.Signature, body: [UInt8]?) -> Bool {
+        guard let body, let signature = signed.signature else { return false }
+        return (try? signed.certificate.verifySignature(signature, of: body)) ?? false
     }
 
     /// A fresh id for a `.download` or `.upload` action.

@@ -45,6 +45,9 @@ extension ChargePoint {
         }
         if features.contains(.firmwareManagement) {
             registry.register(UpdateFirmwareRequest.self) { request, machine in machine.updateFirmware(request) }
+            registry.register(SignedUpdateFirmwareRequest.self) { request, machine in
+                machine.signedUpdateFirmware(request)
+            }
             registry.register(GetDiagnosticsRequest.self) { request, machine in machine.getDiagnostics(request) }
         }
         if features.contains(.remoteTrigger) {

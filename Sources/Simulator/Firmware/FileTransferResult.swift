@@ -3,8 +3,9 @@
 /// ``ChargePoint/uploadFinished(requestId:result:now:)``.
 public enum FileTransferResult: Sendable, Equatable {
     /// The transfer completed: `byteCount` bytes moved, and the server's response headers
-    /// (names lowercased; a repeated header keeps its last value).
-    case success(byteCount: Int, headers: [String: String])
+    /// (names lowercased; a repeated header keeps its last value). A download carries the
+    /// `body` it received, which SignedUpdateFirmware verifies; an upload has none.
+    case success(byteCount: Int, headers: [String: String], body: [UInt8]? = nil)
     /// The transfer failed; `reason` names the cause (DNS, connection refused, an HTTP status, ...).
     case failure(reason: String)
 

@@ -1,4 +1,6 @@
+import Foundation
 import OCPP16
+import WebSocket
 
 /// One UpdateFirmware (OCPP 1.6 §5.19, §6.28) from acceptance to the reboot: wait for
 /// `retrieveDate`, download (with `retries` attempts spaced `retryInterval`), install, then
@@ -19,12 +21,25 @@ struct FirmwareUpdate: Sendable, Equatable {
         case installed(version: String, since: OCPPTimestamp)
     }
 
+    /// What a SignedUpdateFirmware (security extension, L01) adds: the signature to check over
+    /// the downloaded file and the id its SignedFirmwareStatusNotifications carry.
+    struct Signature: Sendable, Equatable {
+        /// The certificate whose public key made the signature.
+        let certificate: X509Certificate
+        /// The decoded `signature` (nil when it is not base64, which fails the verification).
+        let signature: [UInt8]?
+        /// The request's `requestId`.
+        let requestId: Int
+    }
+
     /// The firmware's URI (`location`).
     let location: String
     /// Download attempts and the wait between them.
     let retry: TransferRetryPolicy
     /// The id the shell echoes in ``ChargePoint/downloadFinished(requestId:result:now:)``.
     let requestId: UInt64
+    /// Set for a SignedUpdateFirmware.
+    let signed: Signature?
     var phase: Phase
 
     /// How long installing takes.
@@ -37,7 +52,21 @@ struct FirmwareUpdate: Sendable, Equatable {
         location = request.location
         retry = TransferRetryPolicy(retries: request.retries, retryInterval: request.retryInterval)
         self.requestId = requestId
+        signed = nil
         phase = .scheduled(retrieveDate: request.retrieveDate)
+    }
+
+    /// A signed update from `request`, signed by `certificate` (already checked).
+    init(_ request: SignedUpdateFirmwareRequest, certificate: X509Certificate, requestId: UInt64) {
+        location = request.firmware.location.value
+        retry = TransferRetryPolicy(retries: request.retries, retryInterval: request.retryInterval)
+        self.requestId = requestId
+        signed = Signature(
+            certificate: certificate,
+            signature: Data(base64Encoded: request.firmware.signature.value, options: .ignoreUnknownCharacters)
+                .map { [UInt8]($0) },
+            requestId: request.requestId)
+        phase = .scheduled(retrieveDate: request.firmware.retrieveDateTime)
     }
 
     /// Download attempt `attempt` failed at `now`: waits for the next one and returns true, or

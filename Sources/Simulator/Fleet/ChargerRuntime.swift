@@ -287,11 +287,12 @@ public final class ChargerRuntime: @unchecked Sendable {
         guard case .connecting(let current) = link, current == attempt else { return }
         link = .idle
         let profile = machine.configuration.securityProfile
-        carryOut(machine.connectionFailed(ConnectionFailure(error), now: settings.clock()), rearming: false)
+        let failure = ConnectionFailure(error)
+        carryOut(machine.connectionFailed(failure, now: settings.clock()), rearming: false)
         let delay = backoff.failed()
         if backoff.consecutiveFailures <= 1 || backoff.consecutiveFailures % 10 == 0 {
             settings.log(
-                "\(chargePointId): connect failed at security profile \(profile) (\(error)); attempt "
+                "\(chargePointId): connect failed at security profile \(profile) (\(failure.reason)); attempt "
                     + "\(backoff.consecutiveFailures), next in \(delay)")
         }
         reconnectAt = settings.clock() + delay

@@ -32,8 +32,11 @@ public enum ConnectionFailure: Sendable, Equatable {
                 self = .other(reason: tls.description)
             }
         case let handshake as WebSocketHandshakeError:
-            if case .unexpectedStatus(let code, _) = handshake, code == 401 || code == 403 {
-                self = .authenticationFailed(reason: "\(handshake)")
+            if case .unexpectedStatus(let code, let reason) = handshake, code == 401 || code == 403 {
+                // Say what to fix: the status alone does not tell a user it is the password.
+                let what = code == 401 ? "the Basic auth credentials (check the password)" : "the client certificate"
+                self = .authenticationFailed(
+                    reason: "HTTP \(code) \(reason) on the WebSocket upgrade: the central system refused \(what)")
             } else {
                 self = .other(reason: "\(handshake)")
             }

@@ -6,7 +6,8 @@ import NIOPosix
 
 /// The I/O executor of a charger's file transfers over HTTP(S) (OCPP 1.6 §5.19 UpdateFirmware,
 /// §5.9 GetDiagnostics): ``ChargePointAction/download(url:requestId:)`` becomes a GET whose body
-/// is counted and discarded (bounded by ``Limits/maximumDownloadBytes``), and
+/// is handed to the charger (bounded by ``Limits/maximumDownloadBytes``; a signed firmware's
+/// signature is checked over it, then it is dropped), and
 /// ``ChargePointAction/upload(url:fileName:content:requestId:)`` a PUT, or a POST of the same raw
 /// body when the server answers the PUT with 405 Method Not Allowed. The result goes back to
 /// the charger with ``ChargePoint/downloadFinished(requestId:result:now:)`` or
@@ -83,7 +84,7 @@ public struct FileTransferClient: Sendable {
         }
     }
 
-    /// GETs `url`, counting the body's bytes without keeping them.
+    /// GETs `url` and returns its body.
     public func download(url: String) async -> FileTransferResult {
         var request = HTTPClientRequest(url: url)
         request.method = .GET
@@ -97,12 +98,14 @@ public struct FileTransferClient: Sendable {
             {
                 return .failure(reason: tooLarge(declared, url: url))
             }
-            var count = 0
+            var body: [UInt8] = []
             for try await chunk in response.body {
-                count += chunk.readableBytes
-                if count > limits.maximumDownloadBytes { return .failure(reason: tooLarge(count, url: url)) }
+                if body.count + chunk.readableBytes > limits.maximumDownloadBytes {
+                    return .failure(reason: tooLarge(body.count + chunk.readableBytes, url: url))
+                }
+                body.append(contentsOf: chunk.readableBytesView)
             }
-            return .success(byteCount: count, headers: Self.headers(response.headers))
+            return .success(byteCount: body.count, headers: Self.headers(response.headers), body: body)
         } catch {
             return .failure(reason: Self.describe(error, method: "GET", url: url))
         }

@@ -250,6 +250,35 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
                 code: X509_STORE_CTX_get_error(context), depth: Int(X509_STORE_CTX_get_error_depth(context))))
     }
 
+    // MARK: - Signatures
+
+    /// Whether `signature` is a valid SHA-256 signature of `data` by this certificate's public
+    /// key (RSA PKCS#1 v1.5 or ECDSA, as `openssl dgst -sha256 -sign` makes; OpenSSL's
+    /// `EVP_DigestVerify`). Used for signed firmware (Improved security for OCPP 1.6-J, L01).
+    /// Throws ``X509Error/operationFailed(reason:)`` only when the certificate has no usable key.
+    public func verifySignature(_ signature: [UInt8], of data: [UInt8]) throws -> Bool {
+        ERR_clear_error()
+        guard let key = X509_get0_pubkey(pointer) else {
+            throw X509Error.operationFailed(reason: X509Error.openSSLReason("the certificate has no public key"))
+        }
+        guard let context = EVP_MD_CTX_new() else {
+            throw X509Error.operationFailed(reason: X509Error.openSSLReason("out of memory"))
+        }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestVerifyInit(context, nil, EVP_sha256(), nil, key) == 1 else {
+            throw X509Error.operationFailed(reason: X509Error.openSSLReason("cannot verify with this key"))
+        }
+        let verified = signature.withUnsafeBufferPointer { signatureBytes in
+            data.withUnsafeBufferPointer { dataBytes in
+                EVP_DigestVerify(
+                    context, signatureBytes.baseAddress, signatureBytes.count, dataBytes.baseAddress, dataBytes.count)
+            }
+        }
+        // A bad signature leaves errors on the queue; they are an answer here, not a failure.
+        ERR_clear_error()
+        return verified == 1
+    }
+
     // MARK: - Helpers
 
     static func commonName(of name: OpaquePointer?) -> String? {
