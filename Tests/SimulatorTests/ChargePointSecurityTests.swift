@@ -57,6 +57,20 @@ import Testing
         #expect(harness.disk.isEmpty)
     }
 
+    @Test func aSecurityEventRefusedByACentralSystemWithoutTheExtensionDoesNotHoldUpTransactions() throws {
+        var harness = Self.booted()
+        harness.csms.script["SecurityEventNotification"] = { _ in
+            .answer(.error(CallError(.notImplemented, "no security extension here")))
+        }
+        harness.act { $0.reportSecurityEvent(.tamperDetectionActivated, now: $1) }
+        harness.act { $0.plugInRandomEV(connectorId: 1, now: $1) }
+        harness.act { $0.presentIdTag("TAG-1", connectorId: 1, now: $1) }
+        // Refused once, dropped at once: the StartTransaction queued behind it goes out with no retry wait.
+        #expect(Self.events(harness).filter { $0 == "TamperDetectionActivated" }.count == 1)
+        #expect(harness.csms.requests(StartTransactionRequest.self).count == 1)
+        #expect(harness.charger.queuedTransactionMessages.allSatisfy { $0.action != "SecurityEventNotification" })
+    }
+
     @Test func invalidCentralSystemCertificateIsReportedOnceConnectedElsewhere() {
         var harness = Self.booted()
         harness.disconnect()
