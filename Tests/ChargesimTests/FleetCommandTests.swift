@@ -98,9 +98,11 @@ import Testing
             "wallbox.yaml", try String(contentsOfFile: "profiles/ac-wallbox-7kw.yaml", encoding: .utf8))
         let traffic = try folder.write(
             "traffic.yaml",
-            "startTime: \"00:00\"\narrivalsPerHour: [0" + String(repeating: ", 60", count: 23)
+            // No arrivals in the first four simulated hours (four seconds at 3600×): the surge at 2 s
+            // finds every connector free even when the chargers are slow to boot.
+            "startTime: \"00:00\"\narrivalsPerHour: [0, 0, 0, 0" + String(repeating: ", 60", count: 20)
                 + "]\ndwellMinutes: { mean: 30 }\nidTags: [CLI-CARD]\n")
-        let chaos = try folder.write("chaos.yaml", "surges:\n  - { atSeconds: 0.5, chargers: 1 }\n")
+        let chaos = try folder.write("chaos.yaml", "surges:\n  - { atSeconds: 2, chargers: 1 }\n")
         let fleet = try RunningCommand(
             "chargesim",
             [
