@@ -21,7 +21,12 @@ struct APICommand: AsyncParsableCommand {
             APIChangeAvailabilityCommand.self, APISetChargingProfileCommand.self, APIClearChargingProfileCommand.self,
             APITriggerCommand.self, APIDataTransferCommand.self, APISetConfigurationCommand.self,
             APIUpdateFirmwareCommand.self, APIGetDiagnosticsCommand.self, APIReserveCommand.self,
-            APICancelReservationCommand.self, APIDisconnectCommand.self, APIWaitCommand.self,
+            APICancelReservationCommand.self, APIDisconnectCommand.self, APIIdTagsCommand.self,
+            APILocationsCommand.self, APIReservationsCommand.self, APITariffsCommand.self, APITransactionsCommand.self,
+            APIInvoicesCommand.self, APIInstallCertificateCommand.self, APIDeleteCertificateCommand.self,
+            APISyncCertificatesCommand.self, APISetSecurityProfileCommand.self, APIResetSecurityProfileCommand.self,
+            APISyncConfigurationCommand.self, APIGetSecurityLogCommand.self, APIChangeOwnerCommand.self,
+            APIWaitCommand.self,
         ]
     )
 }

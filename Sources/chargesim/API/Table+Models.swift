@@ -55,6 +55,73 @@ extension Table {
             ])
     }
 
+    static func idTags(_ items: [IdTag]) -> Table {
+        Table(
+            headers: ["ID", "UID", "LABEL", "STATUS", "TYPE", "EXPIRES"],
+            rows: items.map { item in
+                [
+                    String(item.id), item.idTagUid, item.idLabel ?? "-", item.status.rawValue, item.type.rawValue,
+                    item.expireAt.map(PublicAPIJSON.formatTimestamp) ?? "-",
+                ]
+            })
+    }
+
+    static func locations(_ items: [Location]) -> Table {
+        Table(
+            headers: ["ID", "NAME", "CITY", "COUNTRY", "TIMEZONE"],
+            rows: items.map { item in
+                [
+                    String(item.id), item.name?.first?.translation ?? "-", item.city?.first?.translation ?? "-",
+                    item.country ?? "-", item.timezone ?? "-",
+                ]
+            })
+    }
+
+    static func reservations(_ items: [Reservation], identities: [Int: String]) -> Table {
+        Table(
+            headers: ["ID", "CHARGE POINT", "EVSE ID", "STATUS", "RESERVED AT", "DURATION S"],
+            rows: items.map { item in
+                [
+                    String(item.id), identities[item.chargePointId] ?? String(item.chargePointId), String(item.evseId),
+                    item.status.rawValue, PublicAPIJSON.formatTimestamp(item.reservedAt), String(item.duration),
+                ]
+            })
+    }
+
+    static func tariffs(_ items: [Tariff]) -> Table {
+        Table(
+            headers: ["ID", "NAME", "TYPE", "CURRENCY", "PER KWH", "CONNECTION FEE"],
+            rows: items.map { item in
+                [
+                    item.id.map { String($0) } ?? "-", item.name, item.type.rawValue, item.currency ?? "-",
+                    item.pricing?.pricePerKwh.map { "\($0)" } ?? "-",
+                    item.pricing?.connectionFee.map { "\($0)" } ?? "-",
+                ]
+            })
+    }
+
+    static func transactions(_ items: [Transaction]) -> Table {
+        Table(
+            headers: ["ID", "DATE", "SESSION", "AMOUNT", "CURRENCY", "STATUS"],
+            rows: items.map { item in
+                [
+                    String(item.id), PublicAPIJSON.formatTimestamp(item.date), item.sessionId.map { String($0) } ?? "-",
+                    item.totalAmount.map { "\($0)" } ?? "-", item.currency, item.status?.rawValue ?? "-",
+                ]
+            })
+    }
+
+    static func invoices(_ items: [Invoice]) -> Table {
+        Table(
+            headers: ["ID", "NUMBER", "TYPE", "DATE", "TOTAL", "TAX", "ENERGY"],
+            rows: items.map { item in
+                [
+                    String(item.id), item.number, item.type.rawValue, PublicAPIJSON.formatTimestamp(item.date),
+                    "\(item.totalAmount)", "\(item.taxAmount)", item.totalEnergy.map { format($0) } ?? "-",
+                ]
+            })
+    }
+
     static func fields(_ pairs: [(String, String)]) -> Table {
         Table(headers: ["FIELD", "VALUE"], rows: pairs.map { [$0.0, $0.1] })
     }

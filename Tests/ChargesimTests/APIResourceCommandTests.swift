@@ -1,0 +1,95 @@
+import Foundation
+import PublicAPI
+import TestSupport
+import Testing
+
+/// The listing and security subcommands of `chargesim api`: the real binary against the embedded
+/// central system and an in-process charger, output and exit codes checked.
+@Suite("chargesim api listings and security actions", .timeLimit(.minutes(2)))
+struct APIResourceCommandTests {
+    let runner = CommandRunner()
+
+    func api(_ harness: EmbeddedFleet, _ arguments: [String]) async throws -> CommandRunner.Outcome {
+        try await runner.runInBackground(
+            "chargesim",
+            ["api"] + arguments + ["--base-url", harness.system.apiBaseURL, "--token", EmbeddedFleet.token])
+    }
+
+    func jsonArray(_ outcome: CommandRunner.Outcome) throws -> [[String: Any]] {
+        try #require(JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [[String: Any]])
+    }
+
+    func jsonObject(_ outcome: CommandRunner.Outcome) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    }
+
+    @Test("listings show what the client created; actions map to exit codes")
+    func listingsAndActions() async throws {
+        try await EmbeddedFleet.with(chargers: 1) { harness in
+            _ = try await harness.client.createIdTag(
+                IdTagWrite(idTagUid: "SHELL-UID-9", idLabel: "Shell label", status: .enabled, type: .rfid))
+            let tags = try await api(harness, ["id-tags"])
+            #expect(tags.exitCode == 0, "\(tags.standardError)")
+            let tagLines = tags.standardOutput.split(separator: "\n")
+            #expect(tagLines.first?.hasPrefix("ID  UID") == true)
+            let tagRow = try #require(tagLines.first { $0.contains("SHELL-UID-9") })
+            #expect(tagRow.contains("Shell label") && tagRow.contains("enabled") && tagRow.contains("rfid"))
+            let filtered = try jsonArray(try await api(harness, ["id-tags", "--uid", "SHELL-UID-9", "--json"]))
+            #expect(filtered.map { $0["idTagUid"] as? String } == ["SHELL-UID-9"])
+            let badStatus = try await api(harness, ["id-tags", "--status", "lost"])
+            #expect(badStatus.exitCode == 64)
+            #expect(
+                badStatus.standardError.contains("--status must be one of enabled, disabled, suspended; got 'lost'."))
+
+            _ = try await harness.client.createTariff(Tariff(name: "Shell free", type: .free, currency: "EUR"))
+            let tariffs = try await api(harness, ["tariffs", "--json"])
+            #expect(tariffs.exitCode == 0, "\(tariffs.standardError)")
+            #expect(
+                try jsonArray(tariffs).contains {
+                    $0["name"] as? String == "Shell free" && $0["type"] as? String == "free"
+                })
+            let tariffTable = try await api(harness, ["tariffs"])
+            #expect(tariffTable.standardOutput.split(separator: "\n").contains { $0.contains("Shell free") })
+
+            let reserve = try await api(harness, ["reserve", "BR1", "1", "--user-id", "42", "--json"])
+            #expect(reserve.exitCode == 0, "\(reserve.standardError)")
+            let reservations = try await api(harness, ["reservations", "--charge-point", "BR1", "--status", "active"])
+            #expect(reservations.exitCode == 0, "\(reservations.standardError)")
+            let reservationRows = reservations.standardOutput.split(separator: "\n").dropFirst()
+            #expect(reservationRows.count == 1)
+            #expect(reservationRows.first.map { $0.contains("BR1") && $0.contains("active") } == true)
+
+            let invoices = try await api(harness, ["invoices", "--issued-from", "2026-01-01T00:00:00Z", "--json"])
+            #expect(invoices.exitCode == 0, "\(invoices.standardError)")
+            _ = try jsonArray(invoices)
+            let badDate = try await api(harness, ["invoices", "--issued-to", "yesterday"])
+            #expect(badDate.exitCode == 64)
+            #expect(badDate.standardError.contains("--issued-to must be an ISO 8601 date-time"))
+            #expect(try await api(harness, ["locations", "--json"]).exitCode == 0)
+            #expect(try await api(harness, ["transactions"]).exitCode == 0)
+
+            let sync = try await api(harness, ["sync-configuration", "BR1", "--json"])
+            #expect(sync.exitCode == 0, "\(sync.standardError)")
+            #expect(try jsonObject(sync)["success"] as? Bool == true)
+
+            let reset = try await api(harness, ["reset-security-profile", "BR1"])
+            #expect(reset.exitCode == 0, "\(reset.standardError)")
+            #expect(reset.standardOutput == "Security profile of BR1 reset.\n")
+            let owner = try await api(harness, ["change-owner", "BR1", "--no-owner"])
+            #expect(owner.exitCode == 0, "\(owner.standardError)")
+            #expect(owner.standardOutput == "BR1 now has no owner.\n")
+
+            #expect(try await api(harness, ["create-charge-point", "OFFLINE-2"]).exitCode == 0)
+            let offline = try await api(harness, ["set-security-profile", "OFFLINE-2", "1"])
+            #expect(offline.exitCode == 4)
+            #expect(offline.standardError.contains("HTTP 406: Charge point OFFLINE-2 is offline"))
+            let offlineSync = try await api(harness, ["sync-certificates", "OFFLINE-2"])
+            #expect(offlineSync.exitCode == 4)
+            let badProfile = try await api(harness, ["set-security-profile", "BR1", "3"])
+            #expect(badProfile.exitCode == 64)
+            #expect(badProfile.standardError.contains("PROFILE must be 1 or 2; got 3."))
+            let badType = try await api(harness, ["install-certificate", "BR1", "--type", "V2GCertificate"])
+            #expect(badType.exitCode == 64)
+        }
+    }
+}
