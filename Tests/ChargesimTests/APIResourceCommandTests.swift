@@ -51,13 +51,25 @@ struct APIResourceCommandTests {
             let tariffTable = try await api(harness, ["tariffs"])
             #expect(tariffTable.standardOutput.split(separator: "\n").contains { $0.contains("Shell free") })
 
-            let reserve = try await api(harness, ["reserve", "BR1", "1", "--user-id", "42", "--json"])
-            #expect(reserve.exitCode == 0, "\(reserve.standardError)")
-            let reservations = try await api(harness, ["reservations", "--charge-point", "BR1", "--status", "active"])
+            // The test wallbox has no Reservation feature profile: the refusal exits 4 and the back end
+            // keeps the reservation as canceled.
+            let reserve = try await api(harness, ["reserve", "BR1", "1", "--user-id", "42"])
+            #expect(reserve.exitCode == 4)
+            #expect(
+                reserve.standardError.contains(
+                    "HTTP 406: Charge point BR1 answered ReserveNow with CALLERROR NotSupported"))
+            let reservations = try await api(harness, ["reservations", "--charge-point", "BR1", "--evse", "1"])
             #expect(reservations.exitCode == 0, "\(reservations.standardError)")
-            let reservationRows = reservations.standardOutput.split(separator: "\n").dropFirst()
-            #expect(reservationRows.count == 1)
-            #expect(reservationRows.first.map { $0.contains("BR1") && $0.contains("active") } == true)
+            let reservationLines = reservations.standardOutput.split(separator: "\n")
+            #expect(reservationLines.first?.hasPrefix("ID  CHARGE POINT  EVSE ID  STATUS") == true)
+            #expect(reservationLines.count == 2)
+            #expect(reservationLines.last.map { $0.contains(" BR1 ") && $0.contains(" canceled ") } == true)
+            let active = try await api(harness, ["reservations", "--status", "active"])
+            #expect(active.standardOutput == "(none)\n")
+            let all = try jsonArray(try await api(harness, ["reservations", "--json"]))
+            #expect(all.map { $0["status"] as? String } == ["canceled"])
+            let noCharger = try await api(harness, ["reservations", "--charge-point", "NOPE"])
+            #expect(noCharger.exitCode == 3)
 
             let invoices = try await api(harness, ["invoices", "--issued-from", "2026-01-01T00:00:00Z", "--json"])
             #expect(invoices.exitCode == 0, "\(invoices.standardError)")
