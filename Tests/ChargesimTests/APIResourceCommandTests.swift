@@ -104,4 +104,41 @@ struct APIResourceCommandTests {
             #expect(badType.exitCode == 64)
         }
     }
+
+    @Test("security actions on a connected charger: profile raise, certificate sync, security log")
+    func securityActionsOnAConnectedCharger() async throws {
+        try await EmbeddedFleet.with(chargers: 1) { harness in
+            // The test wallbox has no basic-auth password, so it refuses profile 1 and the command exits 4.
+            let raise = try await api(harness, ["set-security-profile", "BR1", "1"])
+            #expect(raise.exitCode == 4)
+            #expect(
+                raise.standardError.hasSuffix(
+                    "HTTP 406: Charge point BR1 rejected SecurityProfile 1 (status Rejected).\n"))
+
+            let certificates = try await api(harness, ["sync-certificates", "BR1", "--type", "CSMSRootCertificate"])
+            #expect(certificates.exitCode == 0, "\(certificates.standardError)")
+            #expect(certificates.standardOutput == "Certificate sync of BR1 accepted.\n")
+
+            let log = try await api(
+                harness, ["get-security-log", "BR1", "--location", "http://127.0.0.1:9/logs", "--json"])
+            #expect(log.exitCode == 0, "\(log.standardError)")
+            let upload = try jsonObject(log)
+            #expect(upload["status"] as? String == "Accepted")
+            #expect(upload["logType"] as? String == "SecurityLog")
+            #expect((upload["file_name"] as? String)?.hasPrefix("SecurityLog-BR1-") == true)
+            let badRetries = try await api(harness, ["get-security-log", "BR1", "--location", "x", "--retries", "11"])
+            #expect(badRetries.exitCode == 64)
+
+            // The embedded back end has no CSMS root configured to send (404, feature disabled), and
+            // the charger has none installed to delete (406).
+            let install = try await api(harness, ["install-certificate", "BR1", "--type", "CSMSRootCertificate"])
+            #expect(install.exitCode == 3)
+            #expect(install.standardError.contains("HTTP 404: No CentralSystemRootCertificate is configured"))
+            let delete = try await api(harness, ["delete-certificate", "BR1", "--type", "CSMSRootCertificate"])
+            #expect(delete.exitCode == 4)
+            #expect(
+                delete.standardError.contains(
+                    "HTTP 406: Charge point BR1 has no CentralSystemRootCertificate installed."))
+        }
+    }
 }
