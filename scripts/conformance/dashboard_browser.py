@@ -90,9 +90,11 @@ def main():
         print(f"ok: Charging, chart at {power:.0f} W after {samples_after - samples_before} new samples, session row: {row[0]}")
 
         driver.find_element(By.CSS_SELECTOR, tile).click()
+        # The frame log shows what streams after the selection: wait until its stream is open.
+        wait_for("the frame stream of the selected charger", lambda: driver.find_element(By.ID, "frames").get_attribute("data-following") == charger, 10)
         status, body = post(base, f"/chargers/{charger}/connectors/1/stop", {})
         assert status == 200, body
-        wait_for("the StopTransaction frame in the log", lambda: "StopTransaction" in driver.find_element(By.ID, "frames").text, 5)
+        wait_for("the StopTransaction frame in the log", lambda: "StopTransaction" in driver.find_element(By.ID, "frames").text, 10)
         print("ok: the frame log of the selected charger shows its StopTransaction")
     finally:
         driver.quit()

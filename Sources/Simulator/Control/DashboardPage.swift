@@ -231,7 +231,10 @@ enum DashboardPage {
           const log = document.getElementById("frames");
           log.textContent = "";
           if (selectedSource) selectedSource.close();
+          delete log.dataset.following;
           selectedSource = new EventSource(withToken("/events?charger=" + encodeURIComponent(id)));
+          // Frames are only those streamed from now on: say when the stream is live.
+          selectedSource.onopen = () => { log.dataset.following = id; };
           selectedSource.onmessage = (message) => {
             const event = JSON.parse(message.data);
             const line = document.createElement("div");
