@@ -198,13 +198,31 @@ public struct TestCertificateAuthority: Sendable {
             "ca", "-batch", "-notext", "-config", stem + ".cnf", "-extensions", "issued",
             "-cert", certificateFile, "-keyfile", privateKeyFile, "-in", requestFile, "-out", stem + ".pem",
         ]
-        signing += expired ? ["-startdate", "20200101000000Z", "-enddate", "20200102000000Z"] : ["-days", "2"]
+        // Valid from ten minutes ago, for two days: a test whose clock started before the
+        // certificate was issued (in an earlier second, on a busy machine) still finds it valid.
+        let start = Date().addingTimeInterval(-600)
+        signing +=
+            expired
+            ? ["-startdate", "20200101000000Z", "-enddate", "20200102000000Z"]
+            : [
+                "-startdate", Self.asn1Time(start), "-enddate",
+                Self.asn1Time(start.addingTimeInterval(2 * 86_400)),
+            ]
         try Self.openssl(signing, in: directory)
         var chain = try String(contentsOfFile: stem + ".pem", encoding: .utf8)
         for intermediate in intermediateFiles {
             chain += try String(contentsOfFile: intermediate, encoding: .utf8)
         }
         try chain.write(toFile: stem + "-chain.pem", atomically: true, encoding: .utf8)
+    }
+
+    /// `YYYYMMDDHHMMSSZ`, the form `openssl ca -startdate/-enddate` takes.
+    private static func asn1Time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMddHHmmss'Z'"
+        return formatter.string(from: date)
     }
 
     private static func openssl(_ arguments: [String], in directory: String) throws {

@@ -31,6 +31,23 @@ public final class Store: Sendable {
         try await batcher.write(body)
     }
 
+    /// Inserts a new row (a charge point, EVSE, connector, id tag, location created through the
+    /// API); the copy returned carries its row id. A UNIQUE violation (a taken OCPP identity, a
+    /// taken `networkId` on the same charge point) is thrown as GRDB reports it.
+    public func insert<Record: MutablePersistableRecord & Sendable>(_ record: Record) async throws -> Record {
+        try await write { db in
+            var record = record
+            try record.insert(db)
+            return record
+        }
+    }
+
+    /// Writes back an edited row (PATCH/PUT). A replaced tariff does not change the snapshots
+    /// already taken from it.
+    public func update<Record: MutablePersistableRecord & Sendable>(_ record: Record) async throws {
+        try await write { db in try record.update(db) }
+    }
+
     /// Runs `body` against a consistent snapshot.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.read(body)

@@ -181,11 +181,8 @@ extension ChargePoint {
         case .failure(.connectionLost):
             // Re-sent after the reconnect; not an attempt the central system refused.
             break
-        case .failure(.callError) where entry.action == SecurityEventNotificationRequest.action,
-            .failure(.invalidResponse) where entry.action == SecurityEventNotificationRequest.action:
-            // A security event the central system answered with a CALLERROR (most often
-            // NotImplemented: a back end without the security extension) reached it; retrying
-            // would only hold up the transaction messages queued behind it.
+        case .failure(.callError) where !entry.retriedAfterCallError,
+            .failure(.invalidResponse) where !entry.retriedAfterCallError:
             giveUp(entry)
         case .failure(.callError), .failure(.invalidResponse), .failure(.timedOut):
             var failed = entry

@@ -2,12 +2,13 @@ import Foundation
 import OCPP16
 
 /// One transaction message (OCPP 1.6 §3.7: StartTransaction, StopTransaction, or MeterValues
-/// of a transaction) in the charger's persistent queue: written to storage before it is sent,
-/// removed when the central system confirms it.
+/// of a transaction), or a security event notification (security whitepaper A04), in the
+/// charger's persistent queue: written to storage before it is sent, removed when the central
+/// system confirms it.
 public struct TransactionQueueEntry: Sendable, Equatable, Codable {
     /// The entry's id, increasing in queue order; also its key in storage.
     public var id: UInt64
-    /// `StartTransaction`, `StopTransaction` or `MeterValues`.
+    /// `StartTransaction`, `StopTransaction`, `MeterValues` or `SecurityEventNotification`.
     public var action: String
     /// The request payload, JSON. Until the StartTransaction answer is known, `transactionId`
     /// holds the provisional id ``provisionalTransactionId``; it is rewritten then.
@@ -23,6 +24,13 @@ public struct TransactionQueueEntry: Sendable, Equatable, Codable {
         self.payload = payload
         self.localTransactionId = localTransactionId
         self.failedAttempts = failedAttempts
+    }
+
+    /// Whether a CALLERROR answer is retried (§4.8, TransactionMessageAttempts). Only transaction
+    /// messages are: any other queued message that was answered reached the central system, and
+    /// retrying one a back end does not implement would hold up the transaction messages behind it.
+    public var retriedAfterCallError: Bool {
+        action != SecurityEventNotificationRequest.action
     }
 
     /// The transaction id a queued message carries before the central system has assigned one:

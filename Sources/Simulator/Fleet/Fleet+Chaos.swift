@@ -10,18 +10,19 @@ extension Fleet {
     /// Completes when every charger has dropped.
     public func blackout(for duration: Duration, reconnectJitter: Duration) -> EventLoopFuture<Void> {
         let jitterMilliseconds = max(reconnectJitter.wholeMilliseconds, 0)
+        // One snapshot of the charger set: the control API may add or remove chargers meanwhile.
+        let members = chargers
         let delays: [Duration] = chaosRandom.withLockedValue { random in
-            chargers.map { _ in
+            members.map { _ in
                 duration
                     + .milliseconds(
                         jitterMilliseconds == 0 ? 0 : Int64.random(in: 0...jitterMilliseconds, using: &random))
             }
         }
-        let futures = zip(chargers, delays).map { charger, delay in
+        let futures = zip(members, delays).map { charger, delay in
             charger.inject(.connectionDrop(reconnectAfter: delay))
         }
-        guard let first = chargers.first else { preconditionFailure("a fleet without chargers") }
-        return EventLoopFuture.andAllComplete(futures, on: first.eventLoop)
+        return EventLoopFuture.andAllComplete(futures, on: loopCounters[0].eventLoop)  // never empty (init)
     }
 
     /// `count` chargers (picked at random, seeded, among those with a free connector) start a

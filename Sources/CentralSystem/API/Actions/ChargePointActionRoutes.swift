@@ -246,7 +246,7 @@ enum ChargePointActionRoutes {
                 var chargePoint = try await ChargePointRoutes.find(call, store)
                 chargePoint.securityProfile = 0
                 chargePoint.updatedAt = deps.now().date
-                try await store.saveChargePoint(chargePoint)
+                try await store.update(chargePoint)
                 return APIResponse.empty(.accepted)
             },
             APIRoute(

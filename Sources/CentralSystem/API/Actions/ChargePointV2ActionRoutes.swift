@@ -174,7 +174,7 @@ enum ChargePointV2ActionRoutes {
                 }
                 chargePoint.securityProfile = target
                 chargePoint.updatedAt = deps.now().date
-                try await store.saveChargePoint(chargePoint)
+                try await store.update(chargePoint)
                 return try APIResponse.json(SetSecurityProfileResult(success: true), status: .accepted)
             },
         ]

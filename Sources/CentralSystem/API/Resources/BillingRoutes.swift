@@ -46,7 +46,7 @@ enum BillingRoutes {
                 record.id = existing.id
                 record.createdAt = existing.createdAt
                 record.currency = existing.currency
-                try await store.saveTariff(record)
+                try await store.update(record)
                 return try APIResponse.data(Tariff(record: record))
             },
             APIRoute(

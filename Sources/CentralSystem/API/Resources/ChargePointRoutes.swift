@@ -43,7 +43,7 @@ enum ChargePointRoutes {
                 if try await store.chargePoint(identity: identity) != nil {
                     throw APIFailure.taken("network.id")
                 }
-                record = try await store.insertChargePoint(record)
+                record = try await store.insert(record)
                 deps.notify(.changed(.chargePointChanged, "chargePointId", record.id, "created", deps.now()))
                 return try APIResponse.data(ChargePoint(record: record), status: .created)
             },
@@ -77,7 +77,7 @@ enum ChargePointRoutes {
                     record.securityProfile = profile
                 }
                 record.updatedAt = deps.now().date
-                try await store.saveChargePoint(record)
+                try await store.update(record)
                 deps.notify(.changed(.chargePointChanged, "chargePointId", record.id, "updated", deps.now()))
                 return try APIResponse.data(ChargePoint(record: record))
             },

@@ -79,7 +79,7 @@ enum EVSEWriteRoutes {
                 let body = try validated(try call.decode(ConnectorWrite.self))
                 guard let type = body.type else { throw APIFailure.invalid("type", "The type field is required.") }
                 let now = deps.now().date
-                let record = try await store.insertConnector(
+                let record = try await store.insert(
                     ConnectorRecord(
                         evseId: evse.id ?? 0, type: type, format: body.format, adminStatus: body.status ?? .enabled,
                         createdAt: now, updatedAt: now))
@@ -104,7 +104,7 @@ enum EVSEWriteRoutes {
                 if let format = body.format { connector.format = format }
                 if let status = body.status { connector.adminStatus = status }
                 connector.updatedAt = deps.now().date
-                try await store.saveConnector(connector)
+                try await store.update(connector)
                 changed(evse, "updated", deps)
                 return try APIResponse.data(Connector(record: connector))
             },
@@ -158,7 +158,7 @@ enum EVSEWriteRoutes {
             throw APIFailure.taken("networkId")
         }
         let now = deps.now().date
-        let record = try await deps.store.insertEVSE(
+        let record = try await deps.store.insert(
             EVSERecord(
                 chargePointId: chargePoint.id ?? 0, networkId: networkId, physicalReference: reference,
                 currentType: currentType, adminStatus: status, maxPower: body.powerOptions?.maxPower,
@@ -185,7 +185,7 @@ enum EVSEWriteRoutes {
         if let maxPower = body.powerOptions?.maxPower { evse.maxPower = maxPower }
         if let tariff = body.tariffGroupId { evse.tariffId = Int64(tariff) }
         evse.updatedAt = deps.now().date
-        try await deps.store.saveEVSE(evse)
+        try await deps.store.update(evse)
         changed(evse, "updated", deps)
         let connectors = try await deps.store.connectors(evseId: evse.id ?? 0)
         return try APIResponse.data(EVSE(record: evse, connectors: connectors, withChargePointId: withChargePointId))

@@ -49,7 +49,7 @@ enum IdTagRoutes {
                     throw APIFailure.taken("idTagUid")
                 }
                 let now = deps.now().date
-                let record = try await store.insertIdTag(
+                let record = try await store.insert(
                     IdTagRecord(
                         idTag: uid, label: body.idLabel, status: status, type: type, expiresAt: body.expireAt,
                         userId: body.userId.map { Int64($0) }, createdAt: now, updatedAt: now))
@@ -77,7 +77,7 @@ enum IdTagRoutes {
                 if let expireAt = body.expireAt { record.expiresAt = expireAt }
                 if let userId = body.userId { record.userId = Int64(userId) }
                 record.updatedAt = deps.now().date
-                try await store.saveIdTag(record)
+                try await store.update(record)
                 deps.notify(.changed(.idTagChanged, "idTagsId", record.id, "updated", deps.now()))
                 return try APIResponse.data(IdTag(record: record))
             },

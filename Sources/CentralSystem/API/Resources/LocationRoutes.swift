@@ -23,7 +23,7 @@ enum LocationRoutes {
             ) { call in
                 let body = try validated(try call.decode(LocationWrite.self, emptyAs: LocationWrite()))
                 let now = deps.now().date
-                let record = try await store.insertLocation(
+                let record = try await store.insert(
                     LocationRecord(document: try encode(body), createdAt: now, updatedAt: now))
                 return try APIResponse.data(Location(record: record), status: .created)
             },
@@ -44,7 +44,7 @@ enum LocationRoutes {
                     ?? LocationWrite()
                 record.document = try encode(current.merged(with: patch))
                 record.updatedAt = deps.now().date
-                try await store.saveLocation(record)
+                try await store.update(record)
                 return try APIResponse.data(Location(record: record))
             },
             APIRoute(

@@ -2,23 +2,10 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Adds a location.
-    public func insertLocation(_ record: LocationRecord) async throws -> LocationRecord {
-        try await write { db in
-            var record = record
-            try record.insert(db)
-            return record
-        }
-    }
 
     /// A location by row id.
     public func location(id: Int64) async throws -> LocationRecord? {
         try await read { db in try LocationRecord.fetchOne(db, key: id) }
-    }
-
-    /// Writes back an edited location.
-    public func saveLocation(_ record: LocationRecord) async throws {
-        try await write { db in try record.update(db) }
     }
 
     /// Deletes a location; `false` when absent.

@@ -7,21 +7,6 @@ import PublicAPI
 extension Store {
     // MARK: Charge points and EVSEs
 
-    /// Adds a charge point created through the API (no EVSEs until the charger reports them or
-    /// the API adds them). A duplicate OCPP identity is a UNIQUE violation.
-    public func insertChargePoint(_ record: ChargePointRecord) async throws -> ChargePointRecord {
-        try await write { db in
-            var record = record
-            try record.insert(db)
-            return record
-        }
-    }
-
-    /// Writes back an edited charge point row.
-    public func saveChargePoint(_ record: ChargePointRecord) async throws {
-        try await write { db in try record.update(db) }
-    }
-
     /// Every EVSE of a charge point with its connectors, by networkId.
     public func evsesWithConnectors(chargePointId: Int64) async throws -> [(EVSERecord, [ConnectorRecord])] {
         try await read { db in
@@ -149,20 +134,6 @@ extension Store {
 
     // MARK: Id tags
 
-    /// Adds an id tag created through the API.
-    public func insertIdTag(_ record: IdTagRecord) async throws -> IdTagRecord {
-        try await write { db in
-            var record = record
-            try record.insert(db)
-            return record
-        }
-    }
-
-    /// Writes back an edited id tag.
-    public func saveIdTag(_ record: IdTagRecord) async throws {
-        try await write { db in try record.update(db) }
-    }
-
     // MARK: Reservations
 
     /// A reservation by row id.
@@ -180,11 +151,6 @@ extension Store {
     /// A tariff by row id.
     public func tariff(id: Int64) async throws -> TariffRecord? {
         try await read { db in try TariffRecord.fetchOne(db, key: id) }
-    }
-
-    /// Writes back a replaced tariff (PUT); snapshots already taken keep their prices.
-    public func saveTariff(_ record: TariffRecord) async throws {
-        try await write { db in try record.update(db) }
     }
 
     /// Deletes a tariff; EVSEs using it fall back to free charging. `false` when absent.
