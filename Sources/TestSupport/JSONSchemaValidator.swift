@@ -4,9 +4,16 @@ import Foundation
 /// schemas use), enough for `shared/ocpp16/schemas/`: `type` (incl. `integer`), `properties`,
 /// `required`, `additionalProperties`, `enum`, `const`, `minLength`/`maxLength` (in code points),
 /// `minimum`/`maximum` and their exclusive forms, `multipleOf`, `items` (one schema or a tuple with
-/// `additionalItems`), `minItems`/`maxItems`, `format: date-time` (RFC 3339 section 5.6), and local
-/// `$ref` (`#/definitions/...`). `$schema`, `id`/`$id`, `title`, `description`, `definitions` and
-/// unknown keywords are ignored.
+/// `additionalItems`), `minItems`/`maxItems`, `format: date-time` (RFC 3339 section 5.6) and `date`,
+/// local `$ref` (`#/definitions/...`, `#/components/schemas/...`), `allOf`/`anyOf`/`oneOf`, and the
+/// OpenAPI 3.0 `nullable`. `$schema`, `id`/`$id`, `title`, `description`, `definitions` and unknown
+/// keywords are ignored.
+///
+/// For OpenAPI documents, ``init(schema:document:)`` validates against one schema of the document
+/// (a response body's) with its `$ref`s resolved in the whole document, and
+/// ``rejectsUndocumentedProperties`` reports every property a schema with `properties` does not
+/// list, even where `additionalProperties` leaves the object open: a test then sees fields a
+/// server writes but its document does not describe.
 ///
 /// Schemas and instances are what `JSONSerialization` returns (or the same shapes built in Swift).
 public struct JSONSchemaValidator {
@@ -28,14 +35,29 @@ public struct JSONSchemaValidator {
         public var description: String
     }
 
+    private let schema: [String: Any]
+    /// What `$ref`s resolve against: the schema itself, or the OpenAPI document holding it.
     private let root: [String: Any]
+    /// Report properties that an object schema with `properties` does not list.
+    public var rejectsUndocumentedProperties = false
 
     /// A validator of `schema`, a JSON object.
     public init(schema: Any) throws {
         guard let root = schema as? [String: Any] else {
             throw SchemaError(description: "a schema must be a JSON object")
         }
+        self.schema = root
         self.root = root
+    }
+
+    /// A validator of `schema`, one schema inside `document` (an OpenAPI document), whose `$ref`s
+    /// resolve in `document`.
+    public init(schema: Any, document: Any) throws {
+        guard let schema = schema as? [String: Any], let document = document as? [String: Any] else {
+            throw SchemaError(description: "a schema and its document must be JSON objects")
+        }
+        self.schema = schema
+        self.root = document
     }
 
     /// A validator of the schema in the file at `url`.
@@ -46,7 +68,7 @@ public struct JSONSchemaValidator {
     /// The violations of `instance`; empty when it is valid.
     public func validate(_ instance: Any) -> [Violation] {
         var violations: [Violation] = []
-        check(instance, against: root, path: "", into: &violations)
+        check(instance, against: schema, path: "", into: &violations)
         return violations
     }
 
@@ -72,6 +94,9 @@ public struct JSONSchemaValidator {
             return
         }
         let value = JSONValue(instance)
+        // OpenAPI 3.0: `nullable: true` admits null whatever the other keywords say.
+        if value == .null, schema["nullable"] as? Bool == true { return }
+        checkCombinators(instance, schema: schema, path: path, into: &violations)
 
         if let types = schema["type"] {
             let names = (types as? [String]) ?? [(types as? String) ?? ""]
@@ -99,6 +124,9 @@ public struct JSONSchemaValidator {
             if schema["format"] as? String == "date-time", !Self.isDateTime(string) {
                 report("\"\(string)\" is not an RFC 3339 date-time")
             }
+            if schema["format"] as? String == "date", !Self.isDateTime(string + "T00:00:00Z") {
+                report("\"\(string)\" is not an RFC 3339 full-date")
+            }
         case .number(let number):
             checkNumber(number, schema: schema, report: report)
         case .array(let items):
@@ -113,6 +141,37 @@ public struct JSONSchemaValidator {
             checkObject(object, schema: schema, path: path, into: &violations)
         case .null, .bool:
             break
+        }
+    }
+
+    /// `allOf` (every one), `anyOf` (at least one) and `oneOf` (exactly one).
+    private func checkCombinators(
+        _ instance: Any, schema: [String: Any], path: String, into violations: inout [Violation]
+    ) {
+        let at = path.isEmpty ? "$" : path
+        for member in schema["allOf"] as? [[String: Any]] ?? [] {
+            check(instance, against: member, path: path, into: &violations)
+        }
+        func failures(_ member: [String: Any]) -> [Violation] {
+            var found: [Violation] = []
+            check(instance, against: member, path: path, into: &found)
+            return found
+        }
+        if let members = schema["anyOf"] as? [[String: Any]] {
+            let results = members.map(failures)
+            if !results.contains(where: \.isEmpty) {
+                let reasons = results.map { $0.map(\.description).joined(separator: "; ") }
+                violations.append(Violation(path: at, message: "matches no anyOf schema (\(reasons))"))
+            }
+        }
+        if let members = schema["oneOf"] as? [[String: Any]] {
+            let results = members.map(failures)
+            let matching = results.filter(\.isEmpty).count
+            if matching != 1 {
+                let reasons = results.map { $0.map(\.description).joined(separator: "; ") }
+                violations.append(
+                    Violation(path: at, message: "matches \(matching) oneOf schemas, not 1 (\(reasons))"))
+            }
         }
     }
 
@@ -181,6 +240,10 @@ public struct JSONSchemaValidator {
                 violations.append(Violation(path: Self.join(path, name), message: "additional property not allowed"))
             } else if let extra = schema["additionalProperties"] as? [String: Any] {
                 check(member, against: extra, path: Self.join(path, name), into: &violations)
+            } else if rejectsUndocumentedProperties, schema["properties"] != nil,
+                !documented(name, in: schema)
+            {
+                violations.append(Violation(path: Self.join(path, name), message: "property not in the schema"))
             }
         }
     }
@@ -192,6 +255,15 @@ public struct JSONSchemaValidator {
     }
 
     // MARK: - Helpers
+
+    /// Whether `name` is a property of `schema` or of one of its `allOf` members.
+    private func documented(_ name: String, in schema: [String: Any]) -> Bool {
+        if (schema["properties"] as? [String: Any])?[name] != nil { return true }
+        return (schema["allOf"] as? [[String: Any]] ?? []).contains { member in
+            let resolved = (member["$ref"] as? String).flatMap(resolve) ?? member
+            return documented(name, in: resolved)
+        }
+    }
 
     private func resolve(_ reference: String) -> [String: Any]? {
         guard reference.hasPrefix("#") else { return nil }

@@ -12,7 +12,7 @@ enum ChargePointActionRoutes {
         return [
             APIRoute(
                 .post, "\(base)/reset/{type}", "resetChargePoint", "Reset hard or soft (Reset)",
-                tag: "Charge point actions", success: 202, failures: [404, 406]
+                tag: "Charge point actions", success: 202, failures: [404, 406], response: ActionResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let type: ResetType
@@ -27,7 +27,7 @@ enum ChargePointActionRoutes {
             },
             APIRoute(
                 .post, "\(base)/unlock/{evse}", "unlockConnector", "Unlock an EVSE's connector (UnlockConnector)",
-                tag: "Charge point actions", success: 202, failures: [404, 406]
+                tag: "Charge point actions", success: 202, failures: [404, 406], response: ActionResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let evse = try await ActionCommand.evse(call, "evse", of: chargePoint, store)
@@ -39,7 +39,8 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/change-availability", "changeAvailability",
                 "Operative/Inoperative (ChangeAvailability); 204 when scheduled", tag: "Charge point actions",
-                success: 202, failures: [204, 404, 406, 422], bodySchema: ActionBodySchemas.changeAvailability
+                success: 202, failures: [204, 404, 406, 422], bodySchema: ActionBodySchemas.changeAvailability,
+                response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(ChangeAvailabilityBody.self)
@@ -69,7 +70,8 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/set-charging-profile/{evseNetworkId}", "setChargingProfile",
                 "Install a charging profile (SetChargingProfile); 0 = whole charge point", tag: "Smart charging",
-                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.chargingProfile
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.chargingProfile,
+                response: .data(ChargingProfileReference.openAPISchema)
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let connectorId = try await connector(call, "evseNetworkId", of: chargePoint, store)
@@ -84,7 +86,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/clear-charging-profile", "clearChargingProfile",
                 "Clear charging profiles (ClearChargingProfile)", tag: "Smart charging", success: 202,
-                failures: [404, 406, 422], bodySchema: ActionBodySchemas.clearChargingProfile
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.clearChargingProfile, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(ClearChargingProfileBody.self, emptyAs: ClearChargingProfileBody())
@@ -121,7 +123,7 @@ enum ChargePointActionRoutes {
                 .post, "\(base)/trigger-message", "triggerMessage",
                 "Ask the charge point to send a message (TriggerMessage / ExtendedTriggerMessage)",
                 tag: "Charge point actions", success: 202, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.triggerMessage
+                bodySchema: ActionBodySchemas.triggerMessage, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(TriggerMessageBody.self)
@@ -130,7 +132,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "/public-api/actions/evse/v1.0/{evse}/trigger-message", "triggerMessageOnEVSE",
                 "Trigger a message for one EVSE (connectorId = its networkId)", tag: "Charge point actions",
-                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.triggerMessage
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.triggerMessage, response: nil
             ) { call in
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")) else {
                     throw APIFailure.notFound("Evse")
@@ -142,7 +144,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/get-diagnostics", "getDiagnostics", "Upload diagnostics (GetDiagnostics)",
                 tag: "Charge point actions", success: 202, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.getDiagnostics
+                bodySchema: ActionBodySchemas.getDiagnostics, response: GetDiagnosticsResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(GetDiagnosticsBody.self)
@@ -161,7 +163,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/get-security-log", "getSecurityLog", "Upload the security log (GetLog)",
                 tag: "Charge point actions", success: 201, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.getSecurityLog
+                bodySchema: ActionBodySchemas.getSecurityLog, response: .data(SecurityLogUpload.openAPISchema)
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(GetSecurityLogBody.self)
@@ -199,7 +201,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/send-data-transfer", "sendDataTransfer", "Vendor data transfer (DataTransfer)",
                 tag: "Charge point actions", success: 200, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.sendDataTransfer
+                bodySchema: ActionBodySchemas.sendDataTransfer, response: SendDataTransferResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SendDataTransferBody.self)
@@ -218,7 +220,8 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/sync-configuration", "syncConfiguration",
                 "Read configuration keys into the cache (GetConfiguration)", tag: "Charge point actions",
-                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.syncConfiguration
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.syncConfiguration,
+                response: SyncConfigurationResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SyncConfigurationBody.self, emptyAs: SyncConfigurationBody())
@@ -241,7 +244,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/reset-security-profile", "resetSecurityProfile",
                 "Forget the charge point's security profile (back end only)", tag: "Security actions", success: 202,
-                failures: [404]
+                failures: [404], response: nil
             ) { call in
                 var chargePoint = try await ChargePointRoutes.find(call, store)
                 chargePoint.securityProfile = 0
@@ -252,7 +255,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/change-owner", "changeOwner", "Change the owner (back end only)",
                 tag: "Charge point actions", success: 202, failures: [404, 422],
-                bodySchema: ActionBodySchemas.changeOwner
+                bodySchema: ActionBodySchemas.changeOwner, response: nil
             ) { call in
                 _ = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(ChangeOwnerBody.self, emptyAs: ChangeOwnerBody())
@@ -265,7 +268,7 @@ enum ChargePointActionRoutes {
             APIRoute(
                 .post, "\(base)/disconnect", "disconnectChargePoint", "Close the charge point's OCPP connection",
                 tag: "Charge point actions", success: 202, failures: [404, 409, 422],
-                bodySchema: ActionBodySchemas.disconnect
+                bodySchema: ActionBodySchemas.disconnect, response: ActionResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(DisconnectBody.self)

@@ -14,7 +14,7 @@ enum ChargePointV2ActionRoutes {
                 .post, "\(base)/set-configuration", "setConfiguration",
                 "Change a configuration key (ChangeConfiguration)",
                 tag: "Charge point actions", success: 202, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.setConfiguration
+                bodySchema: ActionBodySchemas.setConfiguration, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SetConfigurationBody.self)
@@ -37,7 +37,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/update-firmware", "updateFirmware",
                 "Update firmware (UpdateFirmware, or SignedUpdateFirmware when signed)", tag: "Charge point actions",
-                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.updateFirmware
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.updateFirmware, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(UpdateFirmwareBody.self)
@@ -83,7 +83,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/install-certificate", "installCertificate",
                 "Install a root certificate (InstallCertificate)", tag: "Security actions", success: 202,
-                failures: [404, 406, 422], bodySchema: ActionBodySchemas.certificate
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.certificate, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let use = try certificateUse(try call.decode(CertificateBody.self).certificateType)
@@ -103,7 +103,7 @@ enum ChargePointV2ActionRoutes {
                 .post, "\(base)/delete-certificate", "deleteCertificate",
                 "Delete the installed certificates of a type (GetInstalledCertificateIds, then DeleteCertificate)",
                 tag: "Security actions", success: 202, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.certificate
+                bodySchema: ActionBodySchemas.certificate, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let use = try certificateUse(try call.decode(CertificateBody.self).certificateType)
@@ -127,7 +127,7 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/sync-certificates", "syncCertificates",
                 "List installed certificates (GetInstalledCertificateIds)", tag: "Security actions", success: 202,
-                failures: [404, 406, 422], bodySchema: ActionBodySchemas.syncCertificates
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.syncCertificates, response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SyncCertificatesBody.self, emptyAs: SyncCertificatesBody())
@@ -144,7 +144,8 @@ enum ChargePointV2ActionRoutes {
             APIRoute(
                 .post, "\(base)/set-security-profile", "setSecurityProfile",
                 "Raise the security profile (ChangeConfiguration SecurityProfile)", tag: "Security actions",
-                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.setSecurityProfile
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.setSecurityProfile,
+                response: SetSecurityProfileResult.openAPISchema
             ) { call in
                 var chargePoint = try await ChargePointRoutes.find(call, store)
                 let body = try call.decode(SetSecurityProfileBody.self)

@@ -14,7 +14,7 @@ enum ReservationActionRoutes {
             APIRoute(
                 .post, "/public-api/actions/charge-point/v1.0/{chargePoint}/reserve/{evse}", "reserveEVSE",
                 "Reserve an EVSE for a user (ReserveNow)", tag: "Reservation actions", success: 202,
-                failures: [404, 406, 422], bodySchema: ActionBodySchemas.reserve
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.reserve, response: ReserveResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let evse = try await ActionCommand.evse(call, "evse", of: chargePoint, store)
@@ -47,7 +47,7 @@ enum ReservationActionRoutes {
                 .post, "/public-api/actions/reservation/v1.0/{reservation}/cancel", "cancelReservation",
                 "Cancel a reservation (CancelReservation); force cancels whatever the charger answers",
                 tag: "Reservation actions", success: 202, failures: [404, 406, 422],
-                bodySchema: ActionBodySchemas.cancel
+                bodySchema: ActionBodySchemas.cancel, response: nil
             ) { call in
                 guard
                     let reservation = try await store.reservation(id: try call.id("reservation", model: "Reservation")),

@@ -13,7 +13,8 @@ enum SessionActionRoutes {
             APIRoute(
                 .post, "\(chargePointBase)/start/{evse}", "startSessionOnEVSE",
                 "Start a session on an EVSE (RemoteStartTransaction, connectorId = EVSE networkId)",
-                tag: "Session actions", success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.start
+                tag: "Session actions", success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.start,
+                response: StartSessionResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let evse = try await ActionCommand.evse(call, "evse", of: chargePoint, store)
@@ -22,7 +23,8 @@ enum SessionActionRoutes {
             APIRoute(
                 .post, "\(chargePointBase)/start", "startSession",
                 "Start a session, the charge point picks the EVSE (RemoteStartTransaction)", tag: "Session actions",
-                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.startWithoutEVSE
+                success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.startWithoutEVSE,
+                response: StartSessionResult.openAPISchema
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 return try await start(call, chargePoint: chargePoint, evse: nil, withSessionId: false, deps)
@@ -30,7 +32,8 @@ enum SessionActionRoutes {
             APIRoute(
                 .post, "/public-api/actions/evse/v1.0/{evse}/start", "startSessionByEVSEId",
                 "Start a session on an EVSE by its system id", tag: "Session actions", success: 202,
-                failures: [404, 406, 422], bodySchema: ActionBodySchemas.start
+                failures: [404, 406, 422], bodySchema: ActionBodySchemas.start,
+                response: StartSessionResult.openAPISchema
             ) { call in
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")) else {
                     throw APIFailure.notFound("Evse")
@@ -41,7 +44,8 @@ enum SessionActionRoutes {
             APIRoute(
                 .post, "\(chargePointBase)/stop/{session}", "stopSession",
                 "Stop a session (RemoteStopTransaction); force ends it whatever the charger answers",
-                tag: "Session actions", success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.force
+                tag: "Session actions", success: 202, failures: [404, 406, 422], bodySchema: ActionBodySchemas.force,
+                response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 guard let session = try await store.session(id: try call.id("session", model: "Session")),

@@ -5,12 +5,13 @@ import Foundation
 enum OpenAPIDocument {
     static func make(routes: [APIRoute]) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
+        var components: [String: Any] = [:]
         for route in routes {
             var operation: [String: Any] = [
                 "operationId": route.operationId,
                 "summary": route.summary,
                 "tags": [route.tag],
-                "responses": responses(route),
+                "responses": responses(route, components: &components),
             ]
             let pathParameters: [[String: Any]] = route.pathParameters.map { name in
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
@@ -46,18 +47,7 @@ enum OpenAPIDocument {
                 "securitySchemes": [
                     "bearerAuth": ["type": "http", "scheme": "bearer", "bearerFormat": "API Token"]
                 ],
-                "schemas": [
-                    "Error": [
-                        "type": "object", "required": ["message"],
-                        "properties": [
-                            "message": ["type": "string"],
-                            "errors": [
-                                "type": "object",
-                                "additionalProperties": ["type": "array", "items": ["type": "string"]],
-                            ],
-                        ],
-                    ]
-                ],
+                "schemas": components,
             ],
         ]
     }
@@ -83,39 +73,21 @@ enum OpenAPIDocument {
         return ["type": "string"]
     }
 
-    static func responses(_ route: APIRoute) -> [String: Any] {
+    /// Every documented status of `route` with its body schema: the route's own for the success
+    /// status, ``ErrorSchemas`` for the others; 204 and body-less 202s have no `content`.
+    static func responses(_ route: APIRoute, components: inout [String: Any]) -> [String: Any] {
         var responses: [String: Any] = [:]
-        let error: [String: Any] = ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
         var statuses = [route.success] + route.failures
         if route.authenticated { statuses += [401, 429] }
         for status in Set(statuses).sorted() {
             var response: [String: Any] = ["description": description(status)]
-            switch status {
-            case 200, 201, 202:
-                if status == route.success, !(route.success == 202 && emptyAccepted(route)) {
-                    let schema =
-                        route.responseSchema.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
-                        ?? ["type": "object"]
-                    response["content"] = ["application/json": ["schema": schema]]
-                }
-            case 204, 406, 409:
-                // 406 carries `{"message"}` here, 204 and 409 may be empty: no schema pinned.
-                break
-            default:
-                response["content"] = error
+            let schema = status == route.success ? route.response : ErrorSchemas.schema(status: status)
+            if let schema {
+                response["content"] = ["application/json": ["schema": schema.json(components: &components)]]
             }
             responses[String(status)] = response
         }
         return responses
-    }
-
-    /// 202 answers that carry no body.
-    static func emptyAccepted(_ route: APIRoute) -> Bool {
-        [
-            "stopSession", "changeAvailability", "clearChargingProfile", "triggerMessage", "triggerMessageOnEVSE",
-            "cancelReservation", "resetSecurityProfile", "changeOwner", "setConfiguration", "updateFirmware",
-            "installCertificate", "deleteCertificate", "syncCertificates",
-        ].contains(route.operationId)
     }
 
     static func description(_ status: Int) -> String {

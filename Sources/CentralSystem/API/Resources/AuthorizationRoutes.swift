@@ -16,7 +16,7 @@ enum AuthorizationRoutes {
                 queryEnums: [
                     "filter[status]": AuthorizationDecision.knownCases.map(\.rawValue),
                     "filter[method]": AuthorizationMethod.knownCases.map(\.rawValue),
-                ]
+                ], response: .list(Authorization.openAPISchema, pagination: .pageOrCursor)
             ) { call in
                 let status = call.filter("status").map(AuthorizationDecision.init(rawValue:))
                 if let status, !status.isKnown { throw APIFailure.invalid("filter.status", "The status is invalid.") }
@@ -34,7 +34,7 @@ enum AuthorizationRoutes {
             },
             APIRoute(
                 .get, "\(base)/{authorization}", "readAuthorization", "Read an authorization", tag: "Authorizations",
-                success: 200, failures: [404]
+                success: 200, failures: [404], response: .data(Authorization.openAPISchema)
             ) { call in
                 guard
                     let record = try await store.authorization(

@@ -16,7 +16,8 @@ enum BillingRoutes {
         return [
             APIRoute(
                 .get, tariffs, "listTariffs", "List tariffs", tag: "Billing", success: 200, failures: [422],
-                query: APIPagination.pageOrCursor.queryParameters
+                query: APIPagination.pageOrCursor.queryParameters,
+                response: .list(Tariff.openAPISchema, pagination: .pageOrCursor)
             ) { call in
                 let page = try await store.listTariffs(page: try APIPagination.pageOrCursor.request(call))
                 return try APIResponse.json(
@@ -24,7 +25,7 @@ enum BillingRoutes {
             },
             APIRoute(
                 .post, tariffs, "createTariff", "Create a tariff", tag: "Billing", success: 201, failures: [422],
-                bodySchema: tariffSchema
+                bodySchema: tariffSchema, response: .data(Tariff.openAPISchema)
             ) { call in
                 let now = deps.now().date
                 var record = try tariffRecord(try call.decode(Tariff.self), now: now)
@@ -33,13 +34,13 @@ enum BillingRoutes {
             },
             APIRoute(
                 .get, "\(tariffs)/{tariff}", "readTariff", "Read a tariff", tag: "Billing", success: 200,
-                failures: [404]
+                failures: [404], response: .data(Tariff.openAPISchema)
             ) { call in
                 try APIResponse.data(Tariff(record: try await findTariff(call, store)))
             },
             APIRoute(
                 .put, "\(tariffs)/{tariff}", "replaceTariff", "Replace a tariff", tag: "Billing", success: 200,
-                failures: [404, 422], hasBody: true
+                failures: [404, 422], hasBody: true, response: .data(Tariff.openAPISchema)
             ) { call in
                 let existing = try await findTariff(call, store)
                 var record = try tariffRecord(try call.decode(Tariff.self), now: deps.now().date)
@@ -51,7 +52,7 @@ enum BillingRoutes {
             },
             APIRoute(
                 .delete, "\(tariffs)/{tariff}", "deleteTariff", "Delete a tariff", tag: "Billing", success: 204,
-                failures: [404]
+                failures: [404], response: nil
             ) { call in
                 guard try await store.deleteTariff(id: try call.id("tariff", model: "Tariff")) else {
                     throw APIFailure.notFound("Tariff")
@@ -60,7 +61,8 @@ enum BillingRoutes {
             },
             APIRoute(
                 .get, "\(resources)/tariff-snapshots/v1.0/{tariffSnapshot}", "readTariffSnapshot",
-                "Read the tariff frozen at a session's start", tag: "Billing", success: 200, failures: [404]
+                "Read the tariff frozen at a session's start", tag: "Billing", success: 200, failures: [404],
+                response: .data(TariffSnapshot.openAPISchema)
             ) { call in
                 guard
                     let record = try await store.tariffSnapshot(
@@ -71,7 +73,8 @@ enum BillingRoutes {
             APIRoute(
                 .get, "\(resources)/transactions/v1.0", "listTransactions", "List payment transactions",
                 tag: "Billing", success: 200, failures: [422],
-                query: APIPagination.pageOrCursor.queryParameters + ["filter[sessionId]"]
+                query: APIPagination.pageOrCursor.queryParameters + ["filter[sessionId]"],
+                response: .list(Transaction.openAPISchema, pagination: .pageOrCursor)
             ) { call in
                 let page = try await store.listPayments(
                     sessionId: try call.intFilter("sessionId"), page: try APIPagination.pageOrCursor.request(call))
@@ -80,7 +83,7 @@ enum BillingRoutes {
             },
             APIRoute(
                 .get, "\(resources)/transactions/v1.0/{transaction}", "readTransaction", "Read a payment transaction",
-                tag: "Billing", success: 200, failures: [404]
+                tag: "Billing", success: 200, failures: [404], response: .data(Transaction.openAPISchema)
             ) { call in
                 guard let record = try await store.payment(id: try call.id("transaction", model: "Transaction")) else {
                     throw APIFailure.notFound("Transaction")
@@ -90,7 +93,8 @@ enum BillingRoutes {
             APIRoute(
                 .get, "\(resources)/invoices/v1.0", "listInvoices", "List invoices", tag: "Billing", success: 200,
                 failures: [422],
-                query: APIPagination.pageOnly.queryParameters + ["filter[issuedFrom]", "filter[issuedTo]"]
+                query: APIPagination.pageOnly.queryParameters + ["filter[issuedFrom]", "filter[issuedTo]"],
+                response: .list(Invoice.openAPISchema, pagination: .pageOnly)
             ) { call in
                 let (number, perPage) = try APIPagination.page(call)
                 let page = try await store.listInvoices(
@@ -101,7 +105,7 @@ enum BillingRoutes {
             },
             APIRoute(
                 .get, "\(resources)/invoices/v1.0/{invoice}", "readInvoice", "Read an invoice", tag: "Billing",
-                success: 200, failures: [404]
+                success: 200, failures: [404], response: .data(Invoice.openAPISchema)
             ) { call in
                 guard let record = try await store.invoice(id: try call.id("invoice", model: "Invoice")) else {
                     throw APIFailure.notFound("Invoice")

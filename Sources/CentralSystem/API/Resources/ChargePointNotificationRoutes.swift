@@ -20,7 +20,8 @@ enum ChargePointNotificationRoutes {
                 "Firmware, diagnostics and log status reports and security events of a charge point ([INF])",
                 tag: "Charge points", success: 200, failures: [404, 422],
                 query: APIPagination.cursorOnly.queryParameters + ["filter[notification]"],
-                queryEnums: ["filter[notification]": kinds]
+                queryEnums: ["filter[notification]": kinds],
+                response: .list(ChargePointNotificationLog.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let kind = call.textFilter("notification")

@@ -12,7 +12,8 @@ enum ChargePointRoutes {
         return [
             APIRoute(
                 .get, "\(base)/v2.0", "listChargePoints", "List charge points", tag: "Charge points", success: 200,
-                failures: [422], query: APIPagination.cursorOnly.queryParameters + filters
+                failures: [422], query: APIPagination.cursorOnly.queryParameters + filters,
+                response: .list(ChargePoint.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 let filter = ChargePointFilter(
                     networkId: call.textFilter("networkId"), name: call.textFilter("name"),
@@ -24,7 +25,7 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .post, "\(base)/v2.0", "createChargePoint", "Create a charge point", tag: "Charge points",
-                success: 201, failures: [409, 422], bodySchema: createSchema
+                success: 201, failures: [409, 422], bodySchema: createSchema, response: .data(ChargePoint.openAPISchema)
             ) { call in
                 let body = try call.decode(ChargePointWrite.self)
                 guard let identity = body.network?.id, !identity.isEmpty else {
@@ -49,13 +50,14 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .get, "\(base)/v2.0/{chargePoint}", "readChargePoint", "Read a charge point", tag: "Charge points",
-                success: 200, failures: [404]
+                success: 200, failures: [404], response: .data(ChargePoint.openAPISchema)
             ) { call in
                 try APIResponse.data(ChargePoint(record: try await find(call, store)))
             },
             APIRoute(
                 .patch, "\(base)/v2.0/{chargePoint}", "updateChargePoint", "Update a charge point",
-                tag: "Charge points", success: 200, failures: [404, 409, 422], hasBody: true
+                tag: "Charge points", success: 200, failures: [404, 409, 422], hasBody: true,
+                response: .data(ChargePoint.openAPISchema)
             ) { call in
                 var record = try await find(call, store)
                 let body = try call.decode(ChargePointWrite.self)
@@ -83,7 +85,7 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .delete, "\(base)/v2.0/{chargePoint}", "deleteChargePoint", "Delete a charge point",
-                tag: "Charge points", success: 204, failures: [404]
+                tag: "Charge points", success: 204, failures: [404], response: nil
             ) { call in
                 let id = try call.id("chargePoint", model: "ChargePoint")
                 guard try await store.deleteChargePoint(id: id) else { throw APIFailure.notFound("ChargePoint") }
@@ -92,7 +94,7 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .get, "\(base)/v1.0/{chargePoint}", "readChargePointV1", "Read a charge point (v1.0, deprecated)",
-                tag: "Charge points", success: 200, failures: [404]
+                tag: "Charge points", success: 200, failures: [404], response: .data(ChargePointV1.openAPISchema)
             ) { call in
                 let record = try await find(call, store)
                 let evses = try await store.evsesWithConnectors(chargePointId: record.id ?? 0)
@@ -100,7 +102,8 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .get, "\(base)/v1.0/{chargePoint}/status", "readChargePointStatus", "Charge point live status",
-                tag: "Charge points", success: 200, failures: [404]
+                tag: "Charge points", success: 200, failures: [404],
+                response: .data(ChargePointLiveStatus.openAPISchema)
             ) { call in
                 let record = try await find(call, store)
                 let evses = try await store.evsesWithConnectors(chargePointId: record.id ?? 0).map(\.0)

@@ -17,7 +17,7 @@ enum ConfigurationRoutes {
             APIRoute(
                 .get, base, "listConfigurations", "The charge point's cached configuration keys",
                 tag: "Configuration", success: 200, failures: [404], query: ["filter[name]"],
-                responseSchema: ResponseSchemas.data(#"{"type":"array","items":\#(itemSchema)}"#)
+                response: .data(.array(ConfigurationItem.openAPISchema))
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 var keys = try await store.cachedConfiguration(chargePointId: chargePoint.id ?? 0)
@@ -26,7 +26,7 @@ enum ConfigurationRoutes {
             },
             APIRoute(
                 .get, "\(base)/{key}", "readConfiguration", "One cached configuration key", tag: "Configuration",
-                success: 200, failures: [404], responseSchema: ResponseSchemas.data(itemSchema)
+                success: 200, failures: [404], response: .data(ConfigurationItem.openAPISchema)
             ) { call in
                 let (_, record) = try await find(call, store)
                 return try APIResponse.data(ConfigurationItem(record: record))
@@ -37,7 +37,7 @@ enum ConfigurationRoutes {
                 success: 200, failures: [404, 406, 422],
                 bodySchema:
                     #"{"type":"object","required":["value"],"properties":{"value":{"type":"string","maxLength":500}}}"#,
-                responseSchema: ResponseSchemas.data(itemSchema)
+                response: .data(ConfigurationItem.openAPISchema)
             ) { call in
                 let (chargePoint, record) = try await find(call, store)
                 let body = try call.decode(ConfigurationValueBody.self)
@@ -60,14 +60,6 @@ enum ConfigurationRoutes {
             },
         ]
     }
-
-    /// One cache item as served.
-    static let itemSchema = #"""
-        {"type":"object","required":["key","readonly","required","timestamp","lastUpdatedAt"],"properties":{
-         "key":{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"value":{"type":"string"}}},
-         "readonly":{"type":"boolean"},"required":{"type":"boolean"},
-         "timestamp":{"type":"string","format":"date-time"},"lastUpdatedAt":{"type":"string","format":"date-time"}}}
-        """#
 
     static func find(_ call: APICall, _ store: Store) async throws -> (ChargePointRecord, ConfigurationKeyRecord) {
         let chargePoint = try await ChargePointRoutes.find(call, store)

@@ -12,7 +12,7 @@ enum EVSERoutes {
                 .get, "/public-api/resources/evses/v2.1", "listEVSEs", "List EVSEs", tag: "EVSEs", success: 200,
                 failures: [422],
                 query: APIPagination.cursorOnly.queryParameters + ["filter[chargePointId]", "include[]"],
-                queryEnums: ["include[]": includes]
+                queryEnums: ["include[]": includes], response: .list(EVSE.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 try checkIncludes(call)
                 let page = try await store.listEVSEs(
@@ -22,7 +22,8 @@ enum EVSERoutes {
             },
             APIRoute(
                 .get, "/public-api/resources/evses/v2.1/{evse}", "readEVSE", "Read an EVSE", tag: "EVSEs",
-                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes]
+                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes],
+                response: .data(EVSE.openAPISchema)
             ) { call in
                 try checkIncludes(call)
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")) else {
@@ -34,7 +35,7 @@ enum EVSERoutes {
             APIRoute(
                 .get, nested, "listChargePointEVSEs", "List a charge point's EVSEs", tag: "EVSEs", success: 200,
                 failures: [404, 422], query: APIPagination.cursorOnly.queryParameters + ["include[]"],
-                queryEnums: ["include[]": nestedIncludes]
+                queryEnums: ["include[]": nestedIncludes], response: .list(EVSE.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 try checkIncludes(call, allowed: nestedIncludes)
                 let chargePoint = try await ChargePointRoutes.find(call, store)
@@ -44,7 +45,8 @@ enum EVSERoutes {
             },
             APIRoute(
                 .get, "\(nested)/{evse}", "readChargePointEVSE", "Read one of a charge point's EVSEs", tag: "EVSEs",
-                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes]
+                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes],
+                response: .data(EVSE.openAPISchema)
             ) { call in
                 try checkIncludes(call)
                 let chargePoint = try await ChargePointRoutes.find(call, store)

@@ -15,7 +15,7 @@ enum EVSEWriteRoutes {
         return [
             APIRoute(
                 .post, top, "createEVSE", "Create an EVSE", tag: "EVSEs", success: 201, failures: [409, 422],
-                bodySchema: schema(create: true, chargePointId: true)
+                bodySchema: schema(create: true, chargePointId: true), response: .data(EVSE.openAPISchema)
             ) { call in
                 let body = try call.decode(EVSEWrite.self)
                 guard let id = body.chargePointId else {
@@ -28,20 +28,22 @@ enum EVSEWriteRoutes {
             },
             APIRoute(
                 .patch, "\(top)/{evse}", "updateEVSE", "Update an EVSE", tag: "EVSEs", success: 200,
-                failures: [404, 409, 422], bodySchema: schema(create: false, chargePointId: false)
+                failures: [404, 409, 422], bodySchema: schema(create: false, chargePointId: false),
+                response: .data(EVSE.openAPISchema)
             ) { call in
                 let evse = try await find(call, store, chargePoint: nil)
                 return try await update(evse, call: call, withChargePointId: true, deps)
             },
             APIRoute(
                 .delete, "\(top)/{evse}", "deleteEVSE", "Delete an EVSE", tag: "EVSEs", success: 204,
-                failures: [404, 409]
+                failures: [404, 409], response: nil
             ) { call in
                 try await delete(try await find(call, store, chargePoint: nil), deps)
             },
             APIRoute(
                 .post, nested, "createChargePointEVSE", "Create an EVSE on a charge point", tag: "EVSEs", success: 201,
-                failures: [404, 409, 422], bodySchema: schema(create: true, chargePointId: false)
+                failures: [404, 409, 422], bodySchema: schema(create: true, chargePointId: false),
+                response: .data(EVSE.openAPISchema)
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 return try await create(
@@ -50,7 +52,7 @@ enum EVSEWriteRoutes {
             APIRoute(
                 .patch, "\(nested)/{evse}", "updateChargePointEVSE", "Update one of a charge point's EVSEs",
                 tag: "EVSEs", success: 200, failures: [404, 409, 422],
-                bodySchema: schema(create: false, chargePointId: false)
+                bodySchema: schema(create: false, chargePointId: false), response: .data(EVSE.openAPISchema)
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let evse = try await find(call, store, chargePoint: chargePoint.id)
@@ -58,14 +60,14 @@ enum EVSEWriteRoutes {
             },
             APIRoute(
                 .delete, "\(nested)/{evse}", "deleteChargePointEVSE", "Delete one of a charge point's EVSEs",
-                tag: "EVSEs", success: 204, failures: [404, 409]
+                tag: "EVSEs", success: 204, failures: [404, 409], response: nil
             ) { call in
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 return try await delete(try await find(call, store, chargePoint: chargePoint.id), deps)
             },
             APIRoute(
                 .get, connectors, "listConnectors", "List an EVSE's connectors", tag: "Connectors", success: 200,
-                failures: [404]
+                failures: [404], response: .data(.array(Connector.openAPISchema))
             ) { call in
                 let evse = try await nestedEVSE(call, store)
                 let items = try await store.connectors(evseId: evse.id ?? 0).map(Connector.init(record:))
@@ -73,7 +75,8 @@ enum EVSEWriteRoutes {
             },
             APIRoute(
                 .post, connectors, "createConnector", "Add a connector to an EVSE", tag: "Connectors", success: 201,
-                failures: [404, 422], bodySchema: connectorSchema(create: true)
+                failures: [404, 422], bodySchema: connectorSchema(create: true),
+                response: .data(Connector.openAPISchema)
             ) { call in
                 let evse = try await nestedEVSE(call, store)
                 let body = try validated(try call.decode(ConnectorWrite.self))
@@ -88,14 +91,15 @@ enum EVSEWriteRoutes {
             },
             APIRoute(
                 .get, "\(connectors)/{connector}", "readConnector", "Read a connector", tag: "Connectors",
-                success: 200, failures: [404]
+                success: 200, failures: [404], response: .data(Connector.openAPISchema)
             ) { call in
                 let (_, connector) = try await findConnector(call, store)
                 return try APIResponse.data(Connector(record: connector))
             },
             APIRoute(
                 .patch, "\(connectors)/{connector}", "updateConnector", "Update a connector", tag: "Connectors",
-                success: 200, failures: [404, 422], bodySchema: connectorSchema(create: false)
+                success: 200, failures: [404, 422], bodySchema: connectorSchema(create: false),
+                response: .data(Connector.openAPISchema)
             ) { call in
                 let (evse, found) = try await findConnector(call, store)
                 var connector = found
@@ -110,7 +114,7 @@ enum EVSEWriteRoutes {
             },
             APIRoute(
                 .delete, "\(connectors)/{connector}", "deleteConnector", "Delete a connector", tag: "Connectors",
-                success: 204, failures: [404]
+                success: 204, failures: [404], response: nil
             ) { call in
                 let (evse, connector) = try await findConnector(call, store)
                 _ = try await store.deleteConnector(id: connector.id ?? 0)

@@ -12,7 +12,8 @@ enum IdTagRoutes {
             APIRoute(
                 .get, base, "listIdTags", "List id tags", tag: "Id tags", success: 200, failures: [422],
                 query: APIPagination.pageOrCursor.queryParameters + ["filter[idTagUid]", "filter[status]"],
-                queryEnums: ["filter[status]": IdTagStatus.knownCases.map(\.rawValue)]
+                queryEnums: ["filter[status]": IdTagStatus.knownCases.map(\.rawValue)],
+                response: .list(IdTag.openAPISchema, pagination: .pageOrCursor)
             ) { call in
                 var status: IdTagStatus?
                 if let text = call.filter("status") {
@@ -29,7 +30,7 @@ enum IdTagRoutes {
             },
             APIRoute(
                 .post, base, "createIdTag", "Create an id tag", tag: "Id tags", success: 201, failures: [409, 422],
-                bodySchema: createSchema
+                bodySchema: createSchema, response: .data(IdTag.openAPISchema)
             ) { call in
                 let body = try call.decode(IdTagWrite.self)
                 guard let uid = body.idTagUid, !uid.isEmpty else {
@@ -57,13 +58,14 @@ enum IdTagRoutes {
                 return try APIResponse.data(IdTag(record: record), status: .created)
             },
             APIRoute(
-                .get, "\(base)/{idTag}", "readIdTag", "Read an id tag", tag: "Id tags", success: 200, failures: [404]
+                .get, "\(base)/{idTag}", "readIdTag", "Read an id tag", tag: "Id tags", success: 200, failures: [404],
+                response: .data(IdTag.openAPISchema)
             ) { call in
                 try APIResponse.data(IdTag(record: try await find(call, store)))
             },
             APIRoute(
                 .patch, "\(base)/{idTag}", "updateIdTag", "Update an id tag", tag: "Id tags", success: 200,
-                failures: [404, 422], hasBody: true
+                failures: [404, 422], hasBody: true, response: .data(IdTag.openAPISchema)
             ) { call in
                 var record = try await find(call, store)
                 let body = try call.decode(IdTagWrite.self)
@@ -83,7 +85,7 @@ enum IdTagRoutes {
             },
             APIRoute(
                 .delete, "\(base)/{idTag}", "deleteIdTag", "Delete an id tag", tag: "Id tags", success: 204,
-                failures: [404]
+                failures: [404], response: nil
             ) { call in
                 let id = try call.id("idTag", model: "IdTag")
                 guard try await store.deleteIdTag(id: id) else { throw APIFailure.notFound("IdTag") }

@@ -11,7 +11,8 @@ enum LocationRoutes {
         return [
             APIRoute(
                 .get, base, "listLocations", "List locations", tag: "Locations", success: 200, failures: [422],
-                query: APIPagination.cursorOnly.queryParameters
+                query: APIPagination.cursorOnly.queryParameters,
+                response: .list(Location.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 let page = try await store.listLocations(page: try APIPagination.cursorOnly.request(call))
                 return try APIResponse.json(
@@ -19,7 +20,7 @@ enum LocationRoutes {
             },
             APIRoute(
                 .post, base, "createLocation", "Create a location", tag: "Locations", success: 201, failures: [422],
-                hasBody: true
+                hasBody: true, response: .data(Location.openAPISchema)
             ) { call in
                 let body = try validated(try call.decode(LocationWrite.self, emptyAs: LocationWrite()))
                 let now = deps.now().date
@@ -29,13 +30,13 @@ enum LocationRoutes {
             },
             APIRoute(
                 .get, "\(base)/{location}", "readLocation", "Read a location", tag: "Locations", success: 200,
-                failures: [404]
+                failures: [404], response: .data(Location.openAPISchema)
             ) { call in
                 try APIResponse.data(Location(record: try await find(call, store)))
             },
             APIRoute(
                 .patch, "\(base)/{location}", "updateLocation", "Update a location", tag: "Locations", success: 200,
-                failures: [404, 422], hasBody: true
+                failures: [404, 422], hasBody: true, response: .data(Location.openAPISchema)
             ) { call in
                 var record = try await find(call, store)
                 let patch = try validated(try call.decode(LocationWrite.self, emptyAs: LocationWrite()))
@@ -49,7 +50,7 @@ enum LocationRoutes {
             },
             APIRoute(
                 .delete, "\(base)/{location}", "deleteLocation", "Delete a location", tag: "Locations", success: 204,
-                failures: [404]
+                failures: [404], response: nil
             ) { call in
                 guard try await store.deleteLocation(id: try call.id("location", model: "Location")) else {
                     throw APIFailure.notFound("Location")

@@ -13,7 +13,7 @@ enum NotificationRoutes {
             APIRoute(
                 .post, base, "subscribeNotification", "Subscribe to notifications", tag: "Notifications",
                 success: 201, failures: [422], bodySchema: bodySchema,
-                responseSchema: ResponseSchemas.data(subscriptionSchema)
+                response: .data(NotificationSubscription.openAPISchema)
             ) { call in
                 let body = try validated(try call.decode(NotificationSubscriptionWrite.self))
                 let record = try await store.addWebhookSubscription(
@@ -25,7 +25,7 @@ enum NotificationRoutes {
             APIRoute(
                 .get, base, "listNotifications", "List notification subscriptions", tag: "Notifications",
                 success: 200, failures: [422], query: APIPagination.cursorOnly.queryParameters,
-                responseSchema: ResponseSchemas.list(subscriptionSchema)
+                response: .list(NotificationSubscription.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 let page = try await store.listWebhookSubscriptions(page: try APIPagination.cursorOnly.request(call))
                 return try APIResponse.json(
@@ -35,14 +35,14 @@ enum NotificationRoutes {
             APIRoute(
                 .get, "\(base)/{notification}", "readNotification", "Read a notification subscription",
                 tag: "Notifications", success: 200, failures: [404],
-                responseSchema: ResponseSchemas.data(subscriptionSchema)
+                response: .data(NotificationSubscription.openAPISchema)
             ) { call in
                 try APIResponse.data(NotificationSubscription(record: try await find(call, store)))
             },
             APIRoute(
                 .put, "\(base)/{notification}", "updateNotification", "Replace a notification subscription",
                 tag: "Notifications", success: 200, failures: [404, 422], bodySchema: bodySchema,
-                responseSchema: ResponseSchemas.data(subscriptionSchema)
+                response: .data(NotificationSubscription.openAPISchema)
             ) { call in
                 let id = try await find(call, store).id ?? 0
                 let body = try validated(try call.decode(NotificationSubscriptionWrite.self))
@@ -53,7 +53,7 @@ enum NotificationRoutes {
             },
             APIRoute(
                 .delete, "\(base)/{notification}", "unsubscribeNotification", "Unsubscribe",
-                tag: "Notifications", success: 204, failures: [404]
+                tag: "Notifications", success: 204, failures: [404], response: nil
             ) { call in
                 guard try await store.deleteWebhookSubscription(id: try call.id("notification", model: "Notification"))
                 else { throw APIFailure.notFound("Notification") }
@@ -63,7 +63,7 @@ enum NotificationRoutes {
                 .get, "\(base)/{notification}/deliveries", "listNotificationDeliveries",
                 "The delivery log of a subscription, every attempt oldest first ([INF])", tag: "Notifications",
                 success: 200, failures: [404, 422], query: APIPagination.cursorOnly.queryParameters,
-                responseSchema: ResponseSchemas.list(deliverySchema)
+                response: .list(WebhookDeliveryAttempt.openAPISchema, pagination: .cursorOnly)
             ) { call in
                 let id = try await find(call, store).id ?? 0
                 let page = try await store.webhookDeliveries(
@@ -138,24 +138,6 @@ enum NotificationRoutes {
         guard let kafka else { return nil }
         return String(decoding: try PublicAPIJSON.makeEncoder().encode(kafka), as: UTF8.self)
     }
-
-    /// The subscription object as served.
-    static let subscriptionSchema = #"""
-        {"type":"object","required":["id","via","notifications"],"properties":{
-         "id":{"type":"integer"},"via":{"type":"string","enum":["webhook","kafka"]},
-         "notifications":{"type":"array","items":{"type":"string"}},
-         "webhook":{"type":"object","required":["callbackUrl"],"properties":{"callbackUrl":{"type":"string"}}},
-         "kafka":{"type":"object"}}}
-        """#
-
-    /// One delivery log entry as served.
-    static let deliverySchema = #"""
-        {"type":"object","required":["id","notification","attempt","attemptedAt","payload"],"properties":{
-         "id":{"type":"integer"},"notification":{"type":"string"},"deliveryId":{"type":"string"},
-         "attempt":{"type":"integer","minimum":1},"responseStatus":{"type":"integer"},"error":{"type":"string"},
-         "attemptedAt":{"type":"string","format":"date-time"},"nextAttemptAt":{"type":"string","format":"date-time"},
-         "payload":{"type":"string"}}}
-        """#
 
     static let bodySchema: String = {
         let events = NotificationEvent.knownCases.map { "\"\($0.rawValue)\"" }.joined(separator: ",")

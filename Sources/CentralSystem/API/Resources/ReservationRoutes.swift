@@ -12,7 +12,8 @@ enum ReservationRoutes {
             APIRoute(
                 .get, base, "listReservations", "List reservations", tag: "Reservations", success: 200,
                 failures: [422], query: APIPagination.pageOnly.queryParameters + ["filter[evseId]", "filter[status]"],
-                queryEnums: ["filter[status]": ReservationState.knownCases.map(\.rawValue)]
+                queryEnums: ["filter[status]": ReservationState.knownCases.map(\.rawValue)],
+                response: .list(Reservation.openAPISchema, pagination: .pageOnly)
             ) { call in
                 let status = call.filter("status").map(ReservationState.init(rawValue:))
                 if let status, !status.isKnown { throw APIFailure.invalid("filter.status", "The status is invalid.") }
@@ -24,7 +25,7 @@ enum ReservationRoutes {
             },
             APIRoute(
                 .get, "\(base)/{reservation}", "readReservation", "Read a reservation", tag: "Reservations",
-                success: 200, failures: [404]
+                success: 200, failures: [404], response: .data(Reservation.openAPISchema)
             ) { call in
                 guard let record = try await store.reservation(id: try call.id("reservation", model: "Reservation"))
                 else { throw APIFailure.notFound("Reservation") }

@@ -18,7 +18,8 @@ enum SessionRoutes {
                 .get, base, "listSessions", "List sessions", tag: "Sessions", success: 200, failures: [422],
                 query: APIPagination.pageOrCursor.queryParameters + filters.map { "filter[\($0)]" }
                     + ["withAuthorization"],
-                queryEnums: ["filter[status]": SessionStatus.knownCases.map(\.rawValue)]
+                queryEnums: ["filter[status]": SessionStatus.knownCases.map(\.rawValue)],
+                response: .list(Session.openAPISchema, pagination: .pageOrCursor)
             ) { call in
                 var status: SessionStatus?
                 if let text = call.filter("status") {
@@ -41,7 +42,7 @@ enum SessionRoutes {
             },
             APIRoute(
                 .get, "\(base)/{session}", "readSession", "Read a session", tag: "Sessions", success: 200,
-                failures: [404], query: ["withAuthorization"]
+                failures: [404], query: ["withAuthorization"], response: .data(Session.openAPISchema)
             ) { call in
                 let record = try await find(call, store)
                 return try APIResponse.data(
@@ -49,7 +50,8 @@ enum SessionRoutes {
             },
             APIRoute(
                 .get, "\(base)/{session}/consumption-stats", "readSessionConsumptionStats",
-                "A session's energy and power over time", tag: "Sessions", success: 200, failures: [404]
+                "A session's energy and power over time", tag: "Sessions", success: 200, failures: [404],
+                response: .data(.array(ConsumptionStat.openAPISchema))
             ) { call in
                 let record = try await find(call, store)
                 let samples = try await store.meterSamples(sessionId: record.id ?? 0)

@@ -25,8 +25,9 @@ struct APIRoute: Sendable {
     var hasBody: Bool
     /// The body's JSON Schema as JSON text (`nil` = any object), for the OpenAPI document.
     var bodySchema: String?
-    /// The success body's JSON Schema as JSON text (`nil` = any object), for the OpenAPI document.
-    var responseSchema: String?
+    /// The success body's schema, `nil` for a body-less answer (204, the 202s of reference §5 with
+    /// no body). Every route states it, so the OpenAPI document describes every body it serves.
+    var response: OpenAPISchema?
     /// Whether a Bearer token is required (everything but the OpenAPI document).
     var authenticated: Bool
     /// The handler.
@@ -35,7 +36,7 @@ struct APIRoute: Sendable {
     init(
         _ method: HTTPRequest.Method, _ path: String, _ operationId: String, _ summary: String, tag: String,
         success: Int, failures: [Int] = [], query: [String] = [], queryEnums: [String: [String]] = [:],
-        hasBody: Bool = false, bodySchema: String? = nil, responseSchema: String? = nil, authenticated: Bool = true,
+        hasBody: Bool = false, bodySchema: String? = nil, response: OpenAPISchema?, authenticated: Bool = true,
         handler: @escaping @Sendable (APICall) async throws -> Response
     ) {
         self.method = method
@@ -49,7 +50,7 @@ struct APIRoute: Sendable {
         self.queryEnums = queryEnums
         self.hasBody = hasBody || bodySchema != nil
         self.bodySchema = bodySchema
-        self.responseSchema = responseSchema
+        self.response = response
         self.authenticated = authenticated
         self.handler = handler
     }
