@@ -97,7 +97,7 @@ struct APIResponseSchemaTests {
     func realBodiesFromALiveChargerMatchTheDocument() async throws {
         try await EmbeddedFleet.with(chargers: 1) { fleet in
             let client = APIHTTPClient(port: fleet.system.apiPort, token: EmbeddedFleet.token)
-            let checker = try await ResponseChecker(client: client)
+            var checker = try await ResponseChecker(client: client)
             let chargePoint = String(try #require(try await fleet.systemId("BR1")))
             let cp = ["chargePoint": chargePoint]
             let actions = "/public-api/actions/charge-point/v1.0/{chargePoint}"

@@ -5,8 +5,7 @@ import Testing
 /// Calls the live API and validates each answer against the OpenAPI document it serves: the
 /// status must be documented for the operation, a documented body must match its schema (with
 /// undocumented properties reported), and a response documented without content must be empty.
-final class ResponseChecker: @unchecked Sendable {
-    // @unchecked: used from one test task only; `validated` is appended to sequentially.
+struct ResponseChecker {
     let client: APIHTTPClient
     let document: [String: Any]
     /// `METHOD template status` of every response checked.
@@ -24,7 +23,7 @@ final class ResponseChecker: @unchecked Sendable {
     /// Sends `method template` (its `{name}`s filled from `parameters`, any `?query` kept), expects
     /// `status`, and validates the body against the document.
     @discardableResult
-    func check(
+    mutating func check(
         _ method: String, _ template: String, _ status: Int, _ parameters: [String: String] = [:],
         json: String? = nil, token: String?? = .none, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> APIHTTPClient.Reply {

@@ -137,8 +137,8 @@ struct OpenAPISchema: Sendable {
         return copy
     }
 
-    /// An object schema with `extra` properties added (a component's own properties win nothing:
-    /// `extra` replaces a property of the same name).
+    /// The object schema (a component's, unwrapped) with `extra` properties added; an `extra`
+    /// property replaces one of the same name.
     func adding(_ extra: [String: OpenAPISchema]) -> OpenAPISchema {
         switch kind {
         case .object(let properties):
