@@ -239,6 +239,8 @@ struct APIResponseSchemaTests {
                 "GET", "/public-api/resources/charge-points/v2.0/{chargePoint}", 404, ["chargePoint": "999999"])
             _ = try await checker.check("GET", "/public-api/resources/sessions/v1.0?per_page=0", 422)
             _ = try await checker.check(
+                "GET", "/public-api/resources/sessions/v1.0/{session}?withAuthorization=maybe", 422, ids)
+            _ = try await checker.check(
                 "POST", "/public-api/resources/charge-points/v2.0", 409,
                 json: #"{"network":{"id":"BR1"}}"#)
             _ = try await checker.check("DELETE", "/public-api/resources/id-tags/v2.0/{idTag}", 204, ["idTag": tagId])

@@ -42,7 +42,7 @@ enum SessionRoutes {
             },
             APIRoute(
                 .get, "\(base)/{session}", "readSession", "Read a session", tag: "Sessions", success: 200,
-                failures: [404], query: ["withAuthorization"], response: .data(Session.openAPISchema)
+                failures: [404, 422], query: ["withAuthorization"], response: .data(Session.openAPISchema)
             ) { call in
                 let record = try await find(call, store)
                 return try APIResponse.data(
