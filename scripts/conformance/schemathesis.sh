@@ -34,7 +34,7 @@ api="$(field apiBaseUrl)"
 ocpp="$(field ocppUrl)"
 origin="${api%/public-api}"
 
-"$bin" fleet --csms "$ocpp" --profile profiles/ac-wallbox-7kw.yaml --count 1 --id-prefix ST \
+"$bin" fleet --csms "$ocpp" --profile profiles/ac-wallbox-7kw.yaml --count 1 --id-prefix ST --control-port 0 \
   >"$work/fleet.log" 2>&1 &
 pids+=($!)
 # The charger is in: connected (networkStatus available) and its EVSE reported.
@@ -56,12 +56,49 @@ print(data[0]["chargePointId"] if data else "")' 2>/dev/null || true)"
 done
 if [ -z "$charge_point" ]; then echo "the fleet charger did not connect:"; cat "$work/fleet.log"; exit 1; fi
 echo "charger connected as charge point $charge_point; API $api"
+# One finished session exists before the run, so reads of sessions (and the session path
+# parameter) are checked against real bodies rather than only 404s.
+control="$(sed -n 's|.*control API and dashboard: \(http://[^ ]*\)/ .*|\1|p' "$work/fleet.log" | head -n 1)"
+session="$(python3 - "$api" "$token" "$charge_point" "$control" <<'PY'
+import json, sys, time, urllib.request
+api, token, charge_point, control = sys.argv[1:5]
+# The driver plugs in first (the fleet's control API), so the remote start becomes a session.
+with urllib.request.urlopen(control + "/chargers", timeout=5) as response:
+    charger = json.load(response)["chargers"][0]["chargePointId"]
+plug = urllib.request.Request(f"{control}/chargers/{charger}/connectors/1/plug", data=b"{}", method="POST",
+                              headers={"Content-Type": "application/json"})
+urllib.request.urlopen(plug, timeout=5).read()
+def call(method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(api + path, data=data, method=method, headers={
+        "Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        raw = response.read()
+        return json.loads(raw) if raw else None
+def wait_for(session_id, status):
+    for _ in range(300):
+        session = call("GET", f"/resources/sessions/v1.0/{session_id}")["data"]
+        if session["status"] == status:
+            return session
+        time.sleep(0.1)
+    sys.exit(f"session {session_id} never became {status}: {session}")
+started = call("POST", f"/actions/charge-point/v1.0/{charge_point}/start/1", {"idTag": "SCHEMATHESIS"})
+if "sessionId" not in started:
+    sys.exit(f"the start action did not start a session: {started}")
+session_id = started["sessionId"]
+wait_for(session_id, "active")
+call("POST", f"/actions/charge-point/v1.0/{charge_point}/stop/{session_id}", {})
+wait_for(session_id, "finished")
+print(session_id)
+PY
+)"
+echo "seeded finished session $session"
 
 common=(
   --checks all -H "Authorization: Bearer $token" --base-url "$origin"
   --hypothesis-seed 20261125 --hypothesis-max-examples "${CHARGESIM_ST_EXAMPLES:-20}"
   --hypothesis-database none --hypothesis-suppress-health-check all --workers 1 --request-timeout 20000
-  --set-path "chargePoint=$charge_point" --set-path evse=1 --show-trace
+  --set-path "chargePoint=$charge_point" --set-path evse=1 --set-path "session=$session" --show-trace
 )
 # shellcheck disable=SC2206 # word splitting of the extra options is intended
 extra=(${CHARGESIM_ST_ARGS:-})
