@@ -65,10 +65,7 @@ enum EVSERoutes {
 
     /// 422 for an `include[]` value the endpoint does not offer.
     static func checkIncludes(_ call: APICall, allowed: [String] = includes) throws(APIFailure) {
-        for (index, entry) in call.query.filter({ $0.key == "include[]" }).enumerated()
-        where !allowed.contains(entry.value) {
-            throw .invalid("include.\(index)", "The selected include.\(index) is invalid.")
-        }
+        _ = try call.includes(allowed: allowed)
     }
 
     static func envelope(_ page: Page<EVSERecord>, call: APICall, store: Store, withChargePointId: Bool) async throws
