@@ -73,6 +73,27 @@ struct ChargePointIncludeTests {
             #expect(periods.compactMap { $0["startPeriod"] as? Int } == [0, 3600])
             #expect(periods.first?["numberPhases"] as? Int == 3)
 
+            // A profile on EVSE 1 is that EVSE's, not the charge point's.
+            let evseBody = ChargerWebhookEventTests.profileBody.replacingOccurrences(of: #""id":41"#, with: #""id":44"#)
+                .replacingOccurrences(of: "ChargePointMaxProfile", with: "TxDefaultProfile")
+            let onEVSE = Task { try await client.call("POST", "\(actions)/set-charging-profile/1", json: evseBody) }
+            let evseCall = try #require(await charger.nextCall())
+            try await charger.answer(evseCall, with: SetChargingProfileResponse(status: .accepted))
+            #expect(try await onEVSE.value.status == 202)
+            let evseId = try #require(try await harness.store.evse(chargePointId: id, networkId: 1)?.id)
+            let evseRead = "/public-api/resources/evses/v2.1/\(evseId)"
+            #expect(try await client.call("GET", evseRead).data.keys.contains("chargingProfile") == false)
+            let evseProfile = try await client.call("GET", "\(evseRead)?include[]=chargingProfile").data
+            #expect((evseProfile["chargingProfile"] as? [String: Any])?["id"] as? Int == 44)
+            #expect((evseProfile["chargingProfile"] as? [String: Any])?["purpose"] as? String == "TxDefaultProfile")
+            let nested = try await client.call("GET", "\(base)/\(id)/evses?include[]=chargingProfile").list.first
+            #expect((nested?["chargingProfile"] as? [String: Any])?["id"] as? Int == 44)
+            let external = try await client.call("GET", "\(evseRead)?include[]=externalAppData").data
+            #expect(external["externalAppData"] is NSNull)
+            #expect(
+                ((try await client.call("GET", "\(base)/\(id)?include[]=chargingProfile").data["chargingProfile"])
+                    as? [String: Any])?["id"] as? Int == 41)
+
             // The list: every item carries what was asked for; the charger that never booted has null.
             let list = try await client.call("GET", "\(base)?include[]=lastBootNotification&include[]=chargingProfile")
             #expect(list.status == 200)

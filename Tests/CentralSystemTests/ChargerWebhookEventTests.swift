@@ -78,9 +78,9 @@ struct ChargerWebhookEventTests {
                 #expect(
                     upload.headers["x-signature"] == HMACSHA256.hex(key: EmbeddedHarness.token, message: upload.body))
                 #expect(upload.headers["x-webhook-id"] == String(subscriptionId))
-                #expect(upload.headers["x-webhook-type"] == Self.json(upload)["notification"] as? String)
+                #expect(upload.headers["x-webhook-type"] == upload.jsonObject["notification"] as? String)
             }
-            let bodies = uploads.map(Self.json)
+            let bodies = uploads.map(\.jsonObject)
             func named(_ event: String) -> [[String: Any]] { bodies.filter { $0["notification"] as? String == event } }
 
             let authorizations = named("authorization.changed")
@@ -126,7 +126,4 @@ struct ChargerWebhookEventTests {
         }
     }
 
-    static func json(_ request: LoopbackHTTPServer.Request) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] ?? [:]
-    }
 }

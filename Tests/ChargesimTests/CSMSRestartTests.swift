@@ -134,11 +134,11 @@ import Testing
         }
         let finished = try await api.call("GET", "/public-api/resources/sessions/v1.0/\(sessionId)").data
         try await LiveTimeout.run("the stop notification", seconds: 30) {
-            while !receiver.uploads.contains(where: { Self.json($0)["action"] as? String == "stop" }) {
+            while !receiver.uploads.contains(where: { $0.jsonObject["action"] as? String == "stop" }) {
                 try await Task.sleep(for: .milliseconds(100))
             }
         }
-        let notifications = receiver.uploads.map(Self.json)
+        let notifications = receiver.uploads.map(\.jsonObject)
         #expect(notifications.compactMap { $0["action"] as? String } == ["start", "stop"])
         let started = try #require(notifications.first)
         let stopped = try #require(notifications.last)
@@ -208,7 +208,4 @@ import Testing
         }
     }
 
-    static func json(_ request: LoopbackHTTPServer.Request) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] ?? [:]
-    }
 }

@@ -36,12 +36,7 @@ public struct Included<Value: Codable & Hashable & Sendable>: Codable, Hashable,
 
     /// Encodes `null` or the value.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let wrappedValue {
-            try container.encode(wrappedValue)
-        } else {
-            try container.encodeNil()
-        }
+        try ExplicitNull(wrappedValue: wrappedValue).encode(to: encoder)
     }
 }
 
