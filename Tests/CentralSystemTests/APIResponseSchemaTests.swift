@@ -182,6 +182,13 @@ struct APIResponseSchemaTests {
             let reads: [(String, [String: String])] = [
                 ("/public-api/resources/charge-points/v2.0", [:]),
                 ("/public-api/resources/charge-points/v2.0/{chargePoint}", cp),
+                // Every include[] at once: the expansions (objects or null) must match too.
+                (
+                    "/public-api/resources/charge-points/v2.0/{chargePoint}?" + ChargePointIncludeQuery.all,
+                    cp
+                ),
+                ("/public-api/resources/charge-points/v2.0?" + ChargePointIncludeQuery.all, [:]),
+                ("/public-api/resources/evses/v2.1/{evse}?include[]=chargingProfile&include[]=connectors", ids),
                 ("/public-api/resources/charge-points/v1.0/{chargePoint}", cp),
                 ("/public-api/resources/charge-points/v1.0/{chargePoint}/status", cp),
                 ("/public-api/resources/charge-points/v2.0/{chargePoint}/evses", cp),
@@ -273,4 +280,12 @@ struct APIResponseSchemaTests {
             }
         }
     }
+}
+
+/// `include[]` with every value charge points v2.0 accept (reference §4.1).
+enum ChargePointIncludeQuery {
+    static let all = [
+        "lastBootNotification", "chargingProfile", "smartCharging", "smartChargingPreferences",
+        "personalSmartChargingPreferences", "availablePersonalSmartChargingModes",
+    ].map { "include[]=\($0)" }.joined(separator: "&")
 }

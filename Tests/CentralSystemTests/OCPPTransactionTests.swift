@@ -149,7 +149,8 @@ struct OCPPTransactionTests {
             let kinds = events.map(Self.kind)
             #expect(
                 kinds == [
-                    "network available", "booted", "EVSE 1 charging", "session started", "session updated 400.0",
+                    "network available", "booted", "EVSE 1 charging", "authorization accepted", "session started",
+                    "session updated 400.0",
                     "session stopped 500.0", "notification", "network temporarily_unavailable",
                 ])
         }
@@ -165,6 +166,8 @@ struct OCPPTransactionTests {
         case .sessionUpdated(let session): "session updated \(session.energyWh)"
         case .sessionStopped(let session, _): "session stopped \(session.energyWh)"
         case .notification: "notification"
+        case .authorizationRecorded(let authorization): "authorization \(authorization.status.rawValue)"
+        case .dataTransferReceived: "data transfer"
         }
     }
 

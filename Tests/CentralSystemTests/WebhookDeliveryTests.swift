@@ -110,16 +110,16 @@ struct WebhookDeliveryTests {
             #expect(tag.status == 201)
 
             try await EmbeddedHarness.eventually("the stop notification") {
-                receiver.uploads.contains { Self.json($0)["action"] as? String == "stop" }
-                    && receiver.uploads.contains { Self.json($0)["notification"] as? String == "idTag.changed" }
+                receiver.uploads.contains { $0.jsonObject["action"] as? String == "stop" }
+                    && receiver.uploads.contains { $0.jsonObject["notification"] as? String == "idTag.changed" }
                     && receiver.uploads.filter { $0.body == receiver.uploads.first?.body }.count == 2
                     && receiver.uploads.contains {
-                        Self.json($0)["notification"] as? String == "SecurityEventNotification"
+                        $0.jsonObject["notification"] as? String == "SecurityEventNotification"
                     }
             }
             let uploads = receiver.uploads
             for upload in uploads {
-                let body = Self.json(upload)
+                let body = upload.jsonObject
                 #expect(upload.path == "/hooks")
                 #expect(
                     upload.headers["x-signature"]
@@ -137,13 +137,15 @@ struct WebhookDeliveryTests {
             let first = try #require(uploads.first)
             #expect(uploads.filter { $0.body == first.body }.count == 2)
 
-            let network = uploads.map(Self.json).first { $0["notification"] as? String == "NetworkStatusNotification" }
+            let network = uploads.map(\.jsonObject).first {
+                $0["notification"] as? String == "NetworkStatusNotification"
+            }
             #expect(network?["networkStatus"] as? String == "available")
-            let hardware = uploads.map(Self.json).filter {
+            let hardware = uploads.map(\.jsonObject).filter {
                 $0["notification"] as? String == "HardwareStatusNotification"
             }
             #expect(hardware.compactMap { $0["hardwareStatus"] as? String } == ["preparing", "charging"])
-            let startStop = uploads.map(Self.json).filter {
+            let startStop = uploads.map(\.jsonObject).filter {
                 $0["notification"] as? String == "session.start.stop.notification"
             }
             #expect(startStop.compactMap { $0["action"] as? String } == ["start", "stop"])
@@ -151,14 +153,18 @@ struct WebhookDeliveryTests {
             #expect(stop["meterStart"] as? Int == 1000)
             #expect(stop["meterStop"] as? Int == 2500)
             #expect(stop["energyConsumed"] as? Int == 1500)
-            let updates = uploads.map(Self.json).filter { $0["notification"] as? String == "SessionUpdateNotification" }
+            let updates = uploads.map(\.jsonObject).filter {
+                $0["notification"] as? String == "SessionUpdateNotification"
+            }
             let statuses = updates.compactMap { ($0["session"] as? [String: Any])?["status"] as? String }
             #expect(statuses.first == "active")
             #expect(statuses.last == "finished")
-            let security = uploads.map(Self.json).first { $0["notification"] as? String == "SecurityEventNotification" }
+            let security = uploads.map(\.jsonObject).first {
+                $0["notification"] as? String == "SecurityEventNotification"
+            }
             #expect(security?["type"] as? String == "StartupOfTheDevice")
             #expect(security?["critical"] as? Bool == true)
-            let tagChanged = uploads.map(Self.json).first { $0["notification"] as? String == "idTag.changed" }
+            let tagChanged = uploads.map(\.jsonObject).first { $0["notification"] as? String == "idTag.changed" }
             #expect(tagChanged?["action"] as? String == "created")
             #expect(tagChanged?["idTagsId"] as? Int == tag.data["id"] as? Int)
 
@@ -252,7 +258,7 @@ struct WebhookDeliveryTests {
             try await charger.answer(cancelCall, with: CancelReservationResponse(status: .accepted))
             #expect(try await cancel.value.status == 202)
             try await EmbeddedHarness.eventually("two reservation notifications") { receiver.uploads.count == 2 }
-            let bodies = receiver.uploads.map(Self.json)
+            let bodies = receiver.uploads.map(\.jsonObject)
             #expect(bodies.compactMap { $0["status"] as? String } == ["active", "canceled"])
             #expect(bodies.allSatisfy { $0["reservationId"] as? Int == reservationId })
         }
@@ -278,7 +284,4 @@ struct WebhookDeliveryTests {
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
-    static func json(_ request: LoopbackHTTPServer.Request) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] ?? [:]
-    }
 }

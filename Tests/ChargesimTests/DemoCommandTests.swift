@@ -5,22 +5,6 @@ import Testing
 /// `chargesim demo` as a user runs it: a real subprocess with the embedded central system and a
 /// fleet, driven through its printed handles (ready file, Public API over HTTP).
 @Suite(.serialized) struct DemoCommandTests {
-    /// Polls for the ready file the demo writes once every charger has booted.
-    private func readyFile(at path: String, of demo: RunningCommand) async throws -> [String: Any] {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            if let data = FileManager.default.contents(atPath: path),
-                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-            {
-                return object
-            }
-            #expect(demo.isRunning, "the demo exited early: \(demo.standardError)")
-            if !demo.isRunning { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw CancellationError()
-    }
-
     @Test func demoBootsItsFleetAndAnsweringTheAPIStartsASession() async throws {
         let directory = try TemporaryDirectory()
         let dataDir = directory.url.appendingPathComponent("data").path
@@ -35,7 +19,7 @@ import Testing
             ], directory: directory.url)
         defer { demo.send(SIGKILL) }
 
-        let handles = try await readyFile(at: ready, of: demo)
+        let handles = try await demo.readyFile(at: ready)
         #expect(handles["chargePointIds"] as? [String] == ["DEMO-1", "DEMO-2"])
         let token = try #require(handles["token"] as? String)
         let base = try #require(handles["apiBaseUrl"] as? String)

@@ -19,7 +19,7 @@ struct PublicAPIClientErrorTests {
         try await LivePublicAPI.with { api in
             let client = Self.client(api)
             do {
-                _ = try await client.chargePoint(4242)
+                _ = try await client.chargePoint(4242, include: [])
                 Issue.record("no error for a missing charge point")
             } catch let error as PublicAPIClientError {
                 #expect(error.status == 404)

@@ -67,14 +67,16 @@ struct ChargePointMessageHandler: Sendable {
 
         case .authorize(let authorize):
             try await ensureKnown(id, now: now)
-            let info = try await store.authorize(
+            let (info, authorization) = try await store.authorizeRecording(
                 idTag: authorize.idTag.value, identity: id, unknownTagPolicy: policy, now: now)
+            emit(.authorizationRecorded(authorization))
             return (CallAnswer(response: AuthorizeResponse(idTagInfo: info)), nil)
 
         case .startTransaction(let start):
             try await ensureKnown(id, now: now)
             let outcome = try await store.startTransaction(
                 identity: id, request: start, unknownTagPolicy: policy, now: now)
+            if let authorization = outcome.authorization { emit(.authorizationRecorded(authorization)) }
             if !outcome.replayed { emit(.sessionStarted(outcome.session, superseded: outcome.supersededSession)) }
             let response = StartTransactionResponse(idTagInfo: outcome.idTagInfo, transactionId: outcome.transactionId)
             return (CallAnswer(response: response), nil)
@@ -96,6 +98,8 @@ struct ChargePointMessageHandler: Sendable {
             return (CallAnswer(response: MeterValuesResponse()), nil)
 
         case .dataTransfer(let transfer):
+            try await ensureKnown(id, now: now)
+            emit(.dataTransferReceived(ChargePointNotification(chargePointId: id, request: request, receivedAt: now)))
             let known = configuration.dataTransferVendorIds.contains(transfer.vendorId.value)
             let response = DataTransferResponse(status: known ? .accepted : .unknownVendorId)
             return (CallAnswer(response: response), nil)

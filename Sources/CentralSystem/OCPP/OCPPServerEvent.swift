@@ -19,4 +19,8 @@ public enum OCPPServerEvent: Sendable, Equatable {
     case sessionStopped(SessionRecord, payment: PaymentTransactionRecord?)
     /// A firmware, diagnostics, log, security or certificate notification arrived.
     case notification(ChargePointNotification)
+    /// An Authorize or a StartTransaction recorded an authorization decision.
+    case authorizationRecorded(AuthorizationRecord)
+    /// A DataTransfer arrived (its request is the notification's `.dataTransfer`).
+    case dataTransferReceived(ChargePointNotification)
 }

@@ -11,6 +11,7 @@ public enum StoreMigrations {
         migrator.registerMigration("v2 locations", migrate: createV2Locations)
         migrator.registerMigration(
             "v3 webhook channels, delivery grouping, charger notifications", migrate: createV3WebhooksAndNotifications)
+        migrator.registerMigration("v4 applied charging profiles", migrate: createV4ChargingProfiles)
         return migrator
     }
 

@@ -83,6 +83,20 @@ extension WebhookEvent {
             return events
         case .notification(let notification):
             return await charger(notification, store: store)
+        case .authorizationRecorded(let authorization):
+            return [authorizationChanged(authorization, action: "created")]
+        case .dataTransferReceived(let notification):
+            guard case .dataTransfer(let transfer) = notification.request,
+                let chargePoint = try? await store.chargePoint(identity: notification.chargePointId)
+            else { return [] }
+            return [
+                WebhookEvent(
+                    .chargePointDataTransferReceived,
+                    [
+                        "chargePointId": .int(chargePoint.id), "vendorId": .string(transfer.vendorId.value),
+                        "messageId": .text(transfer.messageId?.value), "data": .text(transfer.data),
+                    ])
+            ]
         }
     }
 

@@ -51,6 +51,31 @@ public struct WebhookEvent: Sendable, Hashable {
             ["reservationId": .int(id), "status": .string(status.rawValue), "lastUpdatedAt": .date(now.date)])
     }
 
+    /// `chargingProfile.applied`: the profile a charger accepted (SetChargingProfile), on the EVSE
+    /// `evseId` (`null`: the whole charge point) and for the session `sessionId` when it names one.
+    static func chargingProfileApplied(
+        chargePointId: Int64?, evseId: Int64?, sessionId: Int64?, profile: AppliedChargingProfile, at: OCPPTimestamp
+    ) -> WebhookEvent {
+        WebhookEvent(
+            .chargingProfileApplied,
+            [
+                "chargePointId": .int(chargePointId), "evseId": .int(evseId), "sessionId": .int(sessionId),
+                "chargingProfile": .encoding(profile), "appliedAt": .date(at.date),
+            ])
+    }
+
+    /// `authorization.changed`: an authorization was `created` (Authorize, StartTransaction, an
+    /// API start) or `updated` (a remote start the charger refused).
+    static func authorizationChanged(_ authorization: AuthorizationRecord, action: String) -> WebhookEvent {
+        WebhookEvent(
+            .authorizationChanged,
+            [
+                "authorizationId": .int(authorization.id), "action": .string(action),
+                "chargePointId": .int(authorization.chargePointId), "idTag": .string(authorization.idTag),
+                "status": .string(authorization.status.rawValue), "lastUpdatedAt": .date(authorization.updatedAt),
+            ])
+    }
+
     /// The JSON body POSTed to subscribers, keys sorted (the bytes the signature covers).
     public func body() -> Data {
         var payload = fields

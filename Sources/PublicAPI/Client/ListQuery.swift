@@ -9,6 +9,8 @@ public struct ListQuery: Hashable, Sendable {
     public var arrayFilters: [String: [String]]
     /// Items per page; `nil` leaves the server's default (100).
     public var perPage: Int?
+    /// Expansions (`include[]=name`, reference §2.4) the endpoint offers.
+    public var include: [String] = []
 
     /// A query; everything optional.
     public init(filters: [String: String] = [:], arrayFilters: [String: [String]] = [:], perPage: Int? = nil) {
@@ -26,6 +28,7 @@ public struct ListQuery: Hashable, Sendable {
                 items.append(URLQueryItem(name: "filter[\(name)][]", value: value))
             }
         }
+        for name in include { items.append(URLQueryItem(name: "include[]", value: name)) }
         if let perPage { items.append(URLQueryItem(name: "per_page", value: String(perPage))) }
         return items
     }

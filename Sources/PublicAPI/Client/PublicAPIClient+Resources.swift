@@ -15,14 +15,26 @@ extension PublicAPIClient {
         list("\(Self.chargePoints)/v2.0", query)
     }
 
-    /// `GET resources/charge-points/v2.0/{id}`.
-    public func chargePoint(_ id: Int) async throws(PublicAPIClientError) -> ChargePoint {
-        try await data("\(Self.chargePoints)/v2.0/\(id)", as: ChargePoint.self)
+    /// The expansions a charge point read asks for unless told otherwise: the two the typed model
+    /// carries data for.
+    public static let defaultChargePointIncludes = ["lastBootNotification", "chargingProfile"]
+
+    /// `GET resources/charge-points/v2.0/{id}` with `include[]` = `include`.
+    public func chargePoint(_ id: Int, include: [String] = defaultChargePointIncludes)
+        async throws(PublicAPIClientError) -> ChargePoint
+    {
+        try await data(
+            "\(Self.chargePoints)/v2.0/\(id)", query: include.map { URLQueryItem(name: "include[]", value: $0) },
+            as: ChargePoint.self)
     }
 
     /// The charge point whose OCPP identity (`network.id`) is `identity`, `nil` when there is none.
-    public func chargePoint(identity: String) async throws(PublicAPIClientError) -> ChargePoint? {
-        let matches = try await chargePoints(ListQuery(filters: ["networkId": identity], perPage: 10)).collect()
+    public func chargePoint(identity: String, include: [String] = defaultChargePointIncludes)
+        async throws(PublicAPIClientError) -> ChargePoint?
+    {
+        var query = ListQuery(filters: ["networkId": identity], perPage: 10)
+        query.include = include
+        let matches = try await chargePoints(query).collect()
         return matches.first { $0.network?.id == identity }
     }
 

@@ -81,6 +81,7 @@ enum ChargePointActionRoutes {
                 _ = try await ActionCommand.sendAccepted(
                     SetChargingProfileRequest(connectorId: connectorId, csChargingProfiles: profile), to: chargePoint,
                     deps, status: \.status, accepted: .accepted)
+                try await applied(profile, connectorId: connectorId, chargePoint: chargePoint, deps)
                 return try APIResponse.data(ChargingProfileReference(id: profileId), status: .accepted)
             },
             APIRoute(
@@ -117,6 +118,9 @@ enum ChargePointActionRoutes {
                     id: body.id, connectorId: connectorId, chargingProfilePurpose: purpose, stackLevel: body.stackLevel)
                 _ = try await ActionCommand.sendAccepted(
                     request, to: chargePoint, deps, status: \.status, accepted: .accepted)
+                try await store.clearAppliedChargingProfiles(
+                    chargePointId: chargePoint.id ?? 0, profileId: body.id, connectorId: connectorId,
+                    purpose: purpose.map { ProfilePurpose(rawValue: $0.rawValue) }, stackLevel: body.stackLevel)
                 return APIResponse.empty(.accepted)
             },
             APIRoute(
@@ -290,6 +294,30 @@ enum ChargePointActionRoutes {
     }
 
     /// `{name}` as a connector id: 0 (whole charge point) or one of its EVSEs' networkIds, else 404.
+    /// Keeps the profile a charger accepted (the `chargingProfile` include) and announces it
+    /// (`chargingProfile.applied`): the session is the one its transactionId names, else the
+    /// EVSE's active one for a TxProfile.
+    static func applied(
+        _ profile: ChargingProfile, connectorId: Int, chargePoint: ChargePointRecord, _ deps: APIDependencies
+    ) async throws {
+        let store = deps.store
+        let chargePointId = chargePoint.id ?? 0
+        let now = deps.now()
+        let shown = AppliedChargingProfile(profile: profile)
+        try await store.recordAppliedChargingProfile(
+            shown, chargePointId: chargePointId, connectorId: connectorId, now: now)
+        let evse = connectorId == 0 ? nil : try await store.evse(chargePointId: chargePointId, networkId: connectorId)
+        var session: SessionRecord?
+        if let transactionId = profile.transactionId {
+            session = try await store.session(chargePointId: chargePointId, transactionId: transactionId)
+        } else if profile.chargingProfilePurpose == .txProfile, let evseId = evse?.id {
+            session = try await store.activeSession(evseId: evseId)
+        }
+        deps.notify(
+            .chargingProfileApplied(
+                chargePointId: chargePointId, evseId: evse?.id, sessionId: session?.id, profile: shown, at: now))
+    }
+
     static func connector(_ call: APICall, _ name: String, of chargePoint: ChargePointRecord, _ store: Store)
         async throws -> Int
     {

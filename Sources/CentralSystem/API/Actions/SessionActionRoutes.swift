@@ -107,6 +107,7 @@ enum SessionActionRoutes {
         let authorization = try await store.recordRemoteStart(
             idTag: body.idTag, chargePointId: chargePoint.id ?? 0, now: deps.now())
         let authorizationId = authorization.id ?? 0
+        deps.notify(.authorizationChanged(authorization, action: "created"))
         let request = RemoteStartTransactionRequest(
             connectorId: connectorId, idTag: CiString20(truncating: authorization.idTag), chargingProfile: profile)
         do {
@@ -116,8 +117,11 @@ enum SessionActionRoutes {
                     chargePoint, action: RemoteStartTransactionRequest.action, status: answer.status.rawValue)
             }
         } catch let failure as APIFailure {
-            try await store.rejectAuthorization(
+            if let rejected = try await store.rejectAuthorization(
                 id: authorizationId, reason: failure.body?.message ?? "remote start failed", now: deps.now())
+            {
+                deps.notify(.authorizationChanged(rejected, action: "updated"))
+            }
             throw failure
         }
         var sessionId: Int?

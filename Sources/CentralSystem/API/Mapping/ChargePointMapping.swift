@@ -2,16 +2,9 @@ import Foundation
 import PublicAPI
 
 extension ChargePoint {
-    /// Charge point v2.0 (reference §4.1) from its row; EVSEs are not embedded in v2.0.
+    /// Charge point v2.0 (reference §4.1) from its row; EVSEs are not embedded in v2.0, and the
+    /// expansions are left out (see ``include(_:record:chargingProfile:)``).
     init(record: ChargePointRecord) {
-        let boot =
-            record.lastBootAt == nil
-            ? nil
-            : BootNotificationInfo(
-                model: record.model, vendor: record.vendor, chargeBoxSerialNumber: record.chargeBoxSerialNumber,
-                chargePointSerialNumber: record.serialNumber, firmwareVersion: record.firmwareVersion,
-                iccid: record.iccid, imsi: record.imsi, meterSerialNumber: record.meterSerialNumber,
-                meterType: record.meterType, lastUpdatedAt: record.lastBootAt)
         self.init(
             id: Int(record.id ?? 0), name: record.name, type: .publicAccess, status: record.adminStatus,
             network: ChargePointNetwork(id: record.ocppIdentity, ocppProtocol: .ocpp16),
@@ -20,7 +13,36 @@ extension ChargePoint {
                 desiredProfile: record.securityProfile, currentProfile: record.securityProfile),
             networkStatus: record.networkStatus, hardwareStatus: record.hardwareStatus,
             vendorErrorCode: record.hardwareStatus == .faulted ? record.vendorErrorCode : nil,
-            lastBootNotification: boot, createdAt: record.createdAt, lastUpdatedAt: record.updatedAt)
+            createdAt: record.createdAt, lastUpdatedAt: record.updatedAt)
+    }
+
+    /// Adds the `include[]` expansions asked for (reference §4.1), each as its object or `null`:
+    /// `lastBootNotification` from the stored BootNotification, `chargingProfile` the last
+    /// profile the charger accepted for the whole charge point (connector 0). The smart-charging
+    /// ones are `null` ([INF]: the embedded back end keeps no smart-charging settings).
+    mutating func include(
+        _ includes: Set<String>, record: ChargePointRecord, chargingProfile: AppliedChargingProfile?
+    ) {
+        if includes.contains("lastBootNotification") {
+            $lastBootNotification = Included(
+                included: record.lastBootAt.map { bootAt in
+                    BootNotificationInfo(
+                        model: record.model, vendor: record.vendor,
+                        chargeBoxSerialNumber: record.chargeBoxSerialNumber,
+                        chargePointSerialNumber: record.serialNumber, firmwareVersion: record.firmwareVersion,
+                        iccid: record.iccid, imsi: record.imsi, meterSerialNumber: record.meterSerialNumber,
+                        meterType: record.meterType, lastUpdatedAt: bootAt)
+                })
+        }
+        if includes.contains("chargingProfile") { $chargingProfile = Included(included: chargingProfile) }
+        if includes.contains("smartCharging") { $smartCharging = Included(included: nil) }
+        if includes.contains("smartChargingPreferences") { $smartChargingPreferences = Included(included: nil) }
+        if includes.contains("personalSmartChargingPreferences") {
+            $personalSmartChargingPreferences = Included(included: nil)
+        }
+        if includes.contains("availablePersonalSmartChargingModes") {
+            $availablePersonalSmartChargingModes = Included(included: nil)
+        }
     }
 }
 

@@ -12,15 +12,16 @@ enum ChargePointRoutes {
         return [
             APIRoute(
                 .get, "\(base)/v2.0", "listChargePoints", "List charge points", tag: "Charge points", success: 200,
-                failures: [422], query: APIPagination.cursorOnly.queryParameters + filters,
-                response: .list(ChargePoint.openAPISchema, pagination: .cursorOnly)
+                failures: [422], query: APIPagination.cursorOnly.queryParameters + filters + ["include[]"],
+                queryEnums: ["include[]": includes], response: .list(ChargePoint.openAPISchema, pagination: .cursorOnly)
             ) { call in
+                let included = try call.includes(allowed: includes)
                 let filter = ChargePointFilter(
                     networkId: call.textFilter("networkId"), name: call.textFilter("name"),
                     lastUpdatedAfter: try call.dateFilter("lastUpdatedAfter"),
                     lastUpdatedBefore: try call.dateFilter("lastUpdatedBefore"))
                 let page = try await store.listChargePoints(filter, page: try APIPagination.cursorOnly.request(call))
-                let items = page.items.map(ChargePoint.init(record:))
+                let items = try await expanded(page.items, included, store)
                 return try APIResponse.json(APIPagination.envelope(page, items: items, call: call))
             },
             APIRoute(
@@ -50,9 +51,12 @@ enum ChargePointRoutes {
             },
             APIRoute(
                 .get, "\(base)/v2.0/{chargePoint}", "readChargePoint", "Read a charge point", tag: "Charge points",
-                success: 200, failures: [404], response: .data(ChargePoint.openAPISchema)
+                success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes],
+                response: .data(ChargePoint.openAPISchema)
             ) { call in
-                try APIResponse.data(ChargePoint(record: try await find(call, store)))
+                let included = try call.includes(allowed: includes)
+                let record = try await find(call, store)
+                return try APIResponse.data(try await expanded([record], included, store)[0])
             },
             APIRoute(
                 .patch, "\(base)/v2.0/{chargePoint}", "updateChargePoint", "Update a charge point",
@@ -110,6 +114,27 @@ enum ChargePointRoutes {
                 return try APIResponse.data(ChargePointLiveStatus(record: record, evses: evses))
             },
         ]
+    }
+
+    /// `include[]` values of reference §4.1.
+    static let includes = [
+        "lastBootNotification", "chargingProfile", "smartCharging", "smartChargingPreferences",
+        "personalSmartChargingPreferences", "availablePersonalSmartChargingModes",
+    ]
+
+    /// The v2.0 objects of `records`, with the `include[]` expansions asked for.
+    static func expanded(_ records: [ChargePointRecord], _ includes: Set<String>, _ store: Store) async throws
+        -> [ChargePoint]
+    {
+        var profiles: [Int64: AppliedChargingProfile] = [:]
+        if includes.contains("chargingProfile") {
+            profiles = try await store.appliedChargingProfiles(chargePointIds: records.compactMap(\.id), connectorId: 0)
+        }
+        return records.map { record in
+            var chargePoint = ChargePoint(record: record)
+            chargePoint.include(includes, record: record, chargingProfile: record.id.flatMap { profiles[$0] })
+            return chargePoint
+        }
     }
 
     /// What create validates ([INF]: `network.id`, the OCPP identity, is required and unique).

@@ -14,72 +14,77 @@ enum EVSERoutes {
                 query: APIPagination.cursorOnly.queryParameters + ["filter[chargePointId]", "include[]"],
                 queryEnums: ["include[]": includes], response: .list(EVSE.openAPISchema, pagination: .cursorOnly)
             ) { call in
-                try checkIncludes(call)
+                let included = try call.includes(allowed: includes)
                 let page = try await store.listEVSEs(
                     chargePointId: try call.intFilter("chargePointId"), page: try APIPagination.cursorOnly.request(call)
                 )
-                return try await envelope(page, call: call, store: store, withChargePointId: true)
+                return try await envelope(page, included, call: call, store: store, withChargePointId: true)
             },
             APIRoute(
                 .get, "/public-api/resources/evses/v2.1/{evse}", "readEVSE", "Read an EVSE", tag: "EVSEs",
                 success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes],
                 response: .data(EVSE.openAPISchema)
             ) { call in
-                try checkIncludes(call)
+                let included = try call.includes(allowed: includes)
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")) else {
                     throw APIFailure.notFound("Evse")
                 }
-                let connectors = try await store.connectors(evseId: evse.id ?? 0)
-                return try APIResponse.data(EVSE(record: evse, connectors: connectors, withChargePointId: true))
+                return try APIResponse.data(try await expanded(evse, included, store: store, withChargePointId: true))
             },
             APIRoute(
                 .get, nested, "listChargePointEVSEs", "List a charge point's EVSEs", tag: "EVSEs", success: 200,
                 failures: [404, 422], query: APIPagination.cursorOnly.queryParameters + ["include[]"],
                 queryEnums: ["include[]": nestedIncludes], response: .list(EVSE.openAPISchema, pagination: .cursorOnly)
             ) { call in
-                try checkIncludes(call, allowed: nestedIncludes)
+                let included = try call.includes(allowed: nestedIncludes)
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 let page = try await store.listEVSEs(
                     chargePointId: chargePoint.id, page: try APIPagination.cursorOnly.request(call))
-                return try await envelope(page, call: call, store: store, withChargePointId: false)
+                return try await envelope(page, included, call: call, store: store, withChargePointId: false)
             },
             APIRoute(
                 .get, "\(nested)/{evse}", "readChargePointEVSE", "Read one of a charge point's EVSEs", tag: "EVSEs",
                 success: 200, failures: [404, 422], query: ["include[]"], queryEnums: ["include[]": includes],
                 response: .data(EVSE.openAPISchema)
             ) { call in
-                try checkIncludes(call)
+                let included = try call.includes(allowed: includes)
                 let chargePoint = try await ChargePointRoutes.find(call, store)
                 guard let evse = try await store.evse(id: try call.id("evse", model: "Evse")),
                     evse.chargePointId == chargePoint.id
                 else { throw APIFailure.notFound("Evse") }
-                let connectors = try await store.connectors(evseId: evse.id ?? 0)
-                return try APIResponse.data(EVSE(record: evse, connectors: connectors, withChargePointId: false))
+                return try APIResponse.data(try await expanded(evse, included, store: store, withChargePointId: false))
             },
         ]
     }
 
-    /// `include[]` values of reference §4.4 ([INF]: connectors are always embedded; the charging
-    /// profile and external app data are not kept, so including them adds nothing).
+    /// `include[]` values of reference §4.4 ([INF]: connectors are always embedded;
+    /// `chargingProfile` is the last profile the charger accepted on the EVSE's connector, or
+    /// null; external app data is not kept, so it is null).
     static let includes = ["chargingProfile", "connectors", "externalAppData"]
     /// The nested list allows the first two.
     static let nestedIncludes = ["chargingProfile", "connectors"]
 
-    /// 422 for an `include[]` value the endpoint does not offer.
-    static func checkIncludes(_ call: APICall, allowed: [String] = includes) throws(APIFailure) {
-        for (index, entry) in call.query.filter({ $0.key == "include[]" }).enumerated()
-        where !allowed.contains(entry.value) {
-            throw .invalid("include.\(index)", "The selected include.\(index) is invalid.")
+    /// The EVSE object of `record` with its connectors and the `include[]` expansions asked for.
+    static func expanded(_ record: EVSERecord, _ includes: Set<String>, store: Store, withChargePointId: Bool)
+        async throws -> EVSE
+    {
+        let connectors = try await store.connectors(evseId: record.id ?? 0)
+        var evse = EVSE(record: record, connectors: connectors, withChargePointId: withChargePointId)
+        if includes.contains("chargingProfile") {
+            let profiles = try await store.appliedChargingProfiles(
+                chargePointIds: [record.chargePointId], connectorId: record.networkId)
+            evse.$chargingProfile = Included(included: profiles[record.chargePointId])
         }
+        if includes.contains("externalAppData") { evse.$externalAppData = Included(included: nil) }
+        return evse
     }
 
-    static func envelope(_ page: Page<EVSERecord>, call: APICall, store: Store, withChargePointId: Bool) async throws
-        -> Response
-    {
+    static func envelope(
+        _ page: Page<EVSERecord>, _ includes: Set<String>, call: APICall, store: Store, withChargePointId: Bool
+    ) async throws -> Response {
         var items: [EVSE] = []
         for record in page.items {
-            let connectors = try await store.connectors(evseId: record.id ?? 0)
-            items.append(EVSE(record: record, connectors: connectors, withChargePointId: withChargePointId))
+            items.append(try await expanded(record, includes, store: store, withChargePointId: withChargePointId))
         }
         return try APIResponse.json(APIPagination.envelope(page, items: items, call: call))
     }

@@ -29,6 +29,19 @@ struct APICall: Sendable {
         query.contains { $0.key == name }
     }
 
+    /// The `include[]` values (reference §2.4); 422 naming the first one `allowed` does not offer
+    /// (`include.N`, Laravel's array notation).
+    func includes(allowed: [String]) throws(APIFailure) -> Set<String> {
+        var found: Set<String> = []
+        for (index, entry) in query.filter({ $0.key == "include[]" }).enumerated() {
+            guard allowed.contains(entry.value) else {
+                throw .invalid("include.\(index)", "The selected include.\(index) is invalid.")
+            }
+            found.insert(entry.value)
+        }
+        return found
+    }
+
     /// `filter[name]`.
     func filter(_ name: String) -> String? {
         queryValue("filter[\(name)]")

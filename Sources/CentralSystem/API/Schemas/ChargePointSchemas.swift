@@ -36,6 +36,11 @@ extension ChargePoint: OpenAPIComponent {
             "vendorErrorCode": OpenAPISchema.string.nullable.described("Only while faulted."),
             "lastBootNotification": BootNotificationInfo.openAPISchema.nullable,
             "chargingProfile": AppliedChargingProfile.openAPISchema.nullable,
+            // Included on request; we keep no smart-charging settings, so always null (README).
+            "smartCharging": OpenAPISchema.anyValue.nullable,
+            "smartChargingPreferences": OpenAPISchema.anyValue.nullable,
+            "personalSmartChargingPreferences": OpenAPISchema.anyValue.nullable,
+            "availablePersonalSmartChargingModes": OpenAPISchema.anyValue.nullable,
             "roamingOperatorId": OpenAPISchema.integer.nullable,
             "tags": OpenAPISchema.array(.string),
             "externalId": OpenAPISchema.string.nullable,

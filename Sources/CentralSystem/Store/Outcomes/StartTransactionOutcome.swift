@@ -12,4 +12,6 @@ public struct StartTransactionOutcome: Sendable, Hashable {
     public var replayed: Bool
     /// An active session on the same EVSE that this start ended (`new_start_transaction_received`).
     public var supersededSession: SessionRecord?
+    /// The authorization this start recorded; `nil` for a replay, which records none.
+    public var authorization: AuthorizationRecord?
 }

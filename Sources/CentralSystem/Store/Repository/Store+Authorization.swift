@@ -10,11 +10,20 @@ extension Store {
     public func authorize(
         idTag: String, identity: String, unknownTagPolicy: UnknownIdTagPolicy, now: OCPPTimestamp
     ) async throws -> IdTagInfo {
+        try await authorizeRecording(idTag: idTag, identity: identity, unknownTagPolicy: unknownTagPolicy, now: now)
+            .info
+    }
+
+    /// ``authorize(idTag:identity:unknownTagPolicy:now:)``, also giving the authorization it recorded.
+    public func authorizeRecording(
+        idTag: String, identity: String, unknownTagPolicy: UnknownIdTagPolicy, now: OCPPTimestamp
+    ) async throws -> (info: IdTagInfo, authorization: AuthorizationRecord) {
         try await write { db in
             let (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
             let info = try Self.idTagInfo(idTag, policy: unknownTagPolicy, now: now.date, db)
-            _ = try Self.recordAuthorization(idTag: idTag, info: info, chargePointId: chargePoint.id, now: now.date, db)
-            return info
+            let authorization = try Self.recordAuthorization(
+                idTag: idTag, info: info, chargePointId: chargePoint.id, now: now.date, db)
+            return (info, authorization)
         }
     }
 

@@ -94,6 +94,11 @@ extension Store {
         }
     }
 
+    /// The session of `chargePointId` whose OCPP transactionId is `transactionId`.
+    public func session(chargePointId: Int64, transactionId: Int) async throws -> SessionRecord? {
+        try await read { db in try Self.session(chargePointId: chargePointId, transactionId: transactionId, db) }
+    }
+
     /// The active session a remote start with `idTag` opened on `chargePointId`, if the charger has
     /// sent its StartTransaction yet.
     public func activeSession(chargePointId: Int64, idTag: String) async throws -> SessionRecord? {
@@ -122,13 +127,17 @@ extension Store {
     }
 
     /// Marks an authorization rejected (the charger refused the remote start).
-    public func rejectAuthorization(id: Int64, reason: String, now: OCPPTimestamp) async throws {
+    @discardableResult
+    public func rejectAuthorization(id: Int64, reason: String, now: OCPPTimestamp) async throws
+        -> AuthorizationRecord?
+    {
         try await write { db in
-            guard var record = try AuthorizationRecord.fetchOne(db, key: id) else { return }
+            guard var record = try AuthorizationRecord.fetchOne(db, key: id) else { return nil }
             record.status = .rejected
             record.rejectionReason = reason
             record.updatedAt = now.date
             try record.update(db)
+            return record
         }
     }
 

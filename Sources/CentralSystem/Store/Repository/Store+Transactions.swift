@@ -77,7 +77,7 @@ extension Store {
             try session.insert(db)
             return StartTransactionOutcome(
                 transactionId: session.transactionId, idTagInfo: info, session: session, replayed: false,
-                supersededSession: superseded)
+                supersededSession: superseded, authorization: authorization)
         }
     }
 

@@ -56,10 +56,18 @@ public struct ChargePoint: Codable, Hashable, Sendable {
     @ExplicitNull public var hardwareStatus: ChargePointHardwareStatus?
     /// `vendorErrorCode`: Vendor error code, only when faulted.
     public var vendorErrorCode: String?
-    /// `lastBootNotification`: Last BootNotification (with `include[]`).
-    public var lastBootNotification: BootNotificationInfo?
-    /// `chargingProfile`: Applied charging profile (with `include[]`).
-    public var chargingProfile: AppliedChargingProfile?
+    /// `lastBootNotification`: Last BootNotification (only with `include[]=lastBootNotification`).
+    @Included public var lastBootNotification: BootNotificationInfo? = nil
+    /// `chargingProfile`: Applied charging profile (only with `include[]=chargingProfile`).
+    @Included public var chargingProfile: AppliedChargingProfile? = nil
+    /// `smartCharging`: Smart-charging settings (only with `include[]=smartCharging`).
+    @Included public var smartCharging: JSONValue? = nil
+    /// `smartChargingPreferences`: Smart-charging preferences (only with its `include[]`).
+    @Included public var smartChargingPreferences: JSONValue? = nil
+    /// `personalSmartChargingPreferences`: Owner's smart-charging preferences (only with its `include[]`).
+    @Included public var personalSmartChargingPreferences: JSONValue? = nil
+    /// `availablePersonalSmartChargingModes`: Modes the owner may pick (only with its `include[]`).
+    @Included public var availablePersonalSmartChargingModes: JSONValue? = nil
     /// `roamingOperatorId`: Roaming operator, `null` = local.
     public var roamingOperatorId: Int?
     /// `tags`: Tags; PATCH replaces the list.

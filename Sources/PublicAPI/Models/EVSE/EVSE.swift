@@ -34,12 +34,12 @@ public struct EVSE: Codable, Hashable, Sendable {
     @ExplicitNull public var roamingOperatorId: Int?
     /// `roaming`: OCPI roaming block, passed through.
     public var roaming: JSONValue?
-    /// `chargingProfile`: Applied profile (with `include[]`).
-    public var chargingProfile: AppliedChargingProfile?
+    /// `chargingProfile`: Applied profile (only with `include[]=chargingProfile`).
+    @Included public var chargingProfile: AppliedChargingProfile? = nil
     /// `connectors`: Connectors (with `include[]`).
     public var connectors: [Connector]?
-    /// `externalAppData`: External app data (with `include[]`).
-    public var externalAppData: JSONValue?
+    /// `externalAppData`: External app data (only with `include[]=externalAppData`).
+    @Included public var externalAppData: JSONValue? = nil
     /// `createdAt`: Creation time.
     public var createdAt: Date
     /// `lastUpdatedAt`: Last change.
