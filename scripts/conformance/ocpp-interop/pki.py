@@ -81,11 +81,11 @@ class CertificateAuthority:
         self.sign_request(csr, certificate, extensions)
         return Issued(certificate, key)
 
-    def server(self, stem: str = "server") -> Issued:
-        """A server certificate for localhost and 127.0.0.1."""
+    def server(self, stem: str = "server", names: str = "DNS:localhost,IP:127.0.0.1") -> Issued:
+        """A server certificate for `names` (subject alternative names; default localhost and 127.0.0.1)."""
         return self._issue(f"{self.name}-{stem}", "localhost", [
             "basicConstraints=critical,CA:false", "keyUsage=critical,digitalSignature,keyEncipherment",
-            "extendedKeyUsage=serverAuth", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+            "extendedKeyUsage=serverAuth", f"subjectAltName={names}"])
 
     def client(self, charge_point_id: str) -> Issued:
         """A client certificate whose CN is `charge_point_id` (security profile 3)."""

@@ -1160,6 +1160,20 @@ async def tls_unknown_ca(ctx: Context) -> None:
     ctx.note(f"refused: {line.strip()[:120]}")
 
 
+@scenario("tls-wrong-hostname")
+async def tls_wrong_hostname(ctx: Context) -> None:
+    """A profile-2 charger refuses a server certificate of the trusted CA that is valid for
+    another host only (its URL names 127.0.0.1): a clear error naming the address, no WebSocket."""
+    pki = Pki.get()
+    elsewhere = pki.ca.server("server-elsewhere", names="DNS:csms.elsewhere.example")
+    async with Bench(ctx, CentralSystem(ssl_context=server_context(elsewhere))) as bench:
+        cp_id, _ = await bench.charger("TLS2D", {"SecurityProfile": "2", "AuthorizationKey": AUTHORIZATION_KEY},
+                                       "--ca-file", str(pki.ca.certificate))
+        line = await bench.wait_output("TLS2D", "not valid for 127.0.0.1")
+        check(not bench.connections(cp_id), f"{cp_id} opened a WebSocket to a server with another host's certificate")
+    ctx.note(f"refused: {line.strip()[:120]}")
+
+
 @scenario("tls-wrong-password")
 async def tls_wrong_password(ctx: Context) -> None:
     """A profile-2 charger with a wrong Basic password: the server answers HTTP 401 on the
