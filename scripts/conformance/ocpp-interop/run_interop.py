@@ -1281,6 +1281,46 @@ async def security_profile_upgrade(ctx: Context) -> None:
     ctx.note("ws+Basic → wss+Basic → SignCertificate/CertificateSigned → wss+client certificate")
 
 
+@scenario("security-profile-fallback")
+async def security_profile_fallback(ctx: Context) -> None:
+    """SecurityProfile 1 → 2 without the CentralSystemRootCertificate that signs the wss
+    listener's certificate: every wss attempt fails verification, and after 3 the charger falls
+    back to profile 1 over ws (security extension A05), reporting InvalidCentralSystemCertificate
+    and the fall-back (ReconfigurationOfSecurityParameters); GetConfiguration says 1 again."""
+    pki = Pki.get()
+    csms = CentralSystem()
+    csms.add_listener(server_context(pki.server))
+    async with Bench(ctx, csms) as bench:
+        shared = SharedPort(csms.host, csms.listeners[0].port, csms.listeners[1].port)
+        await shared.start()
+        try:
+            cp_id, charger = await bench.charger("FBK", {"SecurityProfile": "1", "AuthorizationKey": AUTHORIZATION_KEY},
+                                                 url=f"ws://{csms.host}:{shared.port}/ocpp")
+            csms.passwords[cp_id] = AUTHORIZATION_KEY
+            await bench.connected(cp_id)
+            await charger.wait("BootNotification", 10)
+            mark = csms.recorder.mark
+            began = time.monotonic()
+            await charger.set_config("SecurityProfile", "2")
+            back = await bench.connected(cp_id, 30, after=mark)
+            check(not back.payload["tls"] and back.payload["basicUser"] == cp_id,
+                  f"after the failed upgrade {cp_id} connected with {back.payload}, expected ws + Basic (profile 1)")
+            check(not bench.csms.recorder.select(after=mark, direction="event", kind=0, action="connected",
+                                                 cp_id=cp_id, where=lambda p: p["tls"]),
+                  "a wss connection opened although the charger has no root that signs the server's certificate")
+            await security_event(charger, "InvalidCentralSystemCertificate", 10, mark)
+            fallback = await charger.wait("SecurityEventNotification", 10, mark,
+                                          where=lambda p: p["type"] == "ReconfigurationOfSecurityParameters"
+                                          and "back to 1" in p.get("techInfo", ""), what="reporting the fall-back")
+            config = await charger.call(call.GetConfiguration(key=["SecurityProfile"]))
+            check([e.get("value") for e in config.configuration_key or []] == ["1"],
+                  f"SecurityProfile after the fall-back: {config.configuration_key}")
+            await bench.wait_output("FBK", "security profile 2", 1)
+        finally:
+            await shared.stop()
+    ctx.note(f"back on ws after {time.monotonic() - began:.1f}s: {fallback.payload['techInfo'][:100]}")
+
+
 # OCPP 1.6 §4.9 (edition 2, the status transition table): status → the statuses it may go to.
 LEGAL_TRANSITIONS = {
     "Available": {"Preparing", "Charging", "SuspendedEV", "SuspendedEVSE", "Reserved", "Unavailable", "Faulted"},
