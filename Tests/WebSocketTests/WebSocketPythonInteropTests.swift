@@ -69,6 +69,25 @@ import WebSocket
         try await exchange(with: client)
     }
 
+    /// Python's asyncio TLS server drops a client without a certificate with no alert, after the
+    /// client's TLS 1.3 handshake has ended: the error must still name the missing certificate.
+    @Test func ourClientWithoutACertificateIsToldAPythonTLSServerRequiresOne() async throws {
+        let fixtures = try TLSTestCertificates.shared.get()
+        let peer = try PythonPeer(
+            script: Self.serverScript,
+            arguments: [
+                "--cert", fixtures.server.certificateFile, "--key", fixtures.server.privateKeyFile,
+                "--client-ca", fixtures.authority.certificateFile,
+            ])
+        defer { peer.stop() }
+        let port = try peer.readyPort()
+        let configuration = WebSocketClientConfiguration(
+            tls: .client(trustRoots: .caFile(fixtures.authority.certificateFile)))
+        await #expect(throws: TLSError.certificateRequiredByPeer) {
+            _ = try await WebSocketClient.connect(to: "wss://localhost:\(port)", configuration: configuration)
+        }
+    }
+
     @Test func aPythonTLSClientWithACertificateTalksToOurServerThatRequiresOne() async throws {
         let fixtures = try TLSTestCertificates.shared.get()
         let configuration = WebSocketServerConfiguration(

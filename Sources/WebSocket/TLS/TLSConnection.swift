@@ -207,6 +207,11 @@ final class TLSConnection {
         }
     }
 
+    /// Whether the server asked for a client certificate this client did not have (it sent none).
+    var certificateRequestedButNotPresented: Bool {
+        SSL_get_ex_data(ssl, Self.certificateRequestedSlot) != nil
+    }
+
     /// The subject common name of the peer's certificate, if it sent one (UTF-8).
     var peerCommonName: String? {
         guard let certificate = SSL_get1_peer_certificate(ssl) else { return nil }

@@ -69,6 +69,8 @@ public final class TLSHandler: ChannelDuplexHandler {
     private let handshakeTimeout: TimeAmount?
     /// Fails the handshake when ``handshakeTimeout`` passes.
     private var handshakeTimer: Scheduled<Void>?
+    /// Whether any application data came in (a refusal without an alert is told apart by its absence).
+    private var receivedApplicationData = false
 
     /// A handler for one connection. A client names the server it dialled in `serverHostname`
     /// (a DNS name or IP literal): it is sent as SNI and checked against the certificate.
@@ -114,6 +116,12 @@ public final class TLSHandler: ChannelDuplexHandler {
             state = .closed
             deliverPlaintext(context: context)
             releasePending(ChannelError.ioOnClosedChannel)
+            if !receivedApplicationData && connection.certificateRequestedButNotPresented {
+                // In TLS 1.3 the client's handshake ends before the server checks its certificate;
+                // a server that then drops the connection without an alert (Python's asyncio does)
+                // refused the certificate we did not have: say so rather than "closed".
+                context.fireErrorCaught(TLSError.certificateRequiredByPeer)
+            }
         case .closed:
             break
         }
@@ -289,6 +297,7 @@ public final class TLSHandler: ChannelDuplexHandler {
     @discardableResult
     private func deliverPlaintext(context: ChannelHandlerContext) -> Bool {
         guard plaintext.readableBytes > 0 else { return false }
+        receivedApplicationData = true
         context.fireChannelRead(wrapInboundOut(plaintext))
         recycle(&plaintext, context: context)
         return true

@@ -14,13 +14,16 @@ every CALL it receives and every CALLRESULT it gets back; the validation stays o
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 import itertools
 import json
 import logging
+import ssl
 import time
 import uuid
 from datetime import datetime, timezone
+from http import HTTPStatus
 from typing import Any, Callable, Optional
 
 import websockets
@@ -235,7 +238,11 @@ class InteropChargePoint(OCPPChargePoint):
             # Not sent (the connection was closing): recorded as such, so that an answer the
             # charger never got does not count as a confirmation.
             self.csms.recorder.add(self.id, "csms", -kind, unique_id, action, {"unsent": payload})
-            raise
+            if kind == CALL:
+                raise
+            # An answer: the package's receive loop must go on, so that what the charger sent
+            # before its close frame (e.g. its answer to our CALL) is still routed and recorded.
+            return
         self.csms.recorder.add(self.id, "csms", kind, unique_id, action, payload)
 
     # Charger-initiated actions (OCPP 1.6 §4) --------------------------------------------------
@@ -307,14 +314,79 @@ class InteropChargePoint(OCPPChargePoint):
     async def on_signed_firmware_status_notification(self, status: str, **kwargs):
         return call_result.SignedFirmwareStatusNotification()
 
+    @on(Action.sign_certificate)
+    async def on_sign_certificate(self, csr: str, **kwargs):
+        # Accepted: the scenario signs the CSR and sends CertificateSigned itself.
+        return call_result.SignCertificate(status=self.csms.sign_certificate_status)
+
+
+@dataclasses.dataclass
+class Listener:
+    """One listening socket of the central system: plain (`ws://`) or TLS (`wss://`)."""
+
+    port: int = 0
+    ssl_context: Optional[ssl.SSLContext] = None
+    server: Any = None
+
+    @property
+    def scheme(self) -> str:
+        return "ws" if self.ssl_context is None else "wss"
+
+
+class SharedPort:
+    """One port for `ws://` and `wss://` alike (as a load balancer that terminates both): each
+    connection is forwarded, byte for byte, to the plain or the TLS listener by its first byte
+    (0x16 opens a TLS handshake). TLS stays end to end between the charger and the listener."""
+
+    def __init__(self, host: str, plain_port: int, tls_port: int) -> None:
+        self.host, self.plain_port, self.tls_port = host, plain_port, tls_port
+        self.port = 0
+        self._server: Optional[asyncio.AbstractServer] = None
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._forward, self.host, self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+
+    async def _forward(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        first = await reader.read(1)
+        if not first:
+            writer.close()
+            return
+        port = self.tls_port if first == b"\x16" else self.plain_port
+        try:
+            up_reader, up_writer = await asyncio.open_connection(self.host, port)
+        except OSError:
+            writer.close()
+            return
+        up_writer.write(first)
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            try:
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            except (ConnectionError, OSError):
+                pass
+            finally:
+                sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
 
 class CentralSystem:
     """The OCPP 1.6J server (`ws://HOST:PORT/<anything>/<chargePointId>`, subprotocol `ocpp1.6`)
     and the state the handlers answer from. Scenarios drive it in-process."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, response_timeout: float = 15) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, response_timeout: float = 15,
+                 ssl_context: Optional[ssl.SSLContext] = None) -> None:
         self.host = host
-        self.port = port
+        self.listeners = [Listener(port, ssl_context)]
         self.response_timeout = response_timeout
         self.recorder = Recorder()
         # How BootNotification is answered: "accepted", "pending" or "rejected".
@@ -330,6 +402,12 @@ class CentralSystem:
         # before confirming them).
         self.unanswered_actions: set[str] = set()
         self.connector_status: dict[tuple[str, int], str] = {}
+        # Basic auth (security profiles 1 and 2): charge point id → the password it must send;
+        # a charger listed here that sends none or another gets HTTP 401 on the upgrade.
+        self.passwords: dict[str, str] = {}
+        # Security profile 3: chargers that must present a client certificate whose CN is their id.
+        self.client_certificate_required: set[str] = set()
+        self.sign_certificate_status = "Accepted"
         self.charge_points: dict[str, InteropChargePoint] = {}
         self._connected: dict[str, asyncio.Event] = {}
         self._answering: dict[tuple[str, str], str] = {}
@@ -339,28 +417,62 @@ class CentralSystem:
     # Server lifecycle ---------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Listens on `port` (0 picks a free one, kept for restarts)."""
-        self._server = await serve(
-            self._handle,
-            self.host,
-            self.port,
-            subprotocols=["ocpp1.6"],
-            select_subprotocol=self._select_subprotocol,
-        )
-        self.port = self._server.sockets[0].getsockname()[1]
-        LOG.info("listening on ws://%s:%d/ocpp", self.host, self.port)
+        """Listens on every listener's port (0 picks a free one, kept for restarts)."""
+        for listener in self.listeners:
+            listener.server = await serve(
+                self._handle,
+                self.host,
+                listener.port,
+                subprotocols=["ocpp1.6"],
+                select_subprotocol=self._select_subprotocol,
+                process_request=self._check_credentials,
+                ssl=listener.ssl_context,
+            )
+            listener.port = listener.server.sockets[0].getsockname()[1]
+            LOG.info("listening on %s://%s:%d/ocpp", listener.scheme, self.host, listener.port)
+
+    def add_listener(self, ssl_context: Optional[ssl.SSLContext]) -> Listener:
+        """Another port (e.g. `wss://` beside `ws://`), opened by the next `start`."""
+        listener = Listener(0, ssl_context)
+        self.listeners.append(listener)
+        return listener
 
     async def stop(self) -> None:
         """Stops listening and closes every connection (going away, 1001)."""
-        if self._server is None:
-            return
-        self._server.close()
-        await self._server.wait_closed()
-        self._server = None
+        for listener in self.listeners:
+            if listener.server is None:
+                continue
+            listener.server.close()
+            await listener.server.wait_closed()
+            listener.server = None
+
+    @property
+    def port(self) -> int:
+        return self.listeners[0].port
 
     @property
     def url(self) -> str:
-        return f"ws://{self.host}:{self.port}/ocpp"
+        return f"{self.listeners[0].scheme}://{self.host}:{self.port}/ocpp"
+
+    def _check_credentials(self, connection: ServerConnection, request):
+        """Security profiles 1–3 on the upgrade request: HTTP 401 for missing or wrong Basic
+        credentials, 403 for a client certificate that is missing or names another charger."""
+        cp_id = request.path.rstrip("/").rsplit("/", 1)[-1]
+        if cp_id in self.passwords:
+            user, password = _basic_credentials(request.headers.get("Authorization"))
+            if user != cp_id or password != self.passwords[cp_id]:
+                what = "no Basic credentials" if user is None else f"wrong Basic credentials for user {user!r}"
+                self.recorder.add(cp_id, "event", 0, "", "refused", {"status": 401, "reason": what})
+                response = connection.respond(HTTPStatus.UNAUTHORIZED, f"{what}\n")
+                response.headers["WWW-Authenticate"] = 'Basic realm="ocpp"'
+                return response
+        if cp_id in self.client_certificate_required:
+            common_name = _client_common_name(connection)
+            if common_name != cp_id:
+                reason = f"client certificate CN {common_name!r}, expected {cp_id!r}"
+                self.recorder.add(cp_id, "event", 0, "", "refused", {"status": 403, "reason": reason})
+                return connection.respond(HTTPStatus.FORBIDDEN, reason + "\n")
+        return None
 
     @staticmethod
     def _select_subprotocol(connection: ServerConnection, subprotocols):
@@ -376,7 +488,10 @@ class CentralSystem:
             return
         cp = InteropChargePoint(cp_id, connection, self)
         self.charge_points[cp_id] = cp
-        self.recorder.add(cp_id, "event", 0, "", "connected", {"path": path})
+        user, _ = _basic_credentials(connection.request.headers.get("Authorization"))
+        tls = connection.transport.get_extra_info("ssl_object") is not None
+        self.recorder.add(cp_id, "event", 0, "", "connected", {
+            "path": path, "tls": tls, "basicUser": user, "clientCN": _client_common_name(connection)})
         self._event(cp_id).set()
         try:
             await cp.start()
@@ -437,3 +552,24 @@ class CentralSystem:
         """CALLERRORs the `ocpp` package answered to the charger's CALLs: messages that failed
         validation against the OCPP 1.6 schemas (or that it could not route)."""
         return self.recorder.select(after=after, direction="csms", kind=CALLERROR)
+
+
+def _basic_credentials(header: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(user, password) of a Basic Authorization header; (None, None) when absent or malformed."""
+    if not header or not header.startswith("Basic "):
+        return None, None
+    try:
+        user, _, password = base64.b64decode(header[6:], validate=True).decode().partition(":")
+    except (ValueError, UnicodeDecodeError):
+        return None, None
+    return user, password
+
+
+def _client_common_name(connection: ServerConnection) -> Optional[str]:
+    """The CN of the client certificate the TLS handshake verified, if any."""
+    certificate = connection.transport.get_extra_info("peercert") if connection.transport else None
+    for rdn in (certificate or {}).get("subject", ()):
+        for key, value in rdn:
+            if key == "commonName":
+                return value
+    return None

@@ -39,13 +39,16 @@ from ocpp.v16.enums import (
     AvailabilityType,
     ChargingProfileKindType,
     ChargingProfilePurposeType,
+    CertificateUse,
     ChargingRateUnitType,
+    Log,
     MessageTrigger,
     ResetType,
     UpdateType,
 )
 
-from csms import CALL, CALLRESULT, CallTimeout, CentralSystem, Record, WaitTimeout, parse_time
+from csms import CALL, CALLRESULT, CallTimeout, CentralSystem, Record, SharedPort, WaitTimeout, parse_time
+from pki import CertificateAuthority, csr_subject, server_context, sign_file
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PROFILE = HERE / "interop-ac-22kw.yaml"
@@ -284,6 +287,116 @@ def unused_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+# Security scenarios: test PKI and chargers of their own --------------------------------------------
+
+AUTHORIZATION_KEY = "interop-basic-key-0123456789"  # security whitepaper §2: at least 16 characters
+
+
+class Pki:
+    """The run's certificates, made once with the `openssl` CLI (pki.py): the trusted test CA
+    and its server certificate, an unknown CA and its server certificate, a firmware signer."""
+
+    _made: Optional["Pki"] = None
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.ca = CertificateAuthority(folder, "trusted")
+        self.server = self.ca.server()
+        self.unknown_ca = CertificateAuthority(folder, "unknown")
+        self.unknown_server = self.unknown_ca.server()
+
+    @classmethod
+    def get(cls) -> "Pki":
+        if cls._made is None:
+            cls._made = Pki(Path(tempfile.mkdtemp(prefix="ocpp-interop-pki-")))
+        return cls._made
+
+
+class Bench:
+    """A central system of its own (`csms`, often TLS) and `chargesim fleet --count 1` chargers
+    started against it, each with profile settings and fleet flags of its own; `async with`
+    stops the chargers and the server and fails the scenario on any schema violation."""
+
+    def __init__(self, ctx: Context, csms: CentralSystem) -> None:
+        self.ctx = ctx
+        self.csms = csms
+        self.processes: list[tuple[asyncio.subprocess.Process, Any]] = []
+        self.folder = Path(tempfile.mkdtemp(prefix="ocpp-interop-bench-"))
+
+    async def __aenter__(self) -> "Bench":
+        await self.csms.start()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        for process, log in self.processes:
+            if process.returncode is None:
+                process.send_signal(signal.SIGINT)
+                try:
+                    await asyncio.wait_for(process.wait(), 10)
+                except asyncio.TimeoutError:
+                    process.kill()
+                    await process.wait()
+            log.close()
+        await self.csms.stop()
+        if exc[0] is not None and self.ctx.args.verbose:
+            for record in self.csms.recorder.records[-25:]:
+                print(f"    {record}")
+        violations = self.csms.schema_violations()
+        if violations and exc[0] is None:
+            raise ScenarioFailure("the ocpp package rejected charger messages: "
+                                  + "; ".join(v.describe(400) for v in violations))
+
+    async def charger(self, id_prefix: str, configuration: dict[str, str], *fleet_args: str,
+                      url: Optional[str] = None) -> tuple[str, Context]:
+        """Starts one charger `<id_prefix>1` (the run's profile plus `configuration`) against
+        `url` (default: the bench's central system); its id and a scenario context for it."""
+        profile = self.folder / f"{id_prefix}profile.yaml"
+        extra = "".join(f'  {key}: "{value}"\n' for key, value in configuration.items())
+        profile.write_text(Path(self.ctx.args.profile).read_text().replace("configuration:\n", "configuration:\n" + extra, 1))
+        log = open(self.folder / f"{id_prefix}fleet.log", "wb")
+        command = [*shlex.split(self.ctx.args.chargesim), "fleet", "--csms", url or self.csms.url, "--profile",
+                   str(profile), "--count", "1", "--id-prefix", id_prefix, "--state-dir",
+                   str(self.folder / f"{id_prefix}state"), "--seed", "7", *fleet_args]
+        process = await asyncio.create_subprocess_exec(*command, stdout=log, stderr=asyncio.subprocess.STDOUT,
+                                                       stdin=asyncio.subprocess.DEVNULL)
+        self.processes.append((process, log))
+        return f"{id_prefix}1", Context(self.csms, f"{id_prefix}1", self.ctx.args)
+
+    def output(self, id_prefix: str) -> str:
+        return (self.folder / f"{id_prefix}fleet.log").read_text(errors="replace")
+
+    async def wait_output(self, id_prefix: str, text: str, timeout: float = 15) -> str:
+        """The charger's output line that contains `text`, waiting for it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.output(id_prefix).splitlines():
+                if text in line:
+                    return line
+            await asyncio.sleep(0.1)
+        raise ScenarioFailure(f"{id_prefix}1 did not print {text!r} within {timeout:.0f}s; its output:\n"
+                              + "\n".join(self.output(id_prefix).splitlines()[-8:]))
+
+    async def connected(self, cp_id: str, timeout: float = 20, after: int = 0,
+                        where: Optional[Callable[[dict], bool]] = None) -> Record:
+        """The `connected` event of `cp_id` (after `after`) matching `where`."""
+        try:
+            return await self.csms.recorder.wait_one(timeout, after=after, direction="event", kind=0,
+                                                     action="connected", cp_id=cp_id, where=where)
+        except WaitTimeout:
+            events = [str(r) for r in self.csms.recorder.select(after=after, direction="event", kind=0,
+                                                                 cp_id=cp_id)][-5:]
+            raise ScenarioFailure(f"{cp_id} did not connect as expected within {timeout:.0f}s; its connection "
+                                  f"events: {events or 'none'}") from None
+
+    def connections(self, cp_id: str) -> list[Record]:
+        return self.csms.recorder.select(direction="event", kind=0, action="connected", cp_id=cp_id)
+
+
+async def security_event(ctx: Context, kind: str, timeout: float = 15, after: Optional[int] = None) -> Record:
+    return await ctx.wait("SecurityEventNotification", timeout, after, where=lambda p: p["type"] == kind,
+                          what=f"of type {kind}")
 
 
 # Scenarios ------------------------------------------------------------------------------------
@@ -757,6 +870,132 @@ async def update_firmware(ctx: Context) -> None:
              f"BootNotification firmwareVersion {old_version} → {version}")
 
 
+@scenario("extended-trigger")
+async def extended_trigger(ctx: Context) -> None:
+    """ExtendedTriggerMessage (security extension) for every requestedMessage: Accepted, then the
+    message it names (FirmwareStatusNotification → SignedFirmwareStatusNotification,
+    SignChargePointCertificate → SignCertificate with a CSR for this charge point)."""
+    expectations = [
+        (MessageTrigger.boot_notification, None, "BootNotification", None),
+        (MessageTrigger.log_status_notification, None, "LogStatusNotification", lambda p: p["status"] == "Idle"),
+        (MessageTrigger.firmware_status_notification, None, "SignedFirmwareStatusNotification",
+         lambda p: p["status"] == "Idle"),
+        (MessageTrigger.heartbeat, None, "Heartbeat", None),
+        (MessageTrigger.meter_values, 1, "MeterValues", lambda p: p["connectorId"] == 1),
+        (MessageTrigger.sign_charge_point_certificate, None, "SignCertificate", None),
+        (MessageTrigger.status_notification, 2, "StatusNotification", lambda p: p["connectorId"] == 2),
+    ]
+    for trigger, connector, action, where in expectations:
+        mark = ctx.rec.mark
+        result = await ctx.call(call.ExtendedTriggerMessage(requested_message=trigger, connector_id=connector))
+        check(result.status == "Accepted",
+              f"ExtendedTriggerMessage {trigger.value} connector {connector} → {result.status}")
+        got = await ctx.wait(action, 8, mark, where=where, what=f"after ExtendedTriggerMessage {trigger.value}")
+        if action == "SignCertificate":
+            subject = csr_subject(got.payload["csr"], Pki.get().folder)
+            check(subject.get("CN") == ctx.cp_id, f"the SignCertificate CSR's subject is {subject}, "
+                                                  f"expected CN {ctx.cp_id}")
+    rejected = await ctx.call(call.ExtendedTriggerMessage(requested_message=MessageTrigger.meter_values,
+                                                          connector_id=9))
+    check(rejected.status == "Rejected", f"ExtendedTriggerMessage MeterValues connector 9 → {rejected.status}")
+
+
+@scenario("get-log")
+async def get_log(ctx: Context) -> None:
+    """GetLog SecurityLog and DiagnosticsLog to a local HTTP server: Accepted with a file name,
+    LogStatusNotification Uploading → Uploaded (with the requestId), the file arrived non-empty
+    (the security log lists the charger's StartupOfTheDevice)."""
+    notes = []
+    with TransferServer() as server:
+        for request_id, log_type in ((301, Log.security_log), (302, Log.diagnostics_log)):
+            mark = ctx.rec.mark
+            since = iso(datetime.now(timezone.utc) - timedelta(hours=1))
+            result = await ctx.call(call.GetLog(log={"remoteLocation": server.url("/upload/"), "oldestTimestamp": since},
+                                                log_type=log_type, request_id=request_id, retries=1, retry_interval=2))
+            check(result.status == "Accepted" and bool(result.filename),
+                  f"GetLog {log_type.value} → {result.status} filename {result.filename!r}")
+            await ctx.wait("LogStatusNotification", 20, mark, where=lambda p: p["status"] != "Uploading",
+                           what=f"ending the {log_type.value} upload")
+            reports = [r.payload for r in ctx.rec.select(after=mark, action="LogStatusNotification", cp_id=ctx.cp_id)]
+            check([p["status"] for p in reports] == ["Uploading", "Uploaded"],
+                  f"LogStatusNotification {reports}, expected Uploading → Uploaded (server saw {server.requests})")
+            check(all(p.get("requestId") == request_id for p in reports),
+                  f"LogStatusNotification requestIds {[p.get('requestId') for p in reports]}, GetLog had {request_id}")
+            path = f"/upload/{result.filename}"
+            body = server.uploads.get(path, b"")
+            check(bool(body), f"nothing (or an empty file) uploaded to {path}; the server saw {server.requests}")
+            if log_type == Log.security_log:
+                check(b"StartupOfTheDevice" in body, f"the security log has no StartupOfTheDevice: {body[:300]!r}")
+            notes.append(f"{log_type.value} {path} {len(body)} bytes")
+    ctx.note("; ".join(notes))
+
+
+@scenario("signed-update-firmware")
+async def signed_update_firmware(ctx: Context) -> None:
+    """SignedUpdateFirmware, the signing certificate issued by a test CA installed as
+    ManufacturerRootCertificate, the signature by `openssl dgst -sha256 -sign`: a certificate from
+    an unknown CA → InvalidCertificate; a tampered signature → Downloading → Downloaded →
+    InvalidSignature; a valid one → … SignatureVerified → Installing → Installed, then the reboot
+    into firmwareVersion 3.0.0."""
+    pki = Pki.get()
+    installed = await ctx.call(call.InstallCertificate(certificate_type=CertificateUse.manufacturer_root_certificate,
+                                                       certificate=pki.ca.pem))
+    check(installed.status == "Accepted", f"InstallCertificate ManufacturerRootCertificate → {installed.status}")
+    signer = pki.ca.firmware_signer()
+    stranger = pki.unknown_ca.firmware_signer()
+    firmware = bytes(range(256)) * 32
+    with TransferServer() as server:
+        path = "/fw/fw-3.0.0.bin"
+        server.files[path] = firmware
+        now = iso(datetime.now(timezone.utc))
+
+        def request(request_id: int, certificate: str, signature: str):
+            return call.SignedUpdateFirmware(request_id=request_id, retries=1, retry_interval=2, firmware={
+                "location": server.url(path), "retrieveDateTime": now, "signingCertificate": certificate,
+                "signature": signature})
+
+        unknown = await ctx.call(request(401, stranger.pem, sign_file(firmware, stranger, pki.folder)))
+        check(unknown.status == "InvalidCertificate",
+              f"SignedUpdateFirmware signed by a certificate of an unknown CA → {unknown.status}")
+        await security_event(ctx, "InvalidFirmwareSigningCertificate", 8)
+
+        mark = ctx.rec.mark
+        tampered = sign_file(firmware + b"tampered", signer, pki.folder)
+        result = await ctx.call(request(402, signer.pem, tampered))
+        check(result.status == "Accepted", f"SignedUpdateFirmware (tampered signature) → {result.status}")
+        await ctx.wait("SignedFirmwareStatusNotification", 20, mark,
+                       where=lambda p: p["status"] not in ("Downloading", "Downloaded"), what="ending the update")
+        statuses = [(r.payload["status"], r.payload.get("requestId"))
+                    for r in ctx.rec.select(after=mark, action="SignedFirmwareStatusNotification", cp_id=ctx.cp_id)]
+        check(statuses == [("Downloading", 402), ("Downloaded", 402), ("InvalidSignature", 402)],
+              f"SignedFirmwareStatusNotification (status, requestId) {statuses}, expected Downloading → Downloaded "
+              "→ InvalidSignature for requestId 402")
+        await security_event(ctx, "InvalidFirmwareSignature", 8, mark)
+
+        mark = ctx.rec.mark
+        result = await ctx.call(request(403, signer.pem, sign_file(firmware, signer, pki.folder)))
+        check(result.status == "Accepted", f"SignedUpdateFirmware (valid) → {result.status}")
+        ended = await ctx.wait("SignedFirmwareStatusNotification", 30, mark,
+                               where=lambda p: p["status"] in ("Installed", "InstallationFailed", "InvalidSignature",
+                                                               "DownloadFailed"), what="ending the update")
+    statuses = [r.payload["status"] for r in ctx.rec.select(after=mark, action="SignedFirmwareStatusNotification",
+                                                             cp_id=ctx.cp_id)]
+    check(statuses == ["Downloading", "Downloaded", "SignatureVerified", "Installing", "Installed"],
+          f"SignedFirmwareStatusNotification {statuses}, expected Downloading → Downloaded → SignatureVerified → "
+          "Installing → Installed")
+    plain = ctx.rec.select(after=mark, action="FirmwareStatusNotification", cp_id=ctx.cp_id)
+    check(not plain, f"FirmwareStatusNotification during a signed update: {[str(r) for r in plain]}")
+    boot = await ctx.wait("BootNotification", 30, ended.seq, what="after Installed (the reboot)")
+    version = boot.payload.get("firmwareVersion")
+    check(version == "3.0.0", f"BootNotification after the signed update has firmwareVersion {version!r}")
+    for connector in (0, 1, 2):
+        await ctx.wait("StatusNotification", 10, boot.seq, where=lambda p, c=connector: p["connectorId"] == c,
+                       what=f"for connector {connector} after the reboot")
+    await security_event(ctx, "FirmwareUpdated", 10, mark)
+    ctx.note(f"unknown CA → InvalidCertificate; tampered → InvalidSignature; valid → {' → '.join(statuses)}; "
+             f"firmwareVersion {version}")
+
+
 @scenario("offline")
 async def offline(ctx: Context) -> None:
     """The CSMS goes away for ~15 s mid-transaction and comes back on the same port: the
@@ -874,6 +1113,212 @@ async def offline_unconfirmed_stop(ctx: Context) -> None:
     stops = ctx.rec.select(after=down, action="StopTransaction", cp_id=ctx.cp_id)
     check(len(stops) == 1, f"{len(stops)} StopTransactions after the reconnect: {[str(r) for r in stops]}")
     ctx.note(f"StopTransaction for {transaction_id} re-sent after the reconnect, identical, confirmed once")
+
+
+@scenario("tls-profile2")
+async def tls_profile2(ctx: Context) -> None:
+    """Security profile 2 against a TLS `websockets` server with a certificate of a test CA
+    (`--ca-file`): the charger connects over wss with Basic auth (user = its id, password = its
+    AuthorizationKey, checked by the server), is accepted, and never reveals the key in
+    GetConfiguration."""
+    pki = Pki.get()
+    async with Bench(ctx, CentralSystem(ssl_context=server_context(pki.server))) as bench:
+        bench.csms.passwords["TLS2A1"] = AUTHORIZATION_KEY
+        cp_id, charger = await bench.charger("TLS2A", {"SecurityProfile": "2", "AuthorizationKey": AUTHORIZATION_KEY},
+                                             "--ca-file", str(pki.ca.certificate))
+        connected = await bench.connected(cp_id)
+        check(connected.payload["tls"] and connected.payload["basicUser"] == cp_id,
+              f"{cp_id} connected with {connected.payload}, expected TLS and Basic user {cp_id}")
+        boot = await charger.wait("BootNotification", 10)
+        check((await charger.answer_to(boot))["status"] == "Accepted", "the BootNotification was not accepted")
+        config = await charger.call(call.GetConfiguration(key=["SecurityProfile", "AuthorizationKey"]))
+        values = {e["key"]: e.get("value") for e in config.configuration_key or []}
+        check(values.get("SecurityProfile") == "2", f"GetConfiguration SecurityProfile {values}")
+        check(AUTHORIZATION_KEY not in json.dumps(values), f"GetConfiguration revealed the AuthorizationKey: {values}")
+        await security_event(charger, "StartupOfTheDevice", 10)
+    ctx.note(f"wss + Basic {cp_id}; GetConfiguration {values}")
+
+
+@scenario("tls-unknown-ca")
+async def tls_unknown_ca(ctx: Context) -> None:
+    """A profile-2 charger refuses a server certificate from an unknown CA (a clear error in its
+    output, no WebSocket reaches the server); once the same port presents the trusted CA's
+    certificate it connects and sends SecurityEventNotification InvalidCentralSystemCertificate."""
+    pki = Pki.get()
+    context = server_context(pki.unknown_server)
+    async with Bench(ctx, CentralSystem(ssl_context=context)) as bench:
+        cp_id, charger = await bench.charger("TLS2B", {"SecurityProfile": "2", "AuthorizationKey": AUTHORIZATION_KEY},
+                                             "--ca-file", str(pki.ca.certificate))
+        line = await bench.wait_output("TLS2B", "not signed by a trusted certificate authority")
+        check("security profile 2" in line, f"the refusal does not name the security profile: {line!r}")
+        check(not bench.connections(cp_id), f"{cp_id} opened a WebSocket to a server it must not trust")
+        context.load_cert_chain(str(pki.server.certificate), str(pki.server.key))
+        await bench.connected(cp_id, 30)
+        event = await security_event(charger, "InvalidCentralSystemCertificate", 15)
+        check("trusted certificate authority" in event.payload.get("techInfo", ""),
+              f"InvalidCentralSystemCertificate techInfo {event.payload.get('techInfo')!r}")
+    ctx.note(f"refused: {line.strip()[:120]}")
+
+
+@scenario("tls-wrong-hostname")
+async def tls_wrong_hostname(ctx: Context) -> None:
+    """A profile-2 charger refuses a server certificate of the trusted CA that is valid for
+    another host only (its URL names 127.0.0.1): a clear error naming the address, no WebSocket."""
+    pki = Pki.get()
+    elsewhere = pki.ca.server("server-elsewhere", names="DNS:csms.elsewhere.example")
+    async with Bench(ctx, CentralSystem(ssl_context=server_context(elsewhere))) as bench:
+        cp_id, _ = await bench.charger("TLS2D", {"SecurityProfile": "2", "AuthorizationKey": AUTHORIZATION_KEY},
+                                       "--ca-file", str(pki.ca.certificate))
+        line = await bench.wait_output("TLS2D", "not valid for 127.0.0.1")
+        check(not bench.connections(cp_id), f"{cp_id} opened a WebSocket to a server with another host's certificate")
+    ctx.note(f"refused: {line.strip()[:120]}")
+
+
+@scenario("tls-wrong-password")
+async def tls_wrong_password(ctx: Context) -> None:
+    """A profile-2 charger with a wrong Basic password: the server answers HTTP 401 on the
+    upgrade and the charger says so (check the password); once the server takes its password it
+    connects and reports FailedToAuthenticateAtCentralSystem."""
+    pki = Pki.get()
+    async with Bench(ctx, CentralSystem(ssl_context=server_context(pki.server))) as bench:
+        bench.csms.passwords["TLS2C1"] = "another-password-of-the-csms"
+        cp_id, charger = await bench.charger("TLS2C", {"SecurityProfile": "2", "AuthorizationKey": AUTHORIZATION_KEY},
+                                             "--ca-file", str(pki.ca.certificate))
+        line = await bench.wait_output("TLS2C", "HTTP 401")
+        check("password" in line, f"the 401 report does not point at the password: {line!r}")
+        refused = bench.csms.recorder.select(direction="event", kind=0, action="refused", cp_id=cp_id)
+        check(bool(refused) and refused[0].payload["status"] == 401, f"the server's refusals: {refused}")
+        check(not bench.connections(cp_id), f"{cp_id} connected with a wrong password")
+        bench.csms.passwords[cp_id] = AUTHORIZATION_KEY
+        await bench.connected(cp_id, 30)
+        event = await security_event(charger, "FailedToAuthenticateAtCentralSystem", 15)
+        check("401" in event.payload.get("techInfo", ""), f"techInfo {event.payload.get('techInfo')!r}")
+    ctx.note(f"refused: {line.strip()[:120]}")
+
+
+@scenario("tls-profile3")
+async def tls_profile3(ctx: Context) -> None:
+    """Security profile 3 against a server that requires a client certificate of the test CA:
+    a charger with one whose CN is its id connects (no Basic auth); one without a certificate is
+    refused in the TLS handshake, and one whose certificate names another charger gets HTTP 403;
+    each says why in its output."""
+    pki = Pki.get()
+    context = server_context(pki.server, client_ca=pki.ca, require_client_certificate=True)
+    async with Bench(ctx, CentralSystem(ssl_context=context)) as bench:
+        bench.csms.client_certificate_required.update({"TLS3A1", "TLS3B1", "TLS3C1"})
+        own, other = pki.ca.client("TLS3A1"), pki.ca.client("TLS3Z1")
+        ca = str(pki.ca.certificate)
+        cp_id, charger = await bench.charger("TLS3A", {"SecurityProfile": "3"}, "--ca-file", ca,
+                                             "--cert", str(own.certificate), "--key", str(own.key))
+        bare_id, _ = await bench.charger("TLS3B", {"SecurityProfile": "3"}, "--ca-file", ca)
+        wrong_id, _ = await bench.charger("TLS3C", {"SecurityProfile": "3"}, "--ca-file", ca,
+                                          "--cert", str(other.certificate), "--key", str(other.key))
+        connected = await bench.connected(cp_id)
+        check(connected.payload["tls"] and connected.payload["clientCN"] == cp_id and connected.payload["basicUser"]
+              is None, f"{cp_id} connected with {connected.payload}, expected its client certificate, no Basic auth")
+        boot = await charger.wait("BootNotification", 10)
+        check((await charger.answer_to(boot))["status"] == "Accepted", "the BootNotification was not accepted")
+        bare = await bench.wait_output("TLS3B", "client certificate")
+        wrong = await bench.wait_output("TLS3C", "HTTP 403")
+        for refused_id in (bare_id, wrong_id):
+            check(not bench.connections(refused_id), f"{refused_id} connected without a valid client certificate")
+    ctx.note(f"no certificate: {bare.strip()[:110]}; CN of another charger: {wrong.strip()[:90]}")
+
+
+@scenario("security-profile-upgrade")
+async def security_profile_upgrade(ctx: Context) -> None:
+    """A charger at profile 1 (ws, Basic auth) on a port that serves ws and wss: InstallCertificate
+    CentralSystemRootCertificate, ChangeConfiguration SecurityProfile 2 → it reconnects over wss
+    with Basic auth; ExtendedTriggerMessage SignChargePointCertificate → SignCertificate (CSR
+    signed by `openssl x509 -req`) → CertificateSigned Accepted; SecurityProfile 3 → it
+    reconnects with the new certificate (CN = its id, no Basic auth)."""
+    pki = Pki.get()
+    csms = CentralSystem()
+    csms.add_listener(server_context(pki.server, client_ca=pki.ca))
+    async with Bench(ctx, csms) as bench:
+        shared = SharedPort(csms.host, csms.listeners[0].port, csms.listeners[1].port)
+        await shared.start()
+        try:
+            csms.passwords["UPG1"] = AUTHORIZATION_KEY
+            cp_id, charger = await bench.charger("UPG", {"SecurityProfile": "1", "AuthorizationKey": AUTHORIZATION_KEY},
+                                                 url=f"ws://{csms.host}:{shared.port}/ocpp")
+            first = await bench.connected(cp_id)
+            check(not first.payload["tls"] and first.payload["basicUser"] == cp_id, f"profile 1: {first.payload}")
+            await charger.wait("BootNotification", 10)
+            installed = await charger.call(call.InstallCertificate(
+                certificate_type=CertificateUse.central_system_root_certificate, certificate=pki.ca.pem))
+            check(installed.status == "Accepted", f"InstallCertificate CentralSystemRootCertificate → {installed.status}")
+            mark = csms.recorder.mark
+            await charger.set_config("SecurityProfile", "2")
+            second = await bench.connected(cp_id, 20, after=mark)
+            check(second.payload["tls"] and second.payload["basicUser"] == cp_id, f"profile 2: {second.payload}")
+            await security_event(charger, "ReconfigurationOfSecurityParameters", 10, mark)
+
+            mark = csms.recorder.mark
+            result = await charger.call(call.ExtendedTriggerMessage(
+                requested_message=MessageTrigger.sign_charge_point_certificate))
+            check(result.status == "Accepted", f"ExtendedTriggerMessage SignChargePointCertificate → {result.status}")
+            sign = await charger.wait("SignCertificate", 10, mark)
+            subject = csr_subject(sign.payload["csr"], pki.folder)
+            check(subject.get("CN") == cp_id, f"the CSR's subject {subject} does not name the charger")
+            chain = pki.ca.sign_csr_pem(sign.payload["csr"], f"signed-{cp_id}")
+            signed = await charger.call(call.CertificateSigned(certificate_chain=chain))
+            check(signed.status == "Accepted", f"CertificateSigned (the CSR signed by the test CA) → {signed.status}")
+            foreign = await charger.call(call.CertificateSigned(certificate_chain=pki.ca.client("UPG9").pem))
+            check(foreign.status == "Rejected", f"CertificateSigned for a key the charger never made → {foreign.status}")
+
+            del csms.passwords[cp_id]
+            csms.client_certificate_required.add(cp_id)
+            mark = csms.recorder.mark
+            await charger.set_config("SecurityProfile", "3")
+            third = await bench.connected(cp_id, 20, after=mark)
+            check(third.payload["tls"] and third.payload["clientCN"] == cp_id and third.payload["basicUser"] is None,
+                  f"profile 3: {third.payload}, expected the signed certificate (CN {cp_id}) and no Basic auth")
+            config = await charger.call(call.GetConfiguration(key=["SecurityProfile"]))
+            check([e.get("value") for e in config.configuration_key or []] == ["3"], f"{config.configuration_key}")
+        finally:
+            await shared.stop()
+    ctx.note("ws+Basic → wss+Basic → SignCertificate/CertificateSigned → wss+client certificate")
+
+
+@scenario("security-profile-fallback")
+async def security_profile_fallback(ctx: Context) -> None:
+    """SecurityProfile 1 → 2 without the CentralSystemRootCertificate that signs the wss
+    listener's certificate: every wss attempt fails verification, and after 3 the charger falls
+    back to profile 1 over ws (security extension A05), reporting InvalidCentralSystemCertificate
+    and the fall-back (ReconfigurationOfSecurityParameters); GetConfiguration says 1 again."""
+    pki = Pki.get()
+    csms = CentralSystem()
+    csms.add_listener(server_context(pki.server))
+    async with Bench(ctx, csms) as bench:
+        shared = SharedPort(csms.host, csms.listeners[0].port, csms.listeners[1].port)
+        await shared.start()
+        try:
+            cp_id, charger = await bench.charger("FBK", {"SecurityProfile": "1", "AuthorizationKey": AUTHORIZATION_KEY},
+                                                 url=f"ws://{csms.host}:{shared.port}/ocpp")
+            csms.passwords[cp_id] = AUTHORIZATION_KEY
+            await bench.connected(cp_id)
+            await charger.wait("BootNotification", 10)
+            mark = csms.recorder.mark
+            began = time.monotonic()
+            await charger.set_config("SecurityProfile", "2")
+            back = await bench.connected(cp_id, 30, after=mark)
+            check(not back.payload["tls"] and back.payload["basicUser"] == cp_id,
+                  f"after the failed upgrade {cp_id} connected with {back.payload}, expected ws + Basic (profile 1)")
+            check(not bench.csms.recorder.select(after=mark, direction="event", kind=0, action="connected",
+                                                 cp_id=cp_id, where=lambda p: p["tls"]),
+                  "a wss connection opened although the charger has no root that signs the server's certificate")
+            await security_event(charger, "InvalidCentralSystemCertificate", 10, mark)
+            fallback = await charger.wait("SecurityEventNotification", 10, mark,
+                                          where=lambda p: p["type"] == "ReconfigurationOfSecurityParameters"
+                                          and "back to 1" in p.get("techInfo", ""), what="reporting the fall-back")
+            config = await charger.call(call.GetConfiguration(key=["SecurityProfile"]))
+            check([e.get("value") for e in config.configuration_key or []] == ["1"],
+                  f"SecurityProfile after the fall-back: {config.configuration_key}")
+            await bench.wait_output("FBK", "security profile 2", 1)
+        finally:
+            await shared.stop()
+    ctx.note(f"back on ws after {time.monotonic() - began:.1f}s: {fallback.payload['techInfo'][:100]}")
 
 
 # OCPP 1.6 §4.9 (edition 2, the status transition table): status → the statuses it may go to.
