@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// The `chargesim` command line: one command type per subcommand.
 @main
@@ -17,4 +18,10 @@ struct ChargeSimCommand: AsyncParsableCommand {
             BenchCommand.self,
         ]
     )
+
+    /// Installs the log handler before any command runs, then parses and runs the command.
+    static func main() async {
+        LoggingSystem.bootstrap(ServerStopLogFilter.init(label:))
+        await main(nil)
+    }
 }

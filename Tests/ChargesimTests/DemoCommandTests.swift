@@ -55,5 +55,8 @@ import Testing
 
         demo.send(SIGINT)
         #expect(await demo.waitForExit(seconds: 30) == 0, "\(demo.standardError)")
+        // Ctrl-C is a normal end: no log line at error level (Hummingbird's cancellation report included).
+        let output = demo.standardOutput + demo.standardError
+        #expect(!output.contains(" error "), "an error was logged on Ctrl-C: \(output)")
     }
 }
