@@ -28,17 +28,18 @@ struct OCPPCertificateSigningLiveTests {
             certificate: X509Certificate(pem: String(contentsOfFile: authority.certificateFile, encoding: .utf8)),
             key: PrivateKey(pem: String(contentsOfFile: authority.privateKeyFile, encoding: .utf8)))
         let root = try String(contentsOfFile: authority.certificateFile, encoding: .utf8)
+        let configure: (inout EmbeddedCentralSystem.Configuration) -> Void = { configuration in
+            configuration.ocpp.tls = .server(
+                certificate: server.certificateFiles,
+                clientCertificateVerification: .optional(caFile: authority.certificateFile))
+            configuration.ocpp.certificateAuthority = signer
+            configuration.ocpp.log = serverLog.append
+            configuration.api.installableCertificates[.centralSystemRootCertificate] = root
+        }
         try await EmbeddedFleet.with(
             chargers: 1, autoRegister: false, startFleet: false,
             configuration: ["SecurityProfile": "2", "AuthorizationKey": key, "CpoName": "ChargeSim CPO"],
-            centralSystem: { configuration in
-                configuration.ocpp.tls = .server(
-                    certificate: server.certificateFiles,
-                    clientCertificateVerification: .optional(caFile: authority.certificateFile))
-                configuration.ocpp.certificateAuthority = signer
-                configuration.ocpp.log = serverLog.append
-                configuration.api.installableCertificates[.centralSystemRootCertificate] = root
-            },
+            centralSystem: configure,
             tlsContext: try TLSContext(configuration: .client(trustRoots: .caFile(authority.certificateFile))),
             log: fleetLog.append
         ) { harness in
@@ -88,6 +89,32 @@ struct OCPPCertificateSigningLiveTests {
             // The connection carries traffic: a Heartbeat trigger is answered over it.
             try await harness.client.triggerMessage(chargePointId: systemId, .heartbeat)
             #expect(server.clientCertificate(of: identity) == presented)
+        }
+    }
+
+    @Test("profile 3 without a signed certificate is refused: the charger falls back to profile 2")
+    func profile3WithoutACertificateFallsBackToProfile2() async throws {
+        let authority = try TestCertificateAuthority()
+        defer { authority.remove() }
+        let fleetLog = LogLines()
+        try await Self.withSecureSystem(authority, serverLog: LogLines(), fleetLog: fleetLog) { harness, identity in
+            let server = harness.system.ocppServer
+            let systemId = try #require(try await harness.systemId(identity))
+            try await harness.client.setConfiguration(
+                chargePointId: systemId, SetConfigurationBody(name: "SecurityProfile", value: "3"))
+            let charger = try #require(harness.fleet.charger(identity))
+            try await LiveTimeout.run("the fall-back to profile 2", seconds: 20) {
+                while try await charger.inspect({ $0.configuration.securityProfile }).get() != 2
+                    || !server.connectedChargePointIds.contains(identity)
+                {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            #expect(fleetLog.contains("connect failed at security profile 3"))
+            #expect(server.clientCertificate(of: identity) == nil)
+            #expect(server.issuedCertificates(for: identity).isEmpty)
+            let log = try await charger.inspect { $0.securityLog.entries.compactMap(\.techInfo) }.get()
+            #expect(log.contains { $0.contains("back to 2") })
         }
     }
 }
