@@ -28,6 +28,16 @@ public struct ChargePointHarness {
     /// their outcome with ``finishDownload(requestId:result:)`` / ``finishUpload(requestId:result:)``.
     public private(set) var transfers: [ChargePointAction] = []
 
+    /// How far the central system's clock (its `currentTime` answers) is ahead of the shell's
+    /// clock ``now``; the charger may set its clock to it (SettingSystemTime).
+    public var centralSystemClockOffset: Duration = .zero {
+        didSet { csms.now = now + centralSystemClockOffset }
+    }
+
+    /// The time the charger is given, as a shell gives it: ``now`` plus what the charger set
+    /// its clock by (``ChargePoint/clockAdjustment``).
+    public var chargerNow: OCPPTimestamp { now + charger.clockAdjustment }
+
     public init(charger: ChargePoint, now: OCPPTimestamp) {
         self.charger = charger
         self.csms = ScriptedCentralSystem(now: now)
@@ -37,57 +47,60 @@ public struct ChargePointHarness {
     /// Opens the connection.
     public mutating func connect() {
         isConnected = true
-        apply(charger.connected(now: now))
+        apply(charger.connected(now: chargerNow))
     }
 
     /// Closes the connection.
     public mutating func disconnect() {
         isConnected = false
-        apply(charger.disconnected(now: now))
+        apply(charger.disconnected(now: chargerNow))
     }
 
     /// Moves the clock by `duration`, firing the charger's timer at each deadline on the way.
     public mutating func advance(by duration: Duration) {
         let target = now + duration
         var steps = 0
-        while let deadline = charger.nextDeadline, deadline <= target, steps < 100_000 {
+        // The charger's deadlines are on its own (possibly adjusted) clock.
+        while let deadline = charger.nextDeadline.map({ $0 + (.zero - charger.clockAdjustment) }), deadline <= target,
+            steps < 100_000
+        {
             steps += 1
             now = max(now, deadline)
-            csms.now = now
-            apply(charger.timerFired(now: now))
+            csms.now = now + centralSystemClockOffset
+            apply(charger.timerFired(now: chargerNow))
         }
         now = target
-        csms.now = now
+        csms.now = now + centralSystemClockOffset
     }
 
-    /// Runs one user/EV event: `event` gets the charger and `now`.
+    /// Runs one user/EV event: `event` gets the charger and ``chargerNow``.
     public mutating func act(_ event: (inout ChargePoint, OCPPTimestamp) -> [ChargePointAction]) {
-        let actions = event(&charger, now)
+        let actions = event(&charger, chargerNow)
         apply(actions)
     }
 
     /// The shell's download with `requestId` ended with `result`.
     public mutating func finishDownload(requestId: UInt64, result: FileTransferResult) {
-        apply(charger.downloadFinished(requestId: requestId, result: result, now: now))
+        apply(charger.downloadFinished(requestId: requestId, result: result, now: chargerNow))
     }
 
     /// The shell's upload with `requestId` ended with `result`.
     public mutating func finishUpload(requestId: UInt64, result: FileTransferResult) {
-        apply(charger.uploadFinished(requestId: requestId, result: result, now: now))
+        apply(charger.uploadFinished(requestId: requestId, result: result, now: chargerNow))
     }
 
     /// Sends a CALL from the central system and returns the charger's answer.
     @discardableResult
     public mutating func deliver<R: OCPPRequest>(_ request: R) -> R.Response? {
         let (messageId, bytes) = csms.call(request)
-        apply(charger.received(text: bytes, now: now))
+        apply(charger.received(text: bytes, now: chargerNow))
         return csms.answer(to: messageId, as: R.self)
     }
 
     /// Sends a CALL and returns the raw answer (to check CALLERRORs).
     public mutating func deliverRaw<R: OCPPRequest>(_ request: R) -> CallAnswer? {
         let (messageId, bytes) = csms.call(request)
-        apply(charger.received(text: bytes, now: now))
+        apply(charger.received(text: bytes, now: chargerNow))
         return csms.answers[messageId]
     }
 
@@ -103,7 +116,7 @@ public struct ChargePointHarness {
                 }
                 checkPersisted(bytes)
                 if let reply = csms.receive(bytes) {
-                    pending.append(contentsOf: charger.received(text: reply, now: now))
+                    pending.append(contentsOf: charger.received(text: reply, now: chargerNow))
                 }
             case .persist(let entryId, let bytes):
                 disk[entryId] = bytes
@@ -112,7 +125,7 @@ public struct ChargePointHarness {
             case .reboot(let type):
                 reboots.append(type)
                 isConnected = false
-                pending.append(contentsOf: charger.disconnected(now: now))
+                pending.append(contentsOf: charger.disconnected(now: chargerNow))
             case .reconfigureConnection(let change):
                 connectionChanges.append(change)
             case .download, .upload:

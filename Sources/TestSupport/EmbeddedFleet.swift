@@ -4,6 +4,7 @@ import NIOPosix
 import OCPP16
 import PublicAPI
 import Simulator
+import WebSocket
 
 /// The embedded central system (OCPP server + Public API on a temporary SQLite store, ports 0)
 /// with an in-process fleet of fast AC wallboxes connected to it, and a ``PublicAPIClient`` on
@@ -36,22 +37,26 @@ public struct EmbeddedFleet: Sendable {
     /// Runs `body` against a fresh central system and `chargers` booted chargers. With
     /// `autoRegister` false, unknown chargers are refused, so `register` must create them.
     /// `configuration` adds to (or overrides) the profile's configuration keys; the fleet's log
-    /// lines go to `log`.
+    /// lines go to `log`. `centralSystem` adjusts the central system's configuration (TLS, a CA,
+    /// ...); `tlsContext` is the chargers' for `wss://`.
     public static func with(
         chargers: Int = 1, autoRegister: Bool = true, startFleet: Bool = true, commandTimeout: Duration = .seconds(5),
         rateLimit: Int = 600, configuration extraConfiguration: [String: String] = [:],
+        centralSystem: (inout EmbeddedCentralSystem.Configuration) -> Void = { _ in }, tlsContext: TLSContext? = nil,
         log: @escaping @Sendable (String) -> Void = { _ in }, _ body: (EmbeddedFleet) async throws -> Void
     ) async throws {
         let directory = try TemporaryDirectory(prefix: "chargesim-bridge")
         defer { directory.remove() }
-        let system = try await EmbeddedCentralSystem.start(
-            configuration: .init(
-                dataDirectory: directory.url.path, ocppPort: 0,
-                ocpp: OCPPServerConfiguration(autoRegister: autoRegister, unknownIdTagPolicy: .register),
-                api: PublicAPIConfiguration(port: 0, commandTimeout: commandTimeout, rateLimit: rateLimit),
-                apiToken: token))
+        var systemConfiguration = EmbeddedCentralSystem.Configuration(
+            dataDirectory: directory.url.path, ocppPort: 0,
+            ocpp: OCPPServerConfiguration(autoRegister: autoRegister, unknownIdTagPolicy: .register),
+            api: PublicAPIConfiguration(port: 0, commandTimeout: commandTimeout, rateLimit: rateLimit),
+            apiToken: token)
+        centralSystem(&systemConfiguration)
+        let system = try await EmbeddedCentralSystem.start(configuration: systemConfiguration)
         let settings = ChargerRuntimeSettings(
-            centralSystemURL: system.ocppURL, backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
+            centralSystemURL: system.ocppURL, tlsContext: tlsContext,
+            backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
             rebootDelay: .milliseconds(200), connectTimeout: .seconds(2), stopTimeout: .seconds(3),
             clock: { OCPPTimestamp(Date()) }, log: log)
         var profile = try wallboxProfile()

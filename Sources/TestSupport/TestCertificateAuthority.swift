@@ -39,7 +39,8 @@ public struct TestCertificateAuthority: Sendable {
     public let directory: String
     /// The CA certificate: for a root, the trust root to configure.
     public let certificateFile: String
-    private let privateKeyFile: String
+    /// The CA's private key (PEM), for a central system that signs with this CA.
+    public let privateKeyFile: String
     /// This CA's certificate and its parents' up to (not including) the root; empty for a root.
     private let intermediateFiles: [String]
 

@@ -26,7 +26,7 @@ struct CSMSCommand: AsyncParsableCommand {
         // Every charger is a descriptor: take the hard open-file limit (issue 11).
         FileDescriptorLimit.raiseToHard()
         let system = try await EmbeddedCentralSystem.start(
-            configuration: options.configuration(autoRegister: autoRegister, unknownIdTags: unknownIdTags))
+            configuration: try options.configuration(autoRegister: autoRegister, unknownIdTags: unknownIdTags))
         let signals = StopSignals()
         StandardOutput.write("OCPP endpoint:   \(system.ocppURL)/<chargePointId>")
         StandardOutput.write("Public API:      \(system.apiBaseURL)")

@@ -4,6 +4,7 @@ import Foundation
 import NIOPosix
 import OCPP16
 import Simulator
+import WebSocket
 
 /// `chargesim demo`: the embedded central system plus a mixed fleet, no account needed.
 struct DemoCommand: AsyncParsableCommand {
@@ -32,12 +33,17 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let chargers, chargers < 1 { throw ValidationError("--chargers must be at least 1, got \(chargers).") }
+        if options.tlsCert != nil, options.caCert == nil, options.clientCa == nil {
+            throw ValidationError(
+                "With --tls-cert the demo's chargers need a CA to check the server against: pass --ca-cert or --client-ca."
+            )
+        }
     }
 
     func run() async throws {
         let (profiles, names) = try loadProfiles()
         let system = try await EmbeddedCentralSystem.start(
-            configuration: options.configuration(autoRegister: true, unknownIdTags: .register))
+            configuration: try options.configuration(autoRegister: true, unknownIdTags: .register))
         let token = try rememberedToken(generated: system.generatedToken)
         let count = chargers ?? profiles.count
         let groups = profiles.indices.compactMap { index -> FleetConfiguration.Group? in
@@ -50,8 +56,8 @@ struct DemoCommand: AsyncParsableCommand {
             groups: groups, idPrefix: "DEMO-", rampPerSecond: nil,
             stateDirectory: (options.dataDir as NSString).appendingPathComponent("fleet"), seed: seed,
             runtime: ChargerRuntimeSettings(
-                centralSystemURL: system.ocppURL, clock: { OCPPTimestamp(Date()) }, log: log,
-                fileTransfers: fileTransfers))
+                centralSystemURL: system.ocppURL, tlsContext: try demoTLSContext(), clock: { OCPPTimestamp(Date()) },
+                log: log, fileTransfers: fileTransfers))
         let fleet = try Fleet(configuration: fleetConfiguration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
         let signals = StopSignals()
         var controlURL: String?
@@ -82,6 +88,12 @@ struct DemoCommand: AsyncParsableCommand {
         try? await fleet.stop(.stopTransactions).get()
         try? await fileTransfers.shutdown()
         await system.shutdown()
+    }
+
+    /// Over TLS the demo's chargers trust `--ca-cert` (else `--client-ca`) for the server's certificate.
+    private func demoTLSContext() throws -> TLSContext? {
+        guard options.tlsCert != nil, let caFile = options.caCert ?? options.clientCa else { return nil }
+        return try TLSContext(configuration: .client(trustRoots: .caFile(caFile)))
     }
 
     private func loadProfiles() throws -> ([ChargerProfile], [String]) {

@@ -72,6 +72,20 @@ struct OCPPUpgradePolicyTests {
                 == .forbidden("the client certificate is not issued to CP-1"))
     }
 
+    @Test("profile 3: a certificate issued to the id stands in for the password; without one it is still asked")
+    func clientCertificateReplacesThePassword() {
+        let known: [String: OCPPUpgradePolicy.Lookup] = ["CP-1": .known(passwordHash: hash)]
+        #expect(decide("/ocpp/CP-1", cn: "CP-1", lookup: known) == .accept(chargePointId: "CP-1"))
+        #expect(
+            decide("/ocpp/CP-1", authorization: basic("CP-1", "0123456789abcdef"), cn: "CP-2", lookup: known)
+                == .forbidden("the client certificate is not issued to CP-1"))
+        // Optional client certificates (profiles 2 and 3 on one port): no certificate, Basic auth as before.
+        #expect(decide("/ocpp/CP-1", lookup: known) == .unauthorized("credentials required"))
+        #expect(
+            decide("/ocpp/CP-1", authorization: basic("CP-1", "0123456789abcdef"), lookup: known)
+                == .accept(chargePointId: "CP-1"))
+    }
+
     @Test("refusals map to 404, 401 with WWW-Authenticate, 403")
     func webSocketDecisions() {
         #expect(

@@ -9,14 +9,6 @@ import Testing
 /// central system's OCPP server, which checks the charge point's `network.password`.
 @Suite("Basic auth on the OCPP upgrade against the embedded central system", .timeLimit(.minutes(2)))
 struct FleetBasicAuthLiveTests {
-    /// What the fleet logged.
-    final class LogLines: Sendable {
-        private let lines = Mutex<[String]>([])
-        func append(_ line: String) { lines.withLock { $0.append(line) } }
-        var all: [String] { lines.withLock { $0 } }
-        func contains(_ text: String) -> Bool { all.contains { $0.contains(text) } }
-    }
-
     static let chargerKey = "charger-key-0123456789"
 
     @Test("a wrong password is refused with 401 and logged; with the right one the charger boots")

@@ -10,14 +10,6 @@ import WebSocket
 /// Security profiles end to end on loopback TLS, with certificates made by the `openssl` CLI at
 /// test time: a fleet charger against `LoopbackCentralSystem` servers.
 @Suite struct FleetSecurityLiveTests {
-    /// What a fleet logged.
-    final class LogLines: Sendable {
-        private let lines = Mutex<[String]>([])
-        func append(_ line: String) { lines.withLock { $0.append(line) } }
-        var all: [String] { lines.withLock { $0 } }
-        func contains(_ text: String) -> Bool { all.contains { $0.contains(text) } }
-    }
-
     static let key = "0123456789abcdef0123"
     static let profile2 = [#"SecurityProfile: "2""#, #"AuthorizationKey: "\#(key)""#]
 

@@ -23,6 +23,8 @@ final class ChargePointConnection: @unchecked Sendable {
 
     let chargePointId: String
     let webSocket: WebSocketConnection
+    /// The TLS client certificate it connected with (security profile 3), if any.
+    let clientCertificate: ClientCertificate?
     private let handler: ChargePointMessageHandler
     private let registry: ChargePointRegistry
     private var session: ChargePointSession
@@ -33,8 +35,9 @@ final class ChargePointConnection: @unchecked Sendable {
 
     init(
         chargePointId: String, webSocket: WebSocketConnection, handler: ChargePointMessageHandler,
-        registry: ChargePointRegistry
+        registry: ChargePointRegistry, clientCertificate: ClientCertificate? = nil
     ) {
+        self.clientCertificate = clientCertificate
         self.chargePointId = chargePointId
         self.webSocket = webSocket
         self.handler = handler

@@ -126,17 +126,54 @@ struct ChargePointMessageHandler: Sendable {
                 return (CallAnswer(response: SignCertificateResponse(status: .accepted)), nil)
             }
             // A02: the CSR must name this charge point; anything else is refused, not signed.
-            guard let csr = try? CertificateSigningRequest(pem: sign.csr.value), csr.hasValidSignature,
-                csr.subjectCommonName == id,
-                let certificate = try? authority.sign(
-                    csr, usage: .client, validityDays: configuration.issuedCertificateValidityDays, now: now.date)
-            else {
+            let certificate: X509Certificate
+            switch Self.sign(sign.csr.value, for: id, with: authority, configuration: configuration, now: now) {
+            case .success(let signed):
+                certificate = signed
+            case .failure(let refusal):
+                configuration.log?("SignCertificate from \(id) rejected: \(refusal.reason)")
                 return (CallAnswer(response: SignCertificateResponse(status: .rejected)), nil)
             }
+            registry.record(
+                IssuedCertificate(
+                    chargePointId: id, serialNumber: certificate.serialNumberHex, notAfter: certificate.notAfter))
+            configuration.log?(
+                "SignCertificate from \(id): signed certificate serial \(certificate.serialNumberHex), "
+                    + "valid until \(OCPPTimestamp(certificate.notAfter))")
             return (
                 CallAnswer(response: SignCertificateResponse(status: .accepted)),
                 .sendCertificateSigned(certificate.pem + authority.certificate.pem)
             )
+        }
+    }
+
+    /// Why a CSR was not signed, for the log.
+    struct SigningRefusal: Error {
+        let reason: String
+    }
+
+    /// Checks a SignCertificate CSR (PEM, valid signature, CN = the charge point id) and signs it
+    /// as a client certificate.
+    static func sign(
+        _ pem: String, for id: String, with authority: CertificateAuthority, configuration: OCPPServerConfiguration,
+        now: OCPPTimestamp
+    ) -> Result<X509Certificate, SigningRefusal> {
+        guard let csr = try? CertificateSigningRequest(pem: pem) else {
+            return .failure(SigningRefusal(reason: "the csr is not a PEM certificate signing request"))
+        }
+        guard csr.hasValidSignature else {
+            return .failure(SigningRefusal(reason: "the CSR's signature does not verify with its public key"))
+        }
+        guard csr.subjectCommonName == id else {
+            let name = csr.subjectCommonName.map { "'\($0)'" } ?? "missing"
+            return .failure(SigningRefusal(reason: "the CSR's subject CN is \(name), expected '\(id)'"))
+        }
+        do {
+            return .success(
+                try authority.sign(
+                    csr, usage: .client, validityDays: configuration.issuedCertificateValidityDays, now: now.date))
+        } catch {
+            return .failure(SigningRefusal(reason: "the CA could not sign it: \(error)"))
         }
     }
 

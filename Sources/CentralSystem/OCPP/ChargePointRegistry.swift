@@ -2,12 +2,14 @@ import NIOConcurrencyHelpers
 import OCPP16
 
 /// The server's shared, lock-protected state: the live connection of each charge point, the
-/// `Pending` boots answered so far (``BootPolicy/pending(times:)``) and the latest notifications.
+/// `Pending` boots answered so far (``BootPolicy/pending(times:)``), the latest notifications and
+/// the certificates its CA signed.
 final class ChargePointRegistry: Sendable {
     private struct State {
         var connections: [String: ChargePointConnection] = [:]
         var pendingBoots: [String: Int] = [:]
         var notifications: [String: [ChargePointNotification]] = [:]
+        var issued: [String: [IssuedCertificate]] = [:]
     }
 
     /// The most notifications kept per charge point; older ones are dropped first.
@@ -70,6 +72,21 @@ final class ChargePointRegistry: Sendable {
             if list.count > Self.maximumNotifications { list.removeFirst(list.count - Self.maximumNotifications) }
             state.notifications[notification.chargePointId] = list
         }
+    }
+
+    /// Keeps a certificate the CA signed (the latest ``maximumNotifications`` per charge point).
+    func record(_ issued: IssuedCertificate) {
+        state.withLockedValue { state in
+            var list = state.issued[issued.chargePointId, default: []]
+            list.append(issued)
+            if list.count > Self.maximumNotifications { list.removeFirst(list.count - Self.maximumNotifications) }
+            state.issued[issued.chargePointId] = list
+        }
+    }
+
+    /// The certificates signed for a charge point since the server started, oldest first.
+    func issuedCertificates(for chargePointId: String) -> [IssuedCertificate] {
+        state.withLockedValue { $0.issued[chargePointId, default: []] }
     }
 
     /// The notifications kept for a charge point, oldest first.

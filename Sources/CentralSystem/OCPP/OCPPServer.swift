@@ -10,8 +10,11 @@ import WebSocket
 /// `ws(s)://host:port/<pathPrefix>/<chargePointId>` with subprotocol `ocpp1.6` (any other offer
 /// is refused, 400); unknown ids get 404 unless ``OCPPServerConfiguration/autoRegister``; a
 /// charge point with a password in the store must send it as HTTP Basic auth (security
-/// profiles 1/2; 401 otherwise); with client certificates required, the certificate's CN must be
-/// the id (profile 3; 403 otherwise). A charger that reconnects replaces its old connection
+/// profiles 1/2; 401 otherwise), unless it presents a TLS client certificate issued to its id
+/// (profile 3: a certificate whose CN is another id gets 403; with client certificates required,
+/// so does none). With a ``OCPPServerConfiguration/certificateAuthority`` the server signs the
+/// CSRs of SignCertificate.req and sends CertificateSigned.req (``issuedCertificates(for:)``);
+/// ``clientCertificate(of:)`` tells which certificate a live connection presented. A charger that reconnects replaces its old connection
 /// (closed 1000 "replaced"); one that drops becomes `networkStatus` `temporarily_unavailable`.
 public final class OCPPServer: Sendable {
     /// The OCPP-J 1.6 subprotocol (section 3.1.2).
@@ -52,7 +55,7 @@ public final class OCPPServer: Sendable {
         }
         // `shouldUpgrade` decides an id that `onConnection` (same channel, next step) needs; the
         // connection carries only its remote address, unique among open TCP connections.
-        let acceptedIds = NIOLockedValueBox<[String: String]>([:])
+        let acceptedIds = NIOLockedValueBox<[String: (String, ClientCertificate?)]>([:])
         let webSocketConfiguration = WebSocketServerConfiguration(
             subprotocols: [subprotocol], requiresSubprotocol: true, connection: configuration.webSocket,
             tls: configuration.tls)
@@ -73,18 +76,24 @@ public final class OCPPServer: Sendable {
                     guard let address = request.remoteAddress else {
                         return .refuse(status: .badRequest, body: "no peer address")
                     }
-                    acceptedIds.withLockedValue { $0["\(address)"] = chargePointId }
+                    let certificate = request.peerCertificateSubjectCN.map {
+                        ClientCertificate(commonName: $0, serialNumber: request.peerCertificateSerialNumber)
+                    }
+                    acceptedIds.withLockedValue { $0["\(address)"] = (chargePointId, certificate) }
                 }
                 return decision.webSocketDecision(subprotocol: subprotocol)
             },
             onConnection: { webSocket in
                 let address = webSocket.remoteAddress.map { "\($0)" } ?? ""
-                guard let chargePointId = acceptedIds.withLockedValue({ $0.removeValue(forKey: address) }) else {
+                guard
+                    let (chargePointId, certificate) = acceptedIds.withLockedValue({ $0.removeValue(forKey: address) })
+                else {
                     webSocket.close(code: .internalServerError, reason: "no charge point id")
                     return
                 }
                 let connection = ChargePointConnection(
-                    chargePointId: chargePointId, webSocket: webSocket, handler: handler, registry: registry)
+                    chargePointId: chargePointId, webSocket: webSocket, handler: handler, registry: registry,
+                    clientCertificate: certificate)
                 let replaced = registry.register(connection)
                 connection.start()
                 replaced?.close(code: .normalClosure, reason: "replaced")
@@ -111,6 +120,18 @@ public final class OCPPServer: Sendable {
     /// server started, oldest first (at most ``ChargePointRegistry/maximumNotifications``).
     public func notifications(for chargePointId: String) -> [ChargePointNotification] {
         registry.notifications(for: chargePointId)
+    }
+
+    /// The client certificate the charge point's live connection presented (security profile
+    /// 3); nil when it is offline or connected without one.
+    public func clientCertificate(of chargePointId: String) -> ClientCertificate? {
+        registry.connection(for: chargePointId)?.clientCertificate
+    }
+
+    /// The certificates the CA signed for a charge point since the server started (SignCertificate
+    /// → CertificateSigned), oldest first.
+    public func issuedCertificates(for chargePointId: String) -> [IssuedCertificate] {
+        registry.issuedCertificates(for: chargePointId)
     }
 
     /// Stops accepting and closes every connection (1001, going away).

@@ -28,6 +28,9 @@ public struct OCPPServerConfiguration: Sendable {
     public var issuedCertificateValidityDays: Int
     /// WebSocket limits, keepalive and timeouts.
     public var webSocket: WebSocketConnectionStateMachine.Configuration
+    /// Receives one line per security decision worth an operator's eye (a CSR refused, a
+    /// certificate signed); never a secret.
+    public var log: (@Sendable (String) -> Void)?
     /// Called after each change the server applied to the store, from the charger's task;
     /// must return quickly (hand the event to a queue).
     public var onEvent: (@Sendable (OCPPServerEvent) -> Void)?
@@ -44,8 +47,10 @@ public struct OCPPServerConfiguration: Sendable {
         certificateAuthority: CertificateAuthority? = nil,
         issuedCertificateValidityDays: Int = 365,
         webSocket: WebSocketConnectionStateMachine.Configuration = .init(),
-        onEvent: (@Sendable (OCPPServerEvent) -> Void)? = nil
+        onEvent: (@Sendable (OCPPServerEvent) -> Void)? = nil,
+        log: (@Sendable (String) -> Void)? = nil
     ) {
+        self.log = log
         self.pathPrefix = pathPrefix
         self.autoRegister = autoRegister
         self.bootPolicy = bootPolicy

@@ -61,6 +61,9 @@ public struct OCPPUpgradePolicy: Sendable {
         guard case .known(let storedHash) = lookup(id) else {
             return autoRegister ? .accept(chargePointId: id) : .notFound("unknown charge point \(id)")
         }
+        // Security profile 3 (whitepaper section 2.3): the certificate TLS verified against the
+        // client CA, issued to this id, authenticates the charge point; no Basic auth is sent.
+        if peerCertificateCN == id { return .accept(chargePointId: id) }
         guard let passwordHash = storedHash else { return .accept(chargePointId: id) }
         guard let (user, password) = Self.basicCredentials(authorization) else {
             return .unauthorized("credentials required")

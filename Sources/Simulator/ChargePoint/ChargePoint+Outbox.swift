@@ -123,7 +123,11 @@ extension ChargePoint {
             case .failure:
                 authorizeAnsweredOffline(connectorId: connectorId, idTag: idTag)
             }
-        case .heartbeat, .report:
+        case .heartbeat:
+            if case .success(let response) = completed.response(to: HeartbeatRequest.self) {
+                setClock(from: response.currentTime)
+            }
+        case .report:
             break
         }
     }
@@ -131,6 +135,7 @@ extension ChargePoint {
     private mutating func bootAnswered(_ result: Result<BootNotificationResponse, CallFailure>) {
         switch result {
         case .success(let response):
+            setClock(from: response.currentTime)
             let interval: Duration = response.interval > 0 ? .seconds(response.interval) : Self.defaultBootRetry
             switch response.status {
             case .accepted:

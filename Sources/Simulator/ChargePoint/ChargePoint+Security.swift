@@ -85,6 +85,41 @@ extension ChargePoint {
         return finish()
     }
 
+    /// How far the charger's clock may be from the central system's `currentTime` before it
+    /// sets it. Within it the difference is the message's round trip, not a wrong clock.
+    public static let systemTimeAdjustmentThreshold: Duration = .seconds(5)
+
+    /// The central system told its time (BootNotification.conf / Heartbeat.conf `currentTime`,
+    /// OCPP 1.6 §4.2, §4.6): a clock off by more than ``systemTimeAdjustmentThreshold`` is set
+    /// to it, which is a `SettingSystemTime` security event (critical: sent, security
+    /// whitepaper appendix 1), stamped with the corrected time.
+    mutating func setClock(from currentTime: OCPPTimestamp) {
+        guard synchronizesClock else { return }
+        let skew = now.duration(to: currentTime)
+        let magnitude = skew < .zero ? .zero - skew : skew
+        guard magnitude > Self.systemTimeAdjustmentThreshold else { return }
+        let previous = now
+        clockAdjustment += skew
+        now = currentTime
+        let seconds = Double(skew.components.seconds) + Double(skew.components.attoseconds) / 1e18
+        recordSecurityEvent(
+            .settingSystemTime,
+            techInfo: "clock set from \(previous) to \(currentTime) (\(String(format: "%+.1f", seconds)) s) "
+                + "from the central system's currentTime")
+    }
+
+    // MARK: - Security log
+
+    /// Clears the security log (the control API's `DELETE .../security-log`, a factory reset):
+    /// the log then holds one entry, `SecurityLogWasCleared` (critical: also sent).
+    public mutating func clearSecurityLog(reason: String, now: OCPPTimestamp) -> [ChargePointAction] {
+        begin(now)
+        let dropped = securityLog.entries.count
+        securityLog.clear()
+        recordSecurityEvent(.securityLogWasCleared, techInfo: "\(dropped) entries cleared: \(reason)")
+        return finish()
+    }
+
     // MARK: - Connection security (A05)
 
     /// The shell could not open a connection: a central system certificate that did not verify

@@ -163,6 +163,13 @@ public struct ChargePoint: Sendable {
     public internal(set) var securityLog: SecurityLog
     /// A raised `SecurityProfile` not yet confirmed by a connection (A05).
     public internal(set) var securityProfileUpgrade: SecurityProfileUpgrade?
+    /// What the charger added to its clock when it set it from the central system's
+    /// `currentTime` (BootNotification.conf, Heartbeat.conf): the shell adds it to the time it
+    /// passes in, so the charger runs on the corrected clock.
+    public internal(set) var clockAdjustment: Duration = .zero
+    /// Whether the charger sets its clock from the central system's `currentTime`; off for a
+    /// charger whose clock is meant to stay wrong (a chaos clock offset or drift).
+    public var synchronizesClock = true
     /// The last connection failure reported, so a run of identical ones logs one event.
     var lastConnectionFailure: ConnectionFailure?
     /// Powered on or rebooted, not yet connected: the next connection logs StartupOfTheDevice.
@@ -234,6 +241,10 @@ public struct ChargePoint: Sendable {
         self.firmwareVersion = snapshot.firmwareVersion ?? identity.firmwareVersion
         self.messageLog = OCPPMessageLog(capacity: profile.behaviour.diagnosticsLogFrames)
         self.securityLog = snapshot.securityLog ?? SecurityLog()
+        // Only an upgrade to the profile the configuration now holds is still in progress.
+        if let upgrade = snapshot.securityProfileUpgrade, upgrade.target == configuration.securityProfile {
+            self.securityProfileUpgrade = upgrade
+        }
         self.queue = snapshot.queuedMessages.sorted { $0.id < $1.id }
         self.nextLocalTransactionId = max(snapshot.nextLocalTransactionId, 1)
         self.nextEntryId = max(snapshot.nextEntryId, (queue.last?.id ?? 0) + 1)
@@ -291,7 +302,8 @@ public struct ChargePoint: Sendable {
             chargingProfiles: chargingProfiles,
             // An installed update survives a power cut that comes before its reboot.
             firmwareVersion: firmwareVersionAfterReboot ?? firmwareVersion,
-            securityLog: securityLog
+            securityLog: securityLog,
+            securityProfileUpgrade: securityProfileUpgrade
         )
     }
 

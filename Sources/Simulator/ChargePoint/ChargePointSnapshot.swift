@@ -67,6 +67,10 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
     public var firmwareVersion: String?
     /// The security log (security extension); nil in snapshots from before it.
     public var securityLog: SecurityLog?
+    /// A raised `SecurityProfile` not yet confirmed by a connection (security extension A05),
+    /// so a charger restarted mid-switch still falls back to the profile that worked; nil when
+    /// none is pending (and in snapshots from before it).
+    public var securityProfileUpgrade: SecurityProfileUpgrade?
 
     public init(
         transactions: [Transaction] = [], registersWh: [Int: Double] = [:],
@@ -74,8 +78,9 @@ public struct ChargePointSnapshot: Sendable, Equatable, Codable {
         inoperativeConnectors: [Int] = [], nextLocalTransactionId: Int = 1, nextEntryId: UInt64 = 1,
         authorization: AuthorizationStore? = nil, reservations: ReservationBook? = nil,
         chargingProfiles: ChargingProfileStore? = nil, firmwareVersion: String? = nil,
-        securityLog: SecurityLog? = nil
+        securityLog: SecurityLog? = nil, securityProfileUpgrade: SecurityProfileUpgrade? = nil
     ) {
+        self.securityProfileUpgrade = securityProfileUpgrade
         self.securityLog = securityLog
         self.firmwareVersion = firmwareVersion
         self.chargingProfiles = chargingProfiles

@@ -178,6 +178,19 @@ enum ChargerRoutes {
                 return ControlCall.json(try await charger.overview().get(), status: .accepted)
             },
             ControlRoute(
+                .delete, "/chargers/{chargePointId}/security-log", "clearSecurityLog",
+                "Clear the security log: it then holds one SecurityLogWasCleared event, also sent to the central system",
+                tag: "Charger", failures: [404, 409], response: "ChargerOverview"
+            ) { call in
+                let charger = try context.charger(call.parameter("chargePointId"))
+                let done = try await charger.perform(answering: { machine, now in
+                    (true, machine.clearSecurityLog(reason: "cleared through the control API", now: now))
+                })
+                .get()
+                guard done != nil else { throw stopped(charger) }
+                return ControlCall.json(try await charger.overview().get())
+            },
+            ControlRoute(
                 .put, "/chargers/{chargePointId}/configuration/{key}", "changeConfiguration",
                 "Change a configuration key at the charger (same rules and effects as ChangeConfiguration)",
                 tag: "Charger", failures: [400, 404, 409, 422], bodySchema: configurationSchema,

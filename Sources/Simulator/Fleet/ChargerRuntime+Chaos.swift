@@ -10,7 +10,7 @@ extension ChargerRuntime {
     public func inject(_ fault: ChaosFault) -> EventLoopFuture<Void> {
         eventLoop.submit {
             guard !self.isStopped else { return }
-            let now = self.settings.clock()
+            let now = self.clock()
             self.apply(self.chaos.inject(fault, now: now, quiet: !self.machine.hasCallInFlight), now: now)
             self.rearm()
         }
@@ -23,7 +23,7 @@ extension ChargerRuntime {
             guard !self.isStopped else { return nil }
             let free = self.machine.trafficObservations.filter(\.value.isFree).keys.sorted()
             guard let connectorId = free.first else { return nil }
-            let now = self.settings.clock()
+            let now = self.clock()
             self.carryOut(self.machine.plugInRandomEV(connectorId: connectorId, now: now), rearming: false)
             self.carryOut(self.machine.presentIdTag(idTag, connectorId: connectorId, now: now))
             return connectorId
@@ -56,7 +56,7 @@ extension ChargerRuntime {
     /// Writes one frame of the charger, through the chaos injector.
     func write(_ bytes: [UInt8]) {
         guard case .open(let connection) = link else { return }
-        switch chaos.outgoing(bytes, now: settings.clock()) {
+        switch chaos.outgoing(bytes, now: clock()) {
         case .write(let out): transmit(out, on: connection)
         case .withheld: break
         }

@@ -68,6 +68,12 @@ public final class ChargerRuntime: @unchecked Sendable {
     var reconnectAfterClose: Duration?
     /// When the current connection opened.
     private var openedAt: OCPPTimestamp?
+
+    /// The charger's clock: the fleet's, plus what the charger set it by from the central
+    /// system's time (``ChargePoint/clockAdjustment``). On the event loop.
+    func clock() -> OCPPTimestamp {
+        settings.clock() + machine.clockAdjustment
+    }
     /// Whether this charger is in its loop's `total`.
     private var counted = false
     /// URL, TLS context and credentials of the next connection, from the security profile.
@@ -82,7 +88,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         probe.sent(bytes, into: &counters.traffic)
         let text = String(decoding: bytes, as: UTF8.self)
         connection.send(text: text)
-        observer?.charger(self, did: .frame(.sent, text: text), at: settings.clock())
+        observer?.charger(self, did: .frame(.sent, text: text), at: clock())
     }
     /// Taken off the network by the control API: no reconnect until put online.
     private var heldOffline = false
@@ -133,7 +139,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             guard case .idle = self.link, self.stop == nil, !self.counted else { return }
             self.counted = true
             self.counters.counts.total += 1
-            let now = self.settings.clock()
+            let now = self.clock()
             self.reconnectAt = now + delay
             if self.storage != nil { self.nextSnapshotCheckAt = now + self.settings.snapshotInterval }
             self.rearm()
@@ -148,7 +154,7 @@ public final class ChargerRuntime: @unchecked Sendable {
     ) -> EventLoopFuture<Void> {
         eventLoop.submit {
             guard !self.isStopped else { return }
-            let actions = event(&self.machine, self.settings.clock())
+            let actions = event(&self.machine, self.clock())
             self.carryOut(actions)
         }
     }
@@ -173,7 +179,7 @@ public final class ChargerRuntime: @unchecked Sendable {
                 promise.succeed(())
                 return promise.futureResult
             }
-            let now = self.settings.clock()
+            let now = self.clock()
             self.stop = Stop(
                 promise: promise, deadline: now + (stoppingTransactions ? self.settings.stopTimeout : .zero))
             if stoppingTransactions {
@@ -208,7 +214,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         timer = nil
         timerDeadline = deadline
         guard let deadline else { return }
-        let delay = max(settings.clock().duration(to: deadline).wholeMilliseconds, 0)
+        let delay = max(clock().duration(to: deadline).wholeMilliseconds, 0)
         timer = eventLoop.scheduleTask(in: .milliseconds(delay)) { self.timerFired() }
     }
 
@@ -216,7 +222,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         timer = nil
         timerDeadline = nil
         guard !isStopped else { return }
-        let now = settings.clock()
+        let now = clock()
         if case .idle = link, stop == nil, !heldOffline, let at = reconnectAt, at <= now {
             reconnectAt = nil
             connect()
@@ -288,27 +294,27 @@ public final class ChargerRuntime: @unchecked Sendable {
         link = .idle
         let profile = machine.configuration.securityProfile
         let failure = ConnectionFailure(error)
-        carryOut(machine.connectionFailed(failure, now: settings.clock()), rearming: false)
+        carryOut(machine.connectionFailed(failure, now: clock()), rearming: false)
         let delay = backoff.failed()
         if backoff.consecutiveFailures <= 1 || backoff.consecutiveFailures % 10 == 0 {
             settings.log(
                 "\(chargePointId): connect failed at security profile \(profile) (\(failure.reason)); attempt "
                     + "\(backoff.consecutiveFailures), next in \(delay)")
         }
-        reconnectAt = settings.clock() + delay
+        reconnectAt = clock() + delay
         rearm()
     }
 
     private func opened(_ connection: WebSocketConnection) {
         link = .open(connection)
-        openedAt = settings.clock()
+        openedAt = clock()
         connection.onMessage = { message in
             switch message {
             case .text(let text):
                 guard !self.isStopped else { return }
-                self.observer?.charger(self, did: .frame(.received, text: text), at: self.settings.clock())
+                self.observer?.charger(self, did: .frame(.received, text: text), at: self.clock())
                 self.probe.received(text, into: &self.counters.traffic)
-                self.carryOut(self.machine.received(text: Array(text.utf8), now: self.settings.clock()))
+                self.carryOut(self.machine.received(text: Array(text.utf8), now: self.clock()))
             case .binary:
                 // OCPP-J carries text frames only (OCPP-J 1.6 §4); a binary message is not a call.
                 connection.close(code: .unsupportedData, reason: "OCPP-J uses text frames")
@@ -316,7 +322,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         }
         connection.onClose = { _ in self.closed(connection) }
         observe(.link(.connected))
-        carryOut(machine.connected(now: settings.clock()))
+        carryOut(machine.connected(now: clock()))
     }
 
     private func closed(_ connection: WebSocketConnection) {
@@ -326,7 +332,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         case .idle, .connecting, .stopped:
             return
         }
-        let now = settings.clock()
+        let now = clock()
         link = .idle
         probe.reset()
         // A connection that held for a while resets the backoff; one the central system drops
@@ -356,7 +362,7 @@ public final class ChargerRuntime: @unchecked Sendable {
             connection.close(code: stop == nil ? .normalClosure : .goingAway)
         case .connecting:
             link = .idle
-            if stop == nil { reconnectAt = settings.clock() + (delay ?? .zero) }
+            if stop == nil { reconnectAt = clock() + (delay ?? .zero) }
         case .idle, .closing, .stopped:
             break
         }
@@ -422,7 +428,7 @@ public final class ChargerRuntime: @unchecked Sendable {
         if reconnectForNewProfile { closeConnection(reconnectingAfter: .zero) }
         updateFlags()
         if observer != nil { observeStatuses() }
-        if stop != nil { continueStopping(now: settings.clock()) }
+        if stop != nil { continueStopping(now: clock()) }
         if rearming { rearm() }
     }
 
@@ -432,12 +438,12 @@ public final class ChargerRuntime: @unchecked Sendable {
         guard let transfers = settings.fileTransfers, let future = transfers.perform(action, on: eventLoop) else {
             let result = FileTransferResult.failure(reason: "this fleet has no file transfer client")
             eventLoop.execute {
-                self.carryOut(self.machine.transferFinished(action, result: result, now: self.settings.clock()))
+                self.carryOut(self.machine.transferFinished(action, result: result, now: self.clock()))
             }
             return
         }
         future.whenSuccess { result in
-            self.carryOut(self.machine.transferFinished(action, result: result, now: self.settings.clock()))
+            self.carryOut(self.machine.transferFinished(action, result: result, now: self.clock()))
         }
     }
 
@@ -531,7 +537,7 @@ extension ChargerRuntime {
     ) -> EventLoopFuture<T?> {
         eventLoop.submit {
             guard !self.isStopped else { return nil }
-            let (answer, actions) = event(&self.machine, self.settings.clock())
+            let (answer, actions) = event(&self.machine, self.clock())
             self.carryOut(actions)
             return answer
         }
@@ -546,7 +552,7 @@ extension ChargerRuntime {
             self.heldOffline = !online
             if online {
                 if case .idle = self.link, self.counted, self.stop == nil {
-                    self.reconnectAt = self.settings.clock()
+                    self.reconnectAt = self.clock()
                 }
             } else {
                 self.closeConnection(reconnectingAfter: nil)
@@ -590,7 +596,7 @@ extension ChargerRuntime {
     }
 
     private func observe(_ event: ChargerEvent) {
-        observer?.charger(self, did: event, at: settings.clock())
+        observer?.charger(self, did: event, at: clock())
     }
 
     /// Tells the observer when a connector's status or error changed.

@@ -63,6 +63,8 @@ extension Fleet {
                 ppm: chaos.clockDriftPPM?.drawSigned(using: &random) ?? 0, origin: now)
             let wall = settings.clock
             settings.clock = { skewed.reading(at: wall()) }
+            // The skew is the point: this charger keeps its wrong clock.
+            machine.synchronizesClock = false
         }
         let chaos = ChaosInjector(
             profile: configuration.chaos, connectorIds: connectorIds, random: chaosRandom, now: now)

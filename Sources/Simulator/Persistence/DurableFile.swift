@@ -21,11 +21,14 @@ enum DurableFile {
 
     /// Replaces `path` atomically: writes `path.tmp`, fsyncs it, renames it over `path` and
     /// fsyncs the folder, so a crash leaves either the old or the new content.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(PersistenceError) {
+    /// `mode` is set on the file whatever the umask or an earlier leftover (0600 for secrets).
+    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t = 0o644) throws(PersistenceError) {
         let temporary = path + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(temporary, "open") }
         defer { close(fd) }
+        // Before the first byte: a secret is never readable by others, not even for a moment.
+        guard fchmod(fd, mode) == 0 else { throw failure(temporary, "fchmod") }
         try writeAll(bytes, fd: fd, path: temporary)
         guard fsync(fd) == 0 else { throw failure(temporary, "fsync") }
         guard rename(temporary, path) == 0 else { throw failure(path, "rename") }

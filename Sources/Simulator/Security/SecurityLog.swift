@@ -28,6 +28,11 @@ public struct SecurityLog: Sendable, Equatable, Codable {
         entries.append(Entry(timestamp: event.timestamp, type: event.type.rawValue, techInfo: event.techInfo))
     }
 
+    /// Drops every entry.
+    public mutating func clear() {
+        entries = []
+    }
+
     /// The entries from `oldest` to `latest` inclusive (nil: unbounded).
     public func entries(from oldest: OCPPTimestamp?, to latest: OCPPTimestamp?) -> [Entry] {
         entries.filter { entry in

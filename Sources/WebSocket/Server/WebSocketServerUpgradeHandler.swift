@@ -30,6 +30,7 @@ final class WebSocketServerUpgradeHandler: ChannelInboundHandler, RemovableChann
     private let onConnection: OnConnection
     private var state: State = .awaitingHead
     private var peerCertificateSubjectCN: String?
+    private var peerCertificateSerialNumber: String?
     private var timeout: Scheduled<Void>?
 
     init(
@@ -60,6 +61,7 @@ final class WebSocketServerUpgradeHandler: ChannelInboundHandler, RemovableChann
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let completed = event as? TLSHandshakeCompleted {
             peerCertificateSubjectCN = completed.peerCertificateSubjectCN
+            peerCertificateSerialNumber = completed.peerCertificateSerialNumber
         } else if event is WebSocketServer.ShutdownEvent {
             context.close(promise: nil)
         }
@@ -108,7 +110,8 @@ final class WebSocketServerUpgradeHandler: ChannelInboundHandler, RemovableChann
         let offered = head.headers.tokens("Sec-WebSocket-Protocol").map(String.init)
         let request = WebSocketUpgradeRequest(
             uri: head.uri, headers: head.headers, remoteAddress: context.channel.remoteAddress,
-            offeredSubprotocols: offered, peerCertificateSubjectCN: peerCertificateSubjectCN)
+            offeredSubprotocols: offered, peerCertificateSubjectCN: peerCertificateSubjectCN,
+            peerCertificateSerialNumber: peerCertificateSerialNumber)
         switch shouldUpgrade(request) {
         case .refuse(let status, let headers, let body):
             refuse(ServerHandshake.Rejection(status: status, reason: body, headers: headers), context: context)

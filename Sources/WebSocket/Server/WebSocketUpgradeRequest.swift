@@ -15,11 +15,14 @@ public struct WebSocketUpgradeRequest: Sendable {
     /// Over TLS with client certificates: the certificate's subject common name (OCPP
     /// security profile 3 identifies the charge point by it); nil otherwise.
     public var peerCertificateSubjectCN: String?
+    /// Over TLS with client certificates: the certificate's serial number (lowercase hex); nil otherwise.
+    public var peerCertificateSerialNumber: String?
 
     public init(
         uri: String, headers: HTTPHeaders, remoteAddress: SocketAddress? = nil, offeredSubprotocols: [String] = [],
-        peerCertificateSubjectCN: String? = nil
+        peerCertificateSubjectCN: String? = nil, peerCertificateSerialNumber: String? = nil
     ) {
+        self.peerCertificateSerialNumber = peerCertificateSerialNumber
         self.uri = uri
         self.headers = headers
         self.remoteAddress = remoteAddress

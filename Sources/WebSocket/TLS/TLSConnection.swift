@@ -219,6 +219,13 @@ final class TLSConnection {
         return X509Certificate.commonName(of: X509_get_subject_name(certificate))
     }
 
+    /// The serial number of the peer's certificate (lowercase hex), if it sent one.
+    var peerSerialNumber: String? {
+        guard let certificate = SSL_get1_peer_certificate(ssl) else { return nil }
+        // Owned by the wrapper from here: it frees the reference `get1` took.
+        return X509Certificate(taking: certificate).serialNumberHex
+    }
+
     /// The negotiated protocol version, as OpenSSL names it (`TLSv1.3`).
     var protocolVersion: String {
         SSL_get_version(ssl).map { String(cString: $0) } ?? "unknown"

@@ -260,7 +260,8 @@ public final class TLSHandler: ChannelDuplexHandler {
                         peerCertificateSubjectCN: connection.peerCommonName,
                         protocolVersion: connection.protocolVersion,
                         applicationProtocol: connection.applicationProtocol,
-                        serverName: connection.serverName))
+                        serverName: connection.serverName,
+                        peerCertificateSerialNumber: connection.peerSerialNumber))
             }
             // Application data may have arrived in the same read as the handshake's end.
             if case .active = state { decrypt(context: context) }
