@@ -55,7 +55,7 @@ public final class OCPPServer: Sendable {
         let acceptedIds = NIOLockedValueBox<[String: String]>([:])
         let webSocketConfiguration = WebSocketServerConfiguration(
             subprotocols: [subprotocol], requiresSubprotocol: true, connection: configuration.webSocket,
-            tls: configuration.tls)
+            deflate: configuration.deflate, tls: configuration.tls)
         let server = try await WebSocketServer.bind(
             host: host, port: port, configuration: webSocketConfiguration, eventLoopGroup: eventLoopGroup,
             shouldUpgrade: { request in

@@ -28,6 +28,9 @@ public struct OCPPServerConfiguration: Sendable {
     public var issuedCertificateValidityDays: Int
     /// WebSocket limits, keepalive and timeouts.
     public var webSocket: WebSocketConnectionStateMachine.Configuration
+    /// permessage-deflate (RFC 7692) accepted when a charger offers it, within these limits;
+    /// nil (the default) never compresses. Each compressing connection holds a zlib pair.
+    public var deflate: PerMessageDeflateOptions?
     /// Called after each change the server applied to the store, from the charger's task;
     /// must return quickly (hand the event to a queue).
     public var onEvent: (@Sendable (OCPPServerEvent) -> Void)?
@@ -44,6 +47,7 @@ public struct OCPPServerConfiguration: Sendable {
         certificateAuthority: CertificateAuthority? = nil,
         issuedCertificateValidityDays: Int = 365,
         webSocket: WebSocketConnectionStateMachine.Configuration = .init(),
+        deflate: PerMessageDeflateOptions? = nil,
         onEvent: (@Sendable (OCPPServerEvent) -> Void)? = nil
     ) {
         self.pathPrefix = pathPrefix
@@ -57,6 +61,7 @@ public struct OCPPServerConfiguration: Sendable {
         self.certificateAuthority = certificateAuthority
         self.issuedCertificateValidityDays = issuedCertificateValidityDays
         self.webSocket = webSocket
+        self.deflate = deflate
         self.onEvent = onEvent
     }
 }
