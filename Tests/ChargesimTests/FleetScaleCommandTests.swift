@@ -85,7 +85,8 @@ import Testing
         // Three start-session actions of each kind, on distinct idle chargers, all accepted.
         #expect(lines.contains("| API start/{evse} (waits for the session): answers | 3× 202 | - |  |"), "\(lines)")
         #expect(lines.contains("| API start (no EVSE, RemoteStart answer): answers | 3× 202 | - |  |"), "\(lines)")
-        let perCharger = try #require(lines.first { $0.hasPrefix("| idle RSS per charger, baseline subtracted, KiB | ") })
+        let perCharger = try #require(
+            lines.first { $0.hasPrefix("| idle RSS per charger, baseline subtracted, KiB | ") })
         #expect(cell(perCharger, 1) != nil, "\(perCharger)")
         let meterValues = try #require(lines.first { $0.hasPrefix("| MeterValues/s answered | ") })
         let rate = cell(meterValues, 1) ?? 0
