@@ -211,6 +211,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ChargesimTests", dependencies: ["TestSupport", "chargesim"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChargesimTests", dependencies: ["TestSupport", "chargesim", "WebSocket"], swiftSettings: swiftSettings),
     ]
 )

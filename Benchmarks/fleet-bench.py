@@ -4,19 +4,30 @@ system (`chargesim csms`), then our fleet (`chargesim fleet`), then the Python p
 (Benchmarks/peer/peer_fleet.py, PyPI `ocpp` + `websockets`), one after the other with the same
 parameters against the same central system, and prints a table with the ratio.
 
-For each fleet: wait until every charger is connected and booted and the charging share is
-charging, let it settle (--warmup), then measure over --duration seconds from the fleet's stats
-file (calls, MeterValues round-trip histogram) and /proc/<pid> (CPU time, VmRSS). Stdlib only.
+For each fleet, two phases (each a fresh fleet process):
+- idle (charging share 0, heartbeats only): RSS of a one-charger fleet (the baseline), then of the
+  N-charger fleet once all are booted and settled: (RSS_N - RSS_1) / (N - 1) is the memory per
+  connected idle charger; then, for ours, K Public API `start session` actions at a steady rate
+  over distinct idle chargers, timed to the HTTP answer (--api-actions, --api-rate);
+- charging: wait until every charger is connected and booted and the charging share is charging,
+  let it settle (--warmup), then measure over --duration seconds from the fleet's stats file
+  (calls, MeterValues round-trip histogram) and /proc/<pid> (CPU seconds, VmRSS); then compare the
+  MeterValues the fleet sent with the meter samples the central system stored in SQLite.
+Stdlib only.
 """
 import argparse
 import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -84,7 +95,7 @@ def start_central_system(args, folder):
     command = [
         args.chargesim, "csms", "--data-dir", os.path.join(folder, "csms"), "--ocpp-port", "0",
         "--api-port", "0", "--auto-register", "--unknown-id-tags", "accept", "--ready-file", ready,
-    ]
+    ] + deflate_flags(args)
     log("$ " + " ".join(command))
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=open(os.path.join(folder, "csms.log"), "w"))
     deadline = time.time() + 60
@@ -93,32 +104,168 @@ def start_central_system(args, folder):
             sys.exit(f"fleet-bench: the central system did not start (see {folder}/csms.log)")
         time.sleep(0.2)
     with open(ready) as file:
-        return process, json.load(file)["ocppUrl"]
+        return process, json.load(file)
 
 
-def measure(name, command, stats_path, args, chargers, folder):
-    log("$ " + " ".join(command))
-    errors = open(os.path.join(folder, name + ".log"), "w")
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-    expected_charging = sum(
-        1 for p in range(chargers) if int((p + 1) * args.charging_share) > int(p * args.charging_share))
+def deflate_flags(args):
+    if not args.deflate:
+        return []
+    return ["--deflate", "--deflate-window-bits", str(args.deflate_window_bits),
+            "--deflate-mem-level", str(args.deflate_mem_level)]
+
+
+def stop(process, timeout=15):
+    # Measuring is over: a fleet that takes longer to say goodbye (the peer cancels thousands of
+    # tasks) is killed rather than waited for.
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_up(name, process, stats_path, chargers, charging, args, folder):
+    """Polls the stats file until `chargers` are booted and `charging` charge; returns (stats, seconds)."""
     deadline = time.time() + chargers / args.ramp + args.boot_timeout
     stats = None
     started = time.time()
     while True:
-        time.sleep(1)
+        time.sleep(0.5)
         if process.poll() is not None:
             sys.exit(f"fleet-bench: {name} exited with {process.returncode} (see {folder}/{name}.log)")
         stats = read_stats(stats_path)
-        if stats and stats["booted"] >= chargers and stats["charging"] >= expected_charging:
-            break
+        if stats and stats["booted"] >= chargers and stats["charging"] >= charging:
+            return stats, time.time() - started
         if time.time() > deadline:
             log(f"fleet-bench: {name}: not all up after {time.time() - started:.0f} s: {stats}; measuring anyway")
-            break
-    up_after = time.time() - started
+            return stats or {"connected": 0, "booted": 0}, time.time() - started
+
+
+def idle_rss(name, make_command, prefixes, args, chargers, folder, central_pid):
+    """RSS of a one-charger idle fleet (ids `prefixes[0]`), then of the N-charger idle fleet (ids
+    `prefixes[1]`); per charger with the baseline subtracted. Returns (result, the running
+    N-charger process) for the API actions."""
+    stats_path = os.path.join(folder, f"{name}-idle-1.json")
+    process = subprocess.Popen(make_command(1, 0, stats_path, prefixes[0]), stdout=subprocess.DEVNULL,
+                               stderr=open(os.path.join(folder, f"{name}-idle-1.log"), "w"))
+    wait_up(name + "-idle-1", process, stats_path, 1, 0, args, folder)
+    time.sleep(args.settle)
+    base = rss_kib(process.pid)
+    stop(process)
+    central_base = rss_kib(central_pid)
+    stats_path = os.path.join(folder, f"{name}-idle.json")
+    command = make_command(chargers, 0, stats_path, prefixes[1])
+    log("$ " + " ".join(command))
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                               stderr=open(os.path.join(folder, f"{name}-idle.log"), "w"))
+    cpu_start = cpu_seconds(process.pid)
+    stats, up_after = wait_up(name + "-idle", process, stats_path, chargers, 0, args, folder)
+    cpu_boot = cpu_seconds(process.pid) - cpu_start
+    time.sleep(args.settle)
+    stats = read_stats(stats_path) or stats
+    rss = rss_kib(process.pid)
+    connected = stats["connected"]
+    per = (rss - base) / (connected - 1) if connected > 1 else None
+    central_per = (rss_kib(central_pid) - central_base) / connected if connected else None
+    log(f"{name} idle: {connected} connected, RSS {rss} KiB, baseline (1 charger) {base} KiB, "
+        f"{per} KiB per charger; boot CPU {cpu_boot:.2f} s")
+    return {
+        "idle_connected": connected,
+        "idle_up_after": up_after,
+        "idle_rss_mib": rss / 1024,
+        "idle_base_mib": base / 1024,
+        "idle_whole_per_charger": rss / connected if connected else None,
+        "idle_per_charger": per,
+        "chargers_per_gib": 1024 * 1024 / per if per and per > 0 else None,
+        "idle_boot_cpu": cpu_boot,
+        "idle_boot_cpu_per_1000": cpu_boot / connected * 1000 if connected else None,
+        "central_per_connection": central_per,
+    }, process
+
+
+def api_actions(ready, prefix, count, rate, with_evse):
+    """`count` start-session actions at `rate`/s over distinct idle chargers whose identity starts
+    with `prefix` (spread over the first half of them for actions on an EVSE, over the second half
+    for the others); returns the HTTP answer times (seconds) and the status counts."""
+    database = os.path.join(ready["dataDir"], "chargesim.sqlite")
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+    rows = connection.execute(
+        "SELECT id FROM charge_point WHERE ocppIdentity LIKE ? ORDER BY id", (prefix + "%",)).fetchall()
+    connection.close()
+    ids = [row[0] for row in rows]
+    ids = ids[:len(ids) // 2] if with_evse else ids[len(ids) // 2:]
+    if not ids or count <= 0:
+        return [], {}
+    step = max(len(ids) // count, 1)
+    picked = ids[::step][:count]
+    times, statuses, lock = [], {}, threading.Lock()
+    base = ready["apiBaseUrl"]
+    token = ready["token"]
+
+    def fire(charge_point):
+        path = f"{base}/actions/charge-point/v1.0/{charge_point}/start" + ("/1" if with_evse else "")
+        request = urllib.request.Request(path, data=b"{}", method="POST", headers={
+            "Authorization": f"Bearer {token}", "Content-Type": "application/json", "Accept": "application/json"})
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        except OSError:
+            status = "error"
+        elapsed = time.perf_counter() - started
+        with lock:
+            times.append(elapsed)
+            statuses[status] = statuses.get(status, 0) + 1
+
+    threads = []
+    start = time.perf_counter()
+    for position, charge_point in enumerate(picked):
+        delay = start + position / rate - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        thread = threading.Thread(target=fire, args=(charge_point,))
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    return times, statuses
+
+
+def exact_quantile(values, fraction):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(max(int(-(-len(ordered) * fraction // 1)) - 1, 0), len(ordered) - 1)]
+
+
+def stored_meter_samples(ready, prefix):
+    database = os.path.join(ready["dataDir"], "chargesim.sqlite")
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+    try:
+        return connection.execute(
+            "SELECT COUNT(*) FROM meter_sample JOIN session ON session.id = meter_sample.sessionId "
+            "JOIN charge_point ON charge_point.id = session.chargePointId WHERE charge_point.ocppIdentity LIKE ?",
+            (prefix + "%",)).fetchone()[0]
+    finally:
+        connection.close()
+
+
+def measure(name, command, stats_path, args, chargers, folder, ready, central_pid, prefix):
+    log("$ " + " ".join(command))
+    errors = open(os.path.join(folder, name + ".log"), "w")
+    stored_before = stored_meter_samples(ready, prefix)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+    expected_charging = sum(
+        1 for p in range(chargers) if int((p + 1) * args.charging_share) > int(p * args.charging_share))
+    stats, up_after = wait_up(name, process, stats_path, chargers, expected_charging, args, folder)
     log(f"{name}: up in {up_after:.1f} s: {stats}; warming up {args.warmup} s")
     time.sleep(args.warmup)
-    before, cpu_before, t_before = read_stats(stats_path), cpu_seconds(process.pid), time.time()
+    before = read_stats(stats_path)
+    cpu_before, central_before, t_before = cpu_seconds(process.pid), cpu_seconds(central_pid), time.time()
     lowest = before["connected"]
     end = t_before + args.duration
     while time.time() < end:
@@ -126,58 +273,104 @@ def measure(name, command, stats_path, args, chargers, folder):
         current = read_stats(stats_path)
         if current:
             lowest = min(lowest, current["connected"])
-    after, cpu_after, t_after = read_stats(stats_path), cpu_seconds(process.pid), time.time()
+    after = read_stats(stats_path)
+    cpu_after, central_after, t_after = cpu_seconds(process.pid), cpu_seconds(central_pid), time.time()
     rss = rss_kib(process.pid)
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=120)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    # Keep-up: what the fleet had sent (and had answered) against what SQLite holds, read right after.
+    stored = stored_meter_samples(ready, prefix) - stored_before
+    mv_sent = after["meterValuesSent"]
+    mv_answered_total = sum(count for _, count in after.get("meterValuesRoundTripMicros", []))
+    stop(process)
     elapsed_stats = after["time"] - before["time"] or (t_after - t_before)
     mv_hist = window(histogram(before, "meterValuesRoundTripMicros"), histogram(after, "meterValuesRoundTripMicros"))
     all_hist = window(histogram(before, "roundTripMicros"), histogram(after, "roundTripMicros"))
     answered = sum(all_hist.values())
     mv_answered = sum(mv_hist.values())
     cpu = cpu_after - cpu_before
+    central_cpu = central_after - central_before
     return {
         "connected": after["connected"],
         "lowest": lowest,
         "up_after": up_after,
         "mv_per_s": mv_answered / elapsed_stats,
         "calls_per_s": answered / elapsed_stats,
+        "cpu_s": cpu,
         "cpu_per_1000": cpu / answered * 1000 if answered else None,
         "cpu_share": cpu / (t_after - t_before),
+        "central_cpu_s": central_cpu,
+        "central_cpu_per_1000": central_cpu / answered * 1000 if answered else None,
         "rss_per_charger": rss / after["connected"] if after["connected"] else None,
         "rss_mib": rss / 1024,
         "p50": quantile(mv_hist, 0.5),
         "p99": quantile(mv_hist, 0.99),
         "all_p99": quantile(all_hist, 0.99),
+        "mv_sent": mv_sent,
+        "mv_answered_total": mv_answered_total,
+        "mv_stored": stored,
     }
 
 
 def table(ours, peer):
     rows = [
-        ("chargers connected (lowest in window)", lambda r: f"{r['connected']} ({r['lowest']})", None, None),
+        ("idle phase: chargers connected", lambda r: f"{r['idle_connected']}", "idle_connected", None),
+        ("idle phase: time to connect and boot all, s", lambda r: f"{r['idle_up_after']:.1f}", "idle_up_after", False),
+        ("idle phase: fleet CPU s to connect and boot, per 1,000 chargers",
+         lambda r: fmt(r["idle_boot_cpu_per_1000"], 3), "idle_boot_cpu_per_1000", False),
+        ("idle fleet RSS MiB (1-charger baseline)", lambda r: f"{r['idle_rss_mib']:.1f} ({r['idle_base_mib']:.1f})",
+         "idle_rss_mib", None),
+        ("idle RSS per charger, whole process, KiB", lambda r: fmt(r["idle_whole_per_charger"], 1),
+         "idle_whole_per_charger", False),
+        ("idle RSS per charger, baseline subtracted, KiB", lambda r: fmt(r["idle_per_charger"], 2),
+         "idle_per_charger", False),
+        ("idle chargers per GiB (baseline subtracted)", lambda r: fmt(r["chargers_per_gib"], 0),
+         "chargers_per_gib", True),
+        ("central system RSS growth per connection (first fleet only), KiB", lambda r: fmt(r["central_per_connection"], 1),
+         "central_per_connection", None),
+        ("API start/{evse} (waits for the session): answers", lambda r: r["api_evse_statuses"],
+         "api_evse_statuses", None),
+        ("API start/{evse}: HTTP answer p50 / p99, ms",
+         lambda r: f"{fmt_s(r['api_evse_p50'])} / {fmt_s(r['api_evse_p99'])}", "api_evse_p99", None),
+        ("API start (no EVSE, RemoteStart answer): answers", lambda r: r["api_plain_statuses"],
+         "api_plain_statuses", None),
+        ("API start (no EVSE): HTTP answer p50 / p99, ms",
+         lambda r: f"{fmt_s(r['api_plain_p50'])} / {fmt_s(r['api_plain_p99'])}", "api_plain_p99", None),
+        ("chargers connected (lowest in window)", lambda r: f"{r['connected']} ({r['lowest']})", "connected", None),
         ("time to connect and boot all, s", lambda r: f"{r['up_after']:.1f}", "up_after", False),
         ("MeterValues/s answered", lambda r: f"{r['mv_per_s']:.1f}", "mv_per_s", True),
         ("calls/s answered (all actions)", lambda r: f"{r['calls_per_s']:.1f}", "calls_per_s", True),
+        ("fleet CPU s in the window", lambda r: f"{r['cpu_s']:.2f}", "cpu_s", None),
         ("fleet CPU s per 1,000 calls", lambda r: fmt(r["cpu_per_1000"], 4), "cpu_per_1000", False),
-        ("fleet CPU use (cores)", lambda r: f"{r['cpu_share']:.3f}", None, None),
-        ("fleet RSS MiB", lambda r: f"{r['rss_mib']:.1f}", None, None),
-        ("RSS per connected charger, KiB", lambda r: fmt(r["rss_per_charger"], 1), "rss_per_charger", False),
+        ("fleet CPU use (cores)", lambda r: f"{r['cpu_share']:.3f}", "cpu_share", None),
+        ("central system CPU s per 1,000 calls", lambda r: fmt(r["central_cpu_per_1000"], 4),
+         "central_cpu_per_1000", None),
+        ("fleet RSS MiB", lambda r: f"{r['rss_mib']:.1f}", "rss_mib", None),
+        ("RSS per connected charger (whole process), KiB", lambda r: fmt(r["rss_per_charger"], 1),
+         "rss_per_charger", False),
         ("MeterValues round trip p50, ms", lambda r: fmt_ms(r["p50"]), "p50", False),
         ("MeterValues round trip p99, ms", lambda r: fmt_ms(r["p99"]), "p99", False),
         ("all calls round trip p99, ms", lambda r: fmt_ms(r["all_p99"]), "all_p99", False),
+        ("MeterValues sent / answered / stored in SQLite",
+         lambda r: f"{r['mv_sent']} / {r['mv_answered_total']} / {r['mv_stored']}", "mv_sent", None),
     ]
     lines = ["| metric | ours | peer (Python ocpp) | ratio (better ×) |", "|---|---:|---:|---:|"]
     for title, show, key, higher_is_better in rows:
+        has_ours, has_peer = bool(ours) and key in ours, bool(peer) and key in peer
+        if key and not has_ours and not has_peer:
+            continue
         ratio = ""
-        if peer and key and ours.get(key) and peer.get(key):
+        if has_ours and has_peer and higher_is_better is not None and ours.get(key) and peer.get(key):
             value = ours[key] / peer[key] if higher_is_better else peer[key] / ours[key]
             ratio = f"{value:.1f}×"
-        lines.append(f"| {title} | {show(ours) if ours else '-'} | {show(peer) if peer else '-'} | {ratio} |")
+        lines.append(f"| {title} | {show(ours) if has_ours else '-'} | {show(peer) if has_peer else '-'} | {ratio} |")
     return "\n".join(lines)
+
+
+def fmt_s(seconds):
+    return "-" if seconds is None else f"{seconds * 1000:.1f}"
+
+
+def statuses_text(statuses):
+    return ", ".join(f"{count}× {status}" for status, count in sorted(statuses.items(), key=str)) or "-"
 
 
 def fmt(value, digits):
@@ -198,16 +391,28 @@ def main():
     parser.add_argument("--meter-interval", type=int, default=10, help="seconds between MeterValues")
     parser.add_argument("--duration", type=float, default=60, help="measured steady state, seconds")
     parser.add_argument("--warmup", type=float, default=15, help="seconds after all are up, before measuring")
+    parser.add_argument("--settle", type=float, default=5, help="idle phase: seconds after all are up before RSS")
     parser.add_argument("--boot-timeout", type=float, default=120)
     parser.add_argument("--threads", type=int, default=1, help="event loop threads of our fleet")
     parser.add_argument("--source-address", help="passed to chargesim fleet")
     parser.add_argument("--python", help="the peer venv's python (default: scripts/conformance/python-peers-venv.sh)")
     parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--skip-idle", action="store_true", help="no idle phase (RSS per idle charger, API actions)")
+    parser.add_argument("--idle-only", action="store_true", help="no charging phase")
+    parser.add_argument("--api-actions", type=int, default=200,
+                        help="idle phase, ours: start-session actions of each kind (0: none)")
+    parser.add_argument("--api-rate", type=float, default=20, help="start-session actions per second")
+    parser.add_argument("--deflate", action="store_true",
+                        help="permessage-deflate on the central system and our fleet (the peer stays without)")
+    parser.add_argument("--deflate-window-bits", type=int, default=15)
+    parser.add_argument("--deflate-mem-level", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, database)")
     args = parser.parse_args()
     if not os.access(args.chargesim, os.X_OK):
         sys.exit(f"fleet-bench: no chargesim binary at {args.chargesim}; "
                  "build it: swift build -c release --scratch-path .build-release")
+    if args.skip_idle and args.idle_only:
+        sys.exit("fleet-bench: --skip-idle and --idle-only leave nothing to measure")
     peer_chargers = args.peer_chargers or args.chargers
     folder = tempfile.mkdtemp(prefix="chargesim-bench-")
     python = None
@@ -215,39 +420,70 @@ def main():
         python = args.python or subprocess.run(
             [os.path.join(ROOT, "scripts/conformance/python-peers-venv.sh")], check=True, capture_output=True,
             text=True).stdout.strip().splitlines()[-1]
-    central, url = start_central_system(args, folder)
-    try:
-        stats = os.path.join(folder, "ours.json")
+    central, ready = start_central_system(args, folder)
+    ready["dataDir"] = os.path.join(folder, "csms")
+    url = ready["ocppUrl"]
+
+    def ours_command(count, share, stats, prefix="SW"):
         command = [
             args.chargesim, "fleet", "--csms", url, "--profile",
-            f"{os.path.join(ROOT, 'profiles/ac-wallbox-7kw.yaml')}:{args.chargers}", "--id-prefix", "SW",
-            "--ramp", str(args.ramp), "--charging-share", str(args.charging_share),
+            f"{os.path.join(ROOT, 'profiles/ac-wallbox-7kw.yaml')}:{count}", "--id-prefix", prefix,
+            "--ramp", str(args.ramp), "--charging-share", str(share),
             "--meter-interval", str(args.meter_interval), "--threads", str(args.threads), "--stats-file", stats,
         ]
         if args.source_address:
             command += ["--source-address", args.source_address]
-        ours = measure("ours", command, stats, args, args.chargers, folder)
-        peer = None
-        if python:
-            stats = os.path.join(folder, "peer.json")
-            command = [
-                python, os.path.join(HERE, "peer/peer_fleet.py"), "--csms", url, "--count", str(peer_chargers),
-                "--id-prefix", "PY", "--ramp", str(args.ramp), "--charging-share", str(args.charging_share),
-                "--meter-interval", str(args.meter_interval), "--stats-file", stats,
-            ]
-            peer = measure("peer", command, stats, args, peer_chargers, folder)
+        if args.deflate:
+            command += ["--deflate", "--deflate-window-bits", str(args.deflate_window_bits),
+                        "--deflate-mem-level", str(args.deflate_mem_level)]
+        return command
+
+    def peer_command(count, share, stats, prefix="PY"):
+        return [
+            python, os.path.join(HERE, "peer/peer_fleet.py"), "--csms", url, "--count", str(count),
+            "--id-prefix", prefix, "--ramp", str(args.ramp), "--charging-share", str(share),
+            "--meter-interval", str(args.meter_interval), "--stats-file", stats,
+        ]
+
+    ours, peer = {}, ({} if python else None)
+    try:
+        if not args.skip_idle:
+            # Idle chargers get their own id prefix: the charging phase then starts from fresh ones.
+            result, process = idle_rss("ours", ours_command, ("SB", "SI"), args, args.chargers, folder, central.pid)
+            ours.update(result)
+            if args.api_actions > 0:
+                for kind, with_evse in (("evse", True), ("plain", False)):
+                    times, statuses = api_actions(ready, "SI", args.api_actions, args.api_rate, with_evse)
+                    ours[f"api_{kind}_statuses"] = statuses_text(statuses)
+                    ours[f"api_{kind}_p50"] = exact_quantile(times, 0.5)
+                    ours[f"api_{kind}_p99"] = exact_quantile(times, 0.99)
+                    log(f"API start ({kind}): {statuses}, p50 {ours[f'api_{kind}_p50']}, "
+                        f"p99 {ours[f'api_{kind}_p99']}")
+            stop(process)
+            if python:
+                result, process = idle_rss(
+                    "peer", peer_command, ("PB", "PI"), args, peer_chargers, folder, central.pid)
+                peer.update(result)
+                stop(process)
+        if not args.idle_only:
+            stats = os.path.join(folder, "ours.json")
+            ours.update(measure("ours", ours_command(args.chargers, args.charging_share, stats), stats, args,
+                                args.chargers, folder, ready, central.pid, "SW"))
+            if python:
+                stats = os.path.join(folder, "peer.json")
+                peer.update(measure("peer", peer_command(peer_chargers, args.charging_share, stats), stats, args,
+                                    peer_chargers, folder, ready, central.pid, "PY"))
     finally:
-        central.send_signal(signal.SIGTERM)
-        try:
-            central.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            central.kill()
+        stop(central, timeout=60)
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     load = os.getloadavg()
+    phases = ("idle phase only" if args.idle_only else
+              f"{args.charging_share:.0%} charging, MeterValues every {args.meter_interval} s, "
+              f"{args.duration:g} s measured after {args.warmup:g} s warm-up")
     print(f"fleet benchmark: ours {args.chargers} chargers, peer {peer_chargers if python else '-'}; "
-          f"ramp {args.ramp:g}/s, {args.charging_share:.0%} charging, MeterValues every {args.meter_interval} s, "
-          f"{args.duration:g} s measured after {args.warmup:g} s warm-up; our fleet on {args.threads} thread(s); "
+          f"ramp {args.ramp:g}/s, {phases}; our fleet on {args.threads} thread(s); "
+          f"deflate {'window bits %d, mem level %d' % (args.deflate_window_bits, args.deflate_mem_level) if args.deflate else 'off'}; "
           f"{os.cpu_count()} cores, load average {load[0]:.1f} at the end")
     print(table(ours, peer))
     if args.keep:

@@ -17,6 +17,9 @@ swift test --skip-build
 echo "== examples (scenarios, pytest, curl.sh, SwiftTestSuite, the client contract suite)"
 scripts/examples.sh
 
+echo "== Kubernetes manifests of Examples/deploy (offline strict schema validation, kubernetes-validate)"
+scripts/bench/k8s-validate.sh
+
 echo "== OCPP 1.6J interoperability (chargesim fleet against the Python ocpp central system)"
 scripts/conformance/ocpp-interop.sh
 

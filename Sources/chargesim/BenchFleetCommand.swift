@@ -47,6 +47,30 @@ struct BenchFleetCommand: ParsableCommand {
     @Flag(help: "Run our fleet only.")
     var skipPeer = false
 
+    @Flag(help: "Skip the idle phase (RSS per idle charger, Public API start-session latency).")
+    var skipIdle = false
+
+    @Flag(help: "Run the idle phase only (no charging phase).")
+    var idleOnly = false
+
+    @Option(help: "Seconds the idle fleet settles after every charger booted, before its RSS is read.")
+    var settle: Double = 5
+
+    @Option(help: "Idle phase: start-session actions of each kind (on an EVSE, and without one); 0 for none.")
+    var apiActions: Int = 200
+
+    @Option(help: "Start-session actions per second (the API allows 600 a minute per token).")
+    var apiRate: Double = 20
+
+    @Flag(help: "permessage-deflate on the central system and our fleet (the peer stays without).")
+    var deflate = false
+
+    @Option(help: "With --deflate: LZ77 window bits of both sides (9 to 15).")
+    var deflateWindowBits: Int = 15
+
+    @Option(help: "With --deflate: zlib memory level (1 to 9).")
+    var deflateMemLevel: Int = 8
+
     @Option(help: "The benchmark script.")
     var script: String = "Benchmarks/fleet-bench.py"
 
@@ -62,6 +86,16 @@ struct BenchFleetCommand: ParsableCommand {
         if meterInterval < 1 { throw ValidationError("--meter-interval must be at least 1 second.") }
         if !(duration > 0) { throw ValidationError("--duration must be positive.") }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+        if skipIdle && idleOnly { throw ValidationError("--skip-idle and --idle-only leave nothing to measure.") }
+        if !(settle >= 0) { throw ValidationError("--settle must be zero or more seconds.") }
+        if apiActions < 0 { throw ValidationError("--api-actions must be 0 or more, got \(apiActions).") }
+        if !(apiRate > 0) { throw ValidationError("--api-rate must be a positive number of actions per second.") }
+        if !(9...15).contains(deflateWindowBits) {
+            throw ValidationError("--deflate-window-bits must be between 9 and 15, got \(deflateWindowBits).")
+        }
+        if !(1...9).contains(deflateMemLevel) {
+            throw ValidationError("--deflate-mem-level must be between 1 and 9, got \(deflateMemLevel).")
+        }
     }
 
     func run() throws {
@@ -76,10 +110,19 @@ struct BenchFleetCommand: ParsableCommand {
             script, "--chargesim", CommandLine.arguments[0], "--chargers", String(chargers), "--ramp", String(ramp),
             "--charging-share", String(chargingShare), "--meter-interval", String(meterInterval),
             "--duration", String(duration), "--warmup", String(warmup), "--threads", String(threads),
+            "--settle", String(settle), "--api-actions", String(apiActions), "--api-rate", String(apiRate),
         ]
         if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
         if let sourceAddress { arguments += ["--source-address", sourceAddress] }
         if skipPeer { arguments.append("--skip-peer") }
+        if skipIdle { arguments.append("--skip-idle") }
+        if idleOnly { arguments.append("--idle-only") }
+        if deflate {
+            arguments += [
+                "--deflate", "--deflate-window-bits", String(deflateWindowBits), "--deflate-mem-level",
+                String(deflateMemLevel),
+            ]
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments

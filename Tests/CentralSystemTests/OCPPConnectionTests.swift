@@ -95,6 +95,38 @@ struct OCPPConnectionTests {
         }
     }
 
+    @Test("permessage-deflate: refused unless configured; configured, the window is the smaller one and calls work")
+    func deflateNegotiation() async throws {
+        var offer = WebSocketClientConfiguration(subprotocols: ["ocpp1.6"], requiresSubprotocol: true)
+        offer.deflate = PerMessageDeflateOptions()
+        try await OCPPHarness.run(OCPPServerConfiguration(autoRegister: true)) { harness in
+            let client = try await WebSocketClient.connect(to: harness.server.url(for: "CP-1"), configuration: offer)
+            #expect(client.deflate == nil)
+            _ = await client.close()
+        }
+        let limited = PerMessageDeflateOptions(serverMaxWindowBits: 9, clientMaxWindowBits: 9, memoryLevel: 1)
+        try await OCPPHarness.run(OCPPServerConfiguration(autoRegister: true, deflate: limited)) { harness in
+            let client = try await WebSocketClient.connect(to: harness.server.url(for: "CP-1"), configuration: offer)
+            let agreed = try #require(client.deflate)
+            #expect(agreed.serverMaxWindowBits == 9)
+            #expect(agreed.clientMaxWindowBits == 9)
+            try await client.send(
+                text: #"[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]"#)
+            let inbound = client.inbound
+            let answer = try await LiveTimeout.run("BootNotification answer") {
+                var iterator = inbound.makeAsyncIterator()
+                return await iterator.next()
+            }
+            guard case .text(let text) = answer else {
+                Issue.record("expected a text answer, got \(String(describing: answer))")
+                return
+            }
+            #expect(text.hasPrefix(#"[3,"b1",{"#))
+            #expect(text.contains(#""status":"Accepted""#))
+            _ = await client.close()
+        }
+    }
+
     private func expectRefusal(
         _ code: Int, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
     ) async {

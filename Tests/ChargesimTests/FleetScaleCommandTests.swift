@@ -75,15 +75,36 @@ import Testing
             "chargesim",
             [
                 "bench", "fleet", "--chargers", "6", "--ramp", "50", "--charging-share", "0.5", "--meter-interval",
-                "1", "--warmup", "1", "--duration", "3", "--skip-peer",
+                "1", "--warmup", "1", "--duration", "3", "--skip-peer", "--settle", "1", "--api-actions", "3",
             ])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("fleet benchmark: ours 6 chargers, peer -; ramp 50/s, 50% charging") == true)
         #expect(lines.contains("| chargers connected (lowest in window) | 6 (6) | - |  |"))
+        #expect(lines.contains("| idle phase: chargers connected | 6 | - |  |"))
+        // Three start-session actions of each kind, on distinct idle chargers, all accepted.
+        #expect(lines.contains("| API start/{evse} (waits for the session): answers | 3× 202 | - |  |"), "\(lines)")
+        #expect(lines.contains("| API start (no EVSE, RemoteStart answer): answers | 3× 202 | - |  |"), "\(lines)")
+        let perCharger = try #require(
+            lines.first { $0.hasPrefix("| idle RSS per charger, baseline subtracted, KiB | ") })
+        #expect(cell(perCharger, 1) != nil, "\(perCharger)")
         let meterValues = try #require(lines.first { $0.hasPrefix("| MeterValues/s answered | ") })
-        let rate = Double(meterValues.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+        let rate = cell(meterValues, 1) ?? 0
         // Three chargers, one MeterValues a second each.
         #expect(rate > 1 && rate < 4.5, "\(meterValues)")
+        // Every answered MeterValues is a meter sample in the central system's SQLite file.
+        let keepUp = try #require(lines.first { $0.hasPrefix("| MeterValues sent / answered / stored in SQLite | ") })
+        let counts = keepUp.split(separator: "|")[1].split(separator: "/").compactMap {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
+        // The central system answers a MeterValues once its sample is committed: none answered is missing.
+        #expect(counts.count == 3 && counts[1] > 0 && counts[2] >= counts[1], "\(keepUp)")
+    }
+
+    /// The number in column `index` (0 = the metric's name) of a table row.
+    private func cell(_ row: String, _ index: Int) -> Double? {
+        let cells = row.split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+        guard cells.count > index else { return nil }
+        return Double(cells[cells.startIndex + index].trimmingCharacters(in: .whitespaces))
     }
 }

@@ -57,8 +57,8 @@ public final class OCPPServer: Sendable {
         // connection carries only its remote address, unique among open TCP connections.
         let acceptedIds = NIOLockedValueBox<[String: (String, ClientCertificate?)]>([:])
         let webSocketConfiguration = WebSocketServerConfiguration(
-            subprotocols: [subprotocol], requiresSubprotocol: true, connection: configuration.webSocket,
-            tls: configuration.tls)
+            subprotocols: [subprotocol], requiresSubprotocol: true, deflate: configuration.deflate,
+            connection: configuration.webSocket, tls: configuration.tls)
         let server = try await WebSocketServer.bind(
             host: host, port: port, configuration: webSocketConfiguration, eventLoopGroup: eventLoopGroup,
             shouldUpgrade: { request in

@@ -31,6 +31,9 @@ public struct OCPPServerConfiguration: Sendable {
     /// Receives one line per security decision worth an operator's eye (a CSR refused, a
     /// certificate signed); never a secret.
     public var log: (@Sendable (String) -> Void)?
+    /// permessage-deflate (RFC 7692) accepted when a charger offers it, within these limits;
+    /// nil (the default) never compresses. Each compressing connection holds a zlib pair.
+    public var deflate: PerMessageDeflateOptions?
     /// Called after each change the server applied to the store, from the charger's task;
     /// must return quickly (hand the event to a queue).
     public var onEvent: (@Sendable (OCPPServerEvent) -> Void)?
@@ -47,6 +50,7 @@ public struct OCPPServerConfiguration: Sendable {
         certificateAuthority: CertificateAuthority? = nil,
         issuedCertificateValidityDays: Int = 365,
         webSocket: WebSocketConnectionStateMachine.Configuration = .init(),
+        deflate: PerMessageDeflateOptions? = nil,
         onEvent: (@Sendable (OCPPServerEvent) -> Void)? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) {
@@ -62,6 +66,7 @@ public struct OCPPServerConfiguration: Sendable {
         self.certificateAuthority = certificateAuthority
         self.issuedCertificateValidityDays = issuedCertificateValidityDays
         self.webSocket = webSocket
+        self.deflate = deflate
         self.onEvent = onEvent
     }
 }
