@@ -80,9 +80,12 @@ public final class ChargerRuntime: @unchecked Sendable {
     /// Writes one OCPP frame and shows it to the observer (the control API's event stream).
     func transmit(_ bytes: [UInt8], on connection: WebSocketConnection) {
         probe.sent(bytes, into: &counters.traffic)
-        let text = String(decoding: bytes, as: UTF8.self)
-        connection.send(text: text)
-        observer?.charger(self, did: .frame(.sent, text: text), at: settings.clock())
+        // The machine writes its JSON from Strings: valid UTF-8, sent as is.
+        connection.send(utf8Text: bytes)
+        if let observer {
+            observer.charger(
+                self, did: .frame(.sent, text: String(decoding: bytes, as: UTF8.self)), at: settings.clock())
+        }
     }
     /// Taken off the network by the control API: no reconnect until put online.
     private var heldOffline = false
