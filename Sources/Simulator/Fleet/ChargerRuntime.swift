@@ -449,8 +449,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         var new = Flags()
         if case .open = link { new.connected = true }
         new.booted = machine.isAccepted
-        for (id, status) in machine.connectorStatuses {
-            if id > 0, status == .charging { new.charging = true }
+        // Runs after every event: read the connectors in place (no dictionary, no machine copy).
+        for connector in machine.connectors {
+            let status = connector.observed.status
+            if connector.id > 0, status == .charging { new.charging = true }
             if status == .faulted { new.faulted = true }
         }
         guard new != flags else { return }
