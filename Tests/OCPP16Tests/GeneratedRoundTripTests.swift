@@ -96,6 +96,11 @@ import Testing
         let violations = try validator.validate(json: data)
         #expect(violations == [], "seed \(seed): \(String(decoding: data, as: UTF8.self))")
         #expect(try JSONDecoder().decode(P.self, from: data) == payload, "seed \(seed)")
+        // `RawJSON(encoding:)`, hand-written for the hot-path messages, writes JSONEncoder's bytes.
+        let sorted = JSONEncoder()
+        sorted.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let raw = try RawJSON(encoding: payload).bytes
+        #expect(raw == (try sorted.encode(payload)), "seed \(seed): \(String(decoding: raw, as: UTF8.self))")
     }
 
     @Test(arguments: 0..<25)

@@ -35,4 +35,13 @@ import Testing
         let certificate = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"
         #expect(SecretRedaction.redact(certificate) == certificate)
     }
+
+    /// The trigger words are found ignoring case, in ASCII text (searched byte by byte) and in
+    /// text with other characters (searched by Foundation) alike.
+    @Test func triggersAreFoundInAnyCaseWithOrWithoutNonASCIIText() {
+        #expect(SecretRedaction.redact("AUTHORIZATIONKEY: s3cret") == "AUTHORIZATIONKEY: <redacted>")
+        #expect(SecretRedaction.redact("Ünïcode AuthorizationKey=s3cret €") == "Ünïcode AuthorizationKey=<redacted> €")
+        #expect(SecretRedaction.redact("authorizationke") == "authorizationke")
+        #expect(SecretRedaction.redact("") == "")
+    }
 }

@@ -25,6 +25,14 @@ public struct RawJSON: Sendable, Equatable, CustomStringConvertible {
 
     /// Encodes `value` as JSON (slashes unescaped).
     public init(encoding value: some Encodable) throws {
+        // The messages every charger sends all the time write themselves (same bytes).
+        if let direct = value as? any DirectJSONEncodable {
+            var writer = CompactJSONWriter()
+            if direct.write(to: &writer) {
+                self.bytes = Data(writer.bytes)
+                return
+            }
+        }
         self.bytes = try JSONEncoder.ocpp.encode(value)
     }
 

@@ -50,11 +50,48 @@ public enum SecretRedaction {
     /// `text` with every secret replaced by ``marker``.
     public static func redact(_ text: String) -> String {
         var result = text
-        for rule in rules where result.range(of: rule.trigger, options: .caseInsensitive) != nil {
+        for rule in rules where mentions(rule.trigger, in: result) {
             let range = NSRange(result.startIndex..., in: result)
             result = rule.expression.stringByReplacingMatches(
                 in: result, options: [], range: range, withTemplate: rule.template)
         }
         return result
+    }
+
+    /// Whether `text` contains `trigger` (lowercase ASCII) ignoring case. Every frame a charger
+    /// logs passes here, so ASCII text (nearly all OCPP JSON) is searched byte by byte; only other
+    /// text goes through Foundation's Unicode-aware search (which also folds e.g. the Kelvin sign).
+    private static func mentions(_ trigger: String, in text: String) -> Bool {
+        var text = text
+        let ascii: Bool? = text.withUTF8 { haystack in
+            var needle = trigger
+            return needle.withUTF8 { needle -> Bool? in
+                var nonASCII = false
+                for byte in haystack where byte >= 0x80 {
+                    nonASCII = true
+                    break
+                }
+                if nonASCII { return nil }
+                guard let first = needle.first, haystack.count >= needle.count else { return false }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    if lowercased(haystack[start]) == first {
+                        var offset = 1
+                        while offset < needle.count, lowercased(haystack[start + offset]) == needle[offset] {
+                            offset += 1
+                        }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+        return ascii ?? (text.range(of: trigger, options: .caseInsensitive) != nil)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }

@@ -37,8 +37,10 @@ extension ChargerRuntime {
 
     /// The earliest instant the traffic generator or the chaos injector must act.
     var trafficAndChaosDeadline: OCPPTimestamp? {
+        // Read on every re-arm: no array for two optionals.
         let trafficDeadline = traffic?.nextDeadline(observing: machine.trafficObservations)
-        return [trafficDeadline, chaos.nextDeadline].compactMap { $0 }.min()
+        guard let chaosDeadline = chaos.nextDeadline else { return trafficDeadline }
+        return trafficDeadline.map { min($0, chaosDeadline) } ?? chaosDeadline
     }
 
     /// Runs what is due of the traffic and the chaos (from the timer).

@@ -86,9 +86,11 @@ public final class ChargerRuntime: @unchecked Sendable {
     /// Writes one OCPP frame and shows it to the observer (the control API's event stream).
     func transmit(_ bytes: [UInt8], on connection: WebSocketConnection) {
         probe.sent(bytes, into: &counters.traffic)
-        let text = String(decoding: bytes, as: UTF8.self)
-        connection.send(text: text)
-        observer?.charger(self, did: .frame(.sent, text: text), at: clock())
+        // The machine writes its JSON from Strings: valid UTF-8, sent as is.
+        connection.send(utf8Text: bytes)
+        if let observer {
+            observer.charger(self, did: .frame(.sent, text: String(decoding: bytes, as: UTF8.self)), at: clock())
+        }
     }
     /// Taken off the network by the control API: no reconnect until put online.
     private var heldOffline = false
@@ -452,8 +454,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         var new = Flags()
         if case .open = link { new.connected = true }
         new.booted = machine.isAccepted
-        for (id, status) in machine.connectorStatuses {
-            if id > 0, status == .charging { new.charging = true }
+        // Runs after every event: read the connectors in place (no dictionary, no machine copy).
+        for connector in machine.connectors {
+            let status = connector.observed.status
+            if connector.id > 0, status == .charging { new.charging = true }
             if status == .faulted { new.faulted = true }
         }
         guard new != flags else { return }

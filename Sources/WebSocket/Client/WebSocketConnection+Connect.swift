@@ -37,6 +37,12 @@ extension WebSocketConnection {
         var bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(configuration.connectTimeout)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+            // Each channel keeps its receive buffer between reads; NIO's default starts it at
+            // 2 KiB. WebSocket clients mostly read small frames (OCPP answers are tens of bytes),
+            // and the adaptive allocator still grows it for bigger reads.
+            .channelOption(
+                .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 65536)
+            )
             .channelInitializer { channel in
                 do {
                     let pipeline = channel.pipeline.syncOperations

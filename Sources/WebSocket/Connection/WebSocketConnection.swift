@@ -108,6 +108,14 @@ public final class WebSocketConnection: @unchecked Sendable {
         return handler.send { $0.send(text: text) }
     }
 
+    /// Sends a text message given as UTF-8 bytes the caller vouches for (JSON written from
+    /// Strings, say), without building a String; like `send(text:)` otherwise.
+    @discardableResult
+    public func send(utf8Text bytes: [UInt8]) -> WebSocketSendResult {
+        eventLoop.preconditionInEventLoop()
+        return handler.send { $0.send(utf8Text: bytes) }
+    }
+
     /// Sends a binary message (RFC 6455 section 5.6).
     @discardableResult
     public func send(binary: ByteBuffer) -> WebSocketSendResult {

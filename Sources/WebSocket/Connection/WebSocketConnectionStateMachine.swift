@@ -203,6 +203,23 @@ public struct WebSocketConnectionStateMachine {
         return .queued
     }
 
+    /// Queues a text message given as its UTF-8 bytes, which the caller vouches for (e.g. JSON it
+    /// wrote from Strings): no String is built on the way to the frame.
+    public mutating func send(utf8Text bytes: [UInt8]) -> WebSocketSendResult {
+        guard isOpen else { return .notOpen }
+        if let deflate, bytes.count >= configuration.compressionThreshold {
+            var plain = allocator.buffer(capacity: bytes.count)
+            plain.writeBytes(bytes)
+            writeCompressed(deflate.compress(plain, allocator: allocator), opcode: .text)
+        } else {
+            let key = nextMaskingKey()
+            FrameWriter.writeFrame(opcode: .text, maskingKey: key, payloadLength: bytes.count, into: &output) {
+                $0.writeBytes(bytes)
+            }
+        }
+        return .queued
+    }
+
     /// Queues a binary message (section 5.6), compressed when deflate is active and worthwhile.
     public mutating func send(binary: ByteBuffer) -> WebSocketSendResult {
         guard isOpen else { return .notOpen }

@@ -84,6 +84,9 @@ public struct FrameParser: Sendable {
         state = .header
         // `readSlice` cannot fail: the length was checked just above.
         let payload = buffer.readSlice(length: length) ?? ByteBuffer()
+        // Let go of a drained receive buffer: an idle connection then holds none, and the channel
+        // can reuse its pooled receive buffer instead of allocating another (the slice lives on).
+        if buffer.readableBytes == 0 { buffer = ByteBuffer() }
         return Frame(fin: header.fin, rsv1: header.rsv1, opcode: header.opcode, payload: payload)
     }
 

@@ -32,6 +32,12 @@ public struct OCPPTimestamp: Sendable, Hashable, Comparable, Codable, CustomStri
     /// The wire form, `"YYYY-MM-DDThh:mm:ss.sssZ"`; `nil` outside the years 0000...9999.
     public var rfc3339: String? { RFC3339.format(millisecondsSince1970) }
 
+    /// Appends the ``rfc3339`` text as UTF-8 without building a String (the JSON writer of the
+    /// hot-path messages); false, nothing appended, when ``rfc3339`` is nil.
+    func appendRFC3339(to bytes: inout [UInt8]) -> Bool {
+        RFC3339.append(millisecondsSince1970, to: &bytes)
+    }
+
     public var description: String { rfc3339 ?? "\(millisecondsSince1970) ms since 1970" }
 
     public static func < (lhs: OCPPTimestamp, rhs: OCPPTimestamp) -> Bool {
@@ -135,38 +141,41 @@ private enum RFC3339 {
 
     /// `"YYYY-MM-DDThh:mm:ss.sssZ"`, or `nil` outside the years 0000...9999.
     static func format(_ millisecondsSince1970: Int64) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        guard append(millisecondsSince1970, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DDThh:mm:ss.sssZ`; false (nothing appended) for a year outside 0000...9999.
+    static func append(_ millisecondsSince1970: Int64, to bytes: inout [UInt8]) -> Bool {
         let (days, millisecondOfDay) = floorDivide(millisecondsSince1970, millisecondsPerDay)
         let (year, month, day) = civilFromDays(Int(days))
-        guard (0...9999).contains(year) else { return nil }
+        guard (0...9999).contains(year) else { return false }
         let millisecondOfDayInt = Int(millisecondOfDay)
-        let hour = millisecondOfDayInt / 3_600_000
-        let minute = millisecondOfDayInt / 60_000 % 60
-        let second = millisecondOfDayInt / 1000 % 60
-        let millisecond = millisecondOfDayInt % 1000
-
-        var bytes = [UInt8](repeating: 0, count: 24)
-        func put(_ value: Int, at start: Int, width: Int) {
-            var value = value
-            for index in stride(from: start + width - 1, through: start, by: -1) {
-                bytes[index] = UInt8(48 + value % 10)
-                value /= 10
+        func put(_ value: Int, width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 48 + value / divisor % 10))
+                divisor /= 10
             }
         }
-        put(year, at: 0, width: 4)
-        bytes[4] = UInt8(ascii: "-")
-        put(month, at: 5, width: 2)
-        bytes[7] = UInt8(ascii: "-")
-        put(day, at: 8, width: 2)
-        bytes[10] = UInt8(ascii: "T")
-        put(hour, at: 11, width: 2)
-        bytes[13] = UInt8(ascii: ":")
-        put(minute, at: 14, width: 2)
-        bytes[16] = UInt8(ascii: ":")
-        put(second, at: 17, width: 2)
-        bytes[19] = UInt8(ascii: ".")
-        put(millisecond, at: 20, width: 3)
-        bytes[23] = UInt8(ascii: "Z")
-        return String(decoding: bytes, as: UTF8.self)
+        put(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        put(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        put(day, width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        put(millisecondOfDayInt / 3_600_000, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(millisecondOfDayInt / 60_000 % 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(millisecondOfDayInt / 1000 % 60, width: 2)
+        bytes.append(UInt8(ascii: "."))
+        put(millisecondOfDayInt % 1000, width: 3)
+        bytes.append(UInt8(ascii: "Z"))
+        return true
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {

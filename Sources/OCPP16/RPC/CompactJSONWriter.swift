@@ -1,0 +1,117 @@
+/// Writes compact JSON straight into bytes, for the payloads a fleet sends every few seconds per
+/// charger (``DirectJSONEncodable``): the bytes `JSONEncoder` writes with sorted keys and
+/// unescaped slashes, without its boxing, its key sorting and its per-value allocations.
+///
+/// The caller writes keys in sorted order; `DirectJSONEncodingTests` holds every conformance to
+/// `JSONEncoder`'s bytes.
+struct CompactJSONWriter {
+    /// The JSON written so far.
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next key or array element needs a `,` before it.
+    private var needsComma = false
+
+    init(capacity: Int = 128) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    mutating func beginArray() {
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// Starts an array element: the `,` when one came before.
+    mutating func element() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = false
+    }
+
+    /// Writes `"name":` (and the `,` before it when needed). `name` is a plain ASCII key.
+    mutating func key(_ name: StaticString) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Writes an integer in decimal.
+    mutating func value(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The magnitude is unsigned, so Int.min has one too; its digits come out last first.
+        var magnitude = number.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+        needsComma = true
+    }
+
+    /// Writes a JSON string: quotes, backslashes and control characters escaped as `JSONEncoder`
+    /// does, everything else (`/` and non-ASCII included) as is.
+    mutating func value(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var clean = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                if clean < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index])) }
+                appendEscaped(byte)
+                clean = index + 1
+            }
+            if clean < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Writes an OCPP timestamp as a JSON string; false (nothing written) when its year is outside
+    /// 0000...9999, which `JSONEncoder` reports as an error.
+    mutating func value(_ timestamp: OCPPTimestamp) -> Bool {
+        bytes.append(UInt8(ascii: "\""))
+        guard timestamp.appendRFC3339(to: &bytes) else {
+            bytes.removeLast()
+            return false
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+        return true
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            hex.withUTF8Buffer { digits in
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    digits[Int(byte >> 4)], digits[Int(byte & 0x0F)],
+                ])
+            }
+        }
+    }
+}
