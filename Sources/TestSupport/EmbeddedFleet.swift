@@ -58,7 +58,7 @@ public struct EmbeddedFleet: Sendable {
             centralSystemURL: system.ocppURL, tlsContext: tlsContext,
             backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
             rebootDelay: .milliseconds(200), connectTimeout: .seconds(2), stopTimeout: .seconds(3),
-            clock: { OCPPTimestamp(Date()) }, log: log)
+            clock: { OCPPTimestamp(Date()) }, log: log, secureCentralSystemURL: system.ocppSecureURL)
         var profile = try wallboxProfile()
         profile.configuration.merge(extraConfiguration) { _, new in new }
         let configuration = FleetConfiguration(

@@ -53,6 +53,7 @@ struct CSMSCommand: AsyncParsableCommand {
         let system = try await EmbeddedCentralSystem.start(configuration: configuration)
         let signals = StopSignals()
         StandardOutput.write("OCPP endpoint:   \(system.ocppURL)/<chargePointId>")
+        if let secure = system.ocppSecureURL { StandardOutput.write("OCPP over TLS:   \(secure)/<chargePointId>") }
         StandardOutput.write("Public API:      \(system.apiBaseURL)")
         if let token = system.generatedToken ?? options.apiToken {
             StandardOutput.write("API token:       \(token)")
@@ -61,7 +62,7 @@ struct CSMSCommand: AsyncParsableCommand {
         }
         try options.writeReadyFile(
             apiBaseURL: system.apiBaseURL, ocppURL: system.ocppURL,
-            token: system.generatedToken ?? options.apiToken, chargePointIds: [])
+            token: system.generatedToken ?? options.apiToken, chargePointIds: [], ocppSecureURL: system.ocppSecureURL)
         while !signals.received {
             try? await Task.sleep(for: .milliseconds(200))
         }

@@ -22,7 +22,8 @@ struct CentralSystemOptions: ParsableArguments {
     @Option(help: "Use this Public API token instead of generating one at first start.")
     var apiToken: String?
 
-    @Option(help: "Write a JSON file with apiBaseUrl, ocppUrl, token and chargePointIds once ready.")
+    @Option(
+        help: "Write a JSON file with apiBaseUrl, ocppUrl (and ocppSecureUrl), token and chargePointIds once ready.")
     var readyFile: String?
 
     @Option(help: "Serve wss:// (security profiles 2 and 3) with this server certificate chain (PEM); needs --tls-key.")
@@ -30,6 +31,13 @@ struct CentralSystemOptions: ParsableArguments {
 
     @Option(help: "The private key (PEM) of --tls-cert.")
     var tlsKey: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --tls-cert: serve wss:// on this port and plain ws:// on --ocpp-port, so a profile 1 charger can "
+                + "raise its SecurityProfile to 2 or 3 (0 = pick a free one).",
+            valueName: "port"))
+    var ocppTlsPort: Int?
 
     @Option(
         help: ArgumentHelp(
@@ -72,8 +80,15 @@ struct CentralSystemOptions: ParsableArguments {
                 throw ValidationError("\(flag): cannot read '\(path)'.")
             }
         }
-        for (flag, port) in [("--ocpp-port", ocppPort), ("--api-port", apiPort)] where !(0...65_535).contains(port) {
+        for (flag, port) in [("--ocpp-port", ocppPort), ("--api-port", apiPort), ("--ocpp-tls-port", ocppTlsPort ?? 0)]
+        where !(0...65_535).contains(port) {
             throw ValidationError("\(flag) must be between 0 and 65535, got \(port).")
+        }
+        if let ocppTlsPort {
+            if tlsCert == nil { throw ValidationError("--ocpp-tls-port needs --tls-cert and --tls-key.") }
+            if ocppTlsPort != 0 && (ocppTlsPort == ocppPort || ocppTlsPort == apiPort) {
+                throw ValidationError("--ocpp-tls-port must differ from --ocpp-port and --api-port.")
+            }
         }
         if ocppPort != 0 && ocppPort == apiPort {
             throw ValidationError("--ocpp-port and --api-port must differ (both are \(ocppPort)).")
@@ -118,7 +133,8 @@ struct CentralSystemOptions: ParsableArguments {
             api.installableCertificates[.centralSystemRootCertificate] = pem
         }
         return EmbeddedCentralSystem.Configuration(
-            dataDirectory: dataDir, host: host, ocppPort: ocppPort, ocpp: ocpp, api: api, apiToken: apiToken)
+            dataDirectory: dataDir, host: host, ocppPort: ocppPort, ocpp: ocpp, api: api, apiToken: apiToken,
+            ocppSecurePort: ocppTlsPort)
     }
 
     private static func certificateAuthority(certificate: String, key: String) throws -> CertificateAuthority {
@@ -133,10 +149,12 @@ struct CentralSystemOptions: ParsableArguments {
 
     /// Writes the ready file atomically so a script polling for it never reads half of it.
     func writeReadyFile(
-        apiBaseURL: String, ocppURL: String, token: String?, chargePointIds: [String], controlURL: String? = nil
+        apiBaseURL: String, ocppURL: String, token: String?, chargePointIds: [String], controlURL: String? = nil,
+        ocppSecureURL: String? = nil
     ) throws {
         guard let readyFile else { return }
         var object: [String: Any] = ["apiBaseUrl": apiBaseURL, "ocppUrl": ocppURL, "chargePointIds": chargePointIds]
+        if let ocppSecureURL { object["ocppSecureUrl"] = ocppSecureURL }
         if let controlURL { object["controlUrl"] = controlURL }
         object["token"] = token ?? NSNull()
         let data = try JSONSerialization.data(

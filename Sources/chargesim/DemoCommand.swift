@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
             stateDirectory: (options.dataDir as NSString).appendingPathComponent("fleet"), seed: seed,
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: system.ocppURL, tlsContext: try demoTLSContext(), clock: { OCPPTimestamp(Date()) },
-                log: log, fileTransfers: fileTransfers))
+                log: log, fileTransfers: fileTransfers, secureCentralSystemURL: system.ocppSecureURL))
         let fleet = try Fleet(configuration: fleetConfiguration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
         let signals = StopSignals()
         var controlURL: String?
@@ -74,7 +74,7 @@ struct DemoCommand: AsyncParsableCommand {
         if !signals.received {
             try options.writeReadyFile(
                 apiBaseURL: system.apiBaseURL, ocppURL: system.ocppURL, token: token, chargePointIds: ids,
-                controlURL: controlURL)
+                controlURL: controlURL, ocppSecureURL: system.ocppSecureURL)
             try await printWelcome(system: system, token: token, firstCharger: ids[0])
             if let controlURL { StandardOutput.write("  Control API and live dashboard: \(controlURL)/") }
         }

@@ -40,6 +40,13 @@ struct FleetCommand: ParsableCommand {
     var csms: String
 
     @Option(
+        help: ArgumentHelp(
+            "The wss:// endpoint chargers use at security profile 2 and 3 when the central system serves TLS on "
+                + "another port than --csms (default: --csms with wss://).",
+            valueName: "url"))
+    var secureCsms: String?
+
+    @Option(
         name: .customLong("profile"),
         help: "A charger profile, FILE or FILE:COUNT; repeat for a mixed fleet.")
     var profiles: [ProfileSpec] = []
@@ -110,6 +117,11 @@ struct FleetCommand: ParsableCommand {
         } catch {
             throw ValidationError("--csms '\(csms)' is not a valid WebSocket URL: \(error).")
         }
+        if let secureCsms {
+            guard secureCsms.hasPrefix("wss://"), (try? WebSocketURL(secureCsms)) != nil else {
+                throw ValidationError("--secure-csms must be a valid wss:// URL, got '\(secureCsms)'.")
+            }
+        }
         if profiles.isEmpty {
             throw ValidationError(
                 "Name at least one --profile FILE[:COUNT], e.g. --profile profiles/ac-wallbox-7kw.yaml:10.")
@@ -146,8 +158,8 @@ struct FleetCommand: ParsableCommand {
                 throw ValidationError("\(flag) \(path): no such readable file.")
             }
         }
-        if (caFile != nil || cert != nil || insecure) && !csms.hasPrefix("wss://") {
-            throw ValidationError("--ca-file, --cert and --insecure need a wss:// --csms URL.")
+        if (caFile != nil || cert != nil || insecure) && !usesTLS {
+            throw ValidationError("--ca-file, --cert and --insecure need a wss:// --csms or --secure-csms URL.")
         }
     }
 
@@ -182,7 +194,8 @@ struct FleetCommand: ParsableCommand {
             groups: groups, idPrefix: idPrefix, rampPerSecond: ramp, stateDirectory: stateDir, seed: seed,
             runtime: ChargerRuntimeSettings(
                 centralSystemURL: csms, password: password, tlsContext: tlsContext,
-                clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers))
+                clock: { OCPPTimestamp(Date()) }, log: log, fileTransfers: fileTransfers,
+                secureCentralSystemURL: secureCsms))
         configuration.traffic = trafficProfile
         configuration.timeScale = timeScale
         configuration.chaos = chaosProfile
@@ -243,8 +256,11 @@ struct FleetCommand: ParsableCommand {
         try? group.syncShutdownGracefully()
     }
 
+    /// Whether any charger may connect over TLS.
+    private var usesTLS: Bool { csms.hasPrefix("wss://") || secureCsms != nil }
+
     private func makeTLSContext() throws -> TLSContext? {
-        guard csms.hasPrefix("wss://") else { return nil }
+        guard usesTLS else { return nil }
         var certificate: TLSConfiguration.CertificateFiles?
         if let cert, let key { certificate = .init(certificateChainFile: cert, privateKeyFile: key) }
         let configuration = TLSConfiguration.client(

@@ -117,4 +117,66 @@ struct OCPPCertificateSigningLiveTests {
             #expect(log.contains { $0.contains("back to 2") })
         }
     }
+
+    @Test("one server, two ports: profile 1 on ws:// → InstallCertificate → profile 2 on wss:// → profile 3")
+    func profile1UpgradesToTheSecurePort() async throws {
+        let authority = try TestCertificateAuthority()
+        defer { authority.remove() }
+        let server = try authority.issueServerCertificate()
+        let signer = try CertificateAuthority(
+            certificate: X509Certificate(pem: String(contentsOfFile: authority.certificateFile, encoding: .utf8)),
+            key: PrivateKey(pem: String(contentsOfFile: authority.privateKeyFile, encoding: .utf8)))
+        let root = try String(contentsOfFile: authority.certificateFile, encoding: .utf8)
+        try await EmbeddedFleet.with(
+            chargers: 1, autoRegister: false, startFleet: false,
+            configuration: ["SecurityProfile": "1", "AuthorizationKey": Self.key, "CpoName": "ChargeSim CPO"],
+            centralSystem: { configuration in
+                configuration.ocpp.tls = .server(
+                    certificate: server.certificateFiles,
+                    clientCertificateVerification: .optional(caFile: authority.certificateFile))
+                configuration.ocppSecurePort = 0
+                configuration.ocpp.certificateAuthority = signer
+                configuration.api.installableCertificates[.centralSystemRootCertificate] = root
+            }
+        ) { harness in
+            let system = harness.system
+            let ocpp = system.ocppServer
+            #expect(system.ocppURL.hasPrefix("ws://"))
+            let secureURL = try #require(system.ocppSecureURL)
+            #expect(secureURL.hasPrefix("wss://") && ocpp.securePort != ocpp.port)
+            let identity = try #require(harness.chargePointIds.first)
+            _ = try await harness.client.register(ChargePointRegistration(identity: identity, password: Self.key))
+            harness.fleet.start()
+            try await harness.waitUntilBooted()
+            #expect(!ocpp.isConnectedSecurely(identity))
+
+            // The charger has no root yet (the fleet trusts none): the back end installs its own.
+            let systemId = try #require(try await harness.systemId(identity))
+            try await harness.client.installCertificate(
+                chargePointId: systemId, CertificateBody(certificateType: .csmsRootCertificate))
+            try await harness.client.setConfiguration(
+                chargePointId: systemId, SetConfigurationBody(name: "SecurityProfile", value: "2"))
+            let charger = try #require(harness.fleet.charger(identity))
+            try await LiveTimeout.run("a profile 2 connection on the TLS port", seconds: 20) {
+                while !ocpp.isConnectedSecurely(identity) { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(try await charger.inspect { $0.configuration.securityProfile }.get() == 2)
+            #expect(ocpp.clientCertificate(of: identity) == nil)
+
+            // Then a signed certificate and profile 3, still on the TLS port.
+            try await harness.client.triggerMessage(chargePointId: systemId, .signChargingStationCertificate)
+            try await LiveTimeout.run("the signed certificate to be installed", seconds: 15) {
+                while try await charger.inspect({ $0.certificates?.chargePointCredentials }).get() == nil {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            try await harness.client.setConfiguration(
+                chargePointId: systemId, SetConfigurationBody(name: "SecurityProfile", value: "3"))
+            try await LiveTimeout.run("a profile 3 connection", seconds: 15) {
+                while ocpp.clientCertificate(of: identity) == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(ocpp.isConnectedSecurely(identity))
+            #expect(ocpp.clientCertificate(of: identity)?.commonName == identity)
+        }
+    }
 }

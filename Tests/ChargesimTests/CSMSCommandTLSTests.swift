@@ -129,5 +129,13 @@ import WebSocket
             "chargesim", ["csms", "--data-dir", data, "--ca-cert", "/nonexistent.pem", "--ca-key", notPEM.path])
         #expect(missing.exitCode == 64)
         #expect(missing.standardError.contains("--ca-cert: cannot read '/nonexistent.pem'."))
+        let tlsPort = try runner.run("chargesim", ["csms", "--data-dir", data, "--ocpp-tls-port", "9443"])
+        #expect(tlsPort.exitCode == 64)
+        #expect(tlsPort.standardError.contains("--ocpp-tls-port needs --tls-cert and --tls-key."))
+        let secure = try runner.run(
+            "chargesim",
+            ["fleet", "--csms", "ws://127.0.0.1:9/ocpp", "--secure-csms", "http://x", "--profile", "p.yaml"])
+        #expect(secure.exitCode == 64)
+        #expect(secure.standardError.contains("--secure-csms must be a valid wss:// URL, got 'http://x'."))
     }
 }

@@ -15,6 +15,9 @@ public final class EmbeddedCentralSystem: Sendable {
         public var host: String
         /// The OCPP port (0 picks a free one).
         public var ocppPort: Int
+        /// With `ocpp.tls`: a second OCPP port serving `wss://` while ``ocppPort`` serves plain
+        /// `ws://` (0 picks a free one); nil serves only ``ocppPort``, with TLS when configured.
+        public var ocppSecurePort: Int?
         /// The OCPP server's behaviour (auto-register, boot policy, unknown tags, TLS, ...).
         public var ocpp: OCPPServerConfiguration
         /// The Public API's behaviour; its `port` is the API port (0 picks a free one).
@@ -27,9 +30,10 @@ public final class EmbeddedCentralSystem: Sendable {
         public init(
             dataDirectory: String, host: String = "127.0.0.1", ocppPort: Int = 0,
             ocpp: OCPPServerConfiguration = .init(), api: PublicAPIConfiguration = .init(), apiToken: String? = nil,
-            webhooks: WebhookDispatcher.Configuration = .init()
+            webhooks: WebhookDispatcher.Configuration = .init(), ocppSecurePort: Int? = nil
         ) {
             self.webhooks = webhooks
+            self.ocppSecurePort = ocppSecurePort
             self.dataDirectory = dataDirectory
             self.host = host
             self.ocppPort = ocppPort
@@ -70,8 +74,15 @@ public final class EmbeddedCentralSystem: Sendable {
 
     /// The OCPP endpoint chargers connect to (they append `/<chargePointId>`).
     public var ocppURL: String {
-        let scheme = ocppServer.configuration.tls == nil ? "ws" : "wss"
+        let scheme = ocppServer.portIsSecure ? "wss" : "ws"
         return "\(scheme)://\(Self.urlHost(host)):\(ocppServer.port)/\(ocppServer.configuration.pathPrefix)"
+    }
+
+    /// The `wss://` endpoint of the second OCPP port, when ``Configuration/ocppSecurePort`` is set.
+    public var ocppSecureURL: String? {
+        ocppServer.securePort.map {
+            "wss://\(Self.urlHost(host)):\($0)/\(ocppServer.configuration.pathPrefix)"
+        }
     }
 
     /// Opens the store, makes sure an API token exists, binds both servers.
@@ -97,7 +108,7 @@ public final class EmbeddedCentralSystem: Sendable {
         }
         let ocppServer = try await OCPPServer.start(
             store: store, configuration: ocppConfiguration, host: configuration.host,
-            port: configuration.ocppPort, eventLoopGroup: eventLoopGroup)
+            port: configuration.ocppPort, securePort: configuration.ocppSecurePort, eventLoopGroup: eventLoopGroup)
         var apiConfiguration = configuration.api
         apiConfiguration.host = configuration.host
         let api = PublicAPIServer(

@@ -25,6 +25,8 @@ final class ChargePointConnection: @unchecked Sendable {
     let webSocket: WebSocketConnection
     /// The TLS client certificate it connected with (security profile 3), if any.
     let clientCertificate: ClientCertificate?
+    /// Whether it came over TLS (security profile 2 or 3).
+    let secure: Bool
     private let handler: ChargePointMessageHandler
     private let registry: ChargePointRegistry
     private var session: ChargePointSession
@@ -35,9 +37,10 @@ final class ChargePointConnection: @unchecked Sendable {
 
     init(
         chargePointId: String, webSocket: WebSocketConnection, handler: ChargePointMessageHandler,
-        registry: ChargePointRegistry, clientCertificate: ClientCertificate? = nil
+        registry: ChargePointRegistry, clientCertificate: ClientCertificate? = nil, secure: Bool = false
     ) {
         self.clientCertificate = clientCertificate
+        self.secure = secure
         self.chargePointId = chargePointId
         self.webSocket = webSocket
         self.handler = handler

@@ -27,23 +27,29 @@ public final class OCPPServer: Sendable {
     /// Commands to connected chargers, for the Public API actions.
     public let commands: ChargePointCommands
     private let webSocketServer: WebSocketServer
+    private let secureWebSocketServer: WebSocketServer?
     private let registry: ChargePointRegistry
 
     private init(
         store: Store, configuration: OCPPServerConfiguration, webSocketServer: WebSocketServer,
-        registry: ChargePointRegistry
+        secureWebSocketServer: WebSocketServer?, registry: ChargePointRegistry
     ) {
         self.store = store
         self.configuration = configuration
         self.webSocketServer = webSocketServer
+        self.secureWebSocketServer = secureWebSocketServer
         self.registry = registry
         self.commands = ChargePointCommands(registry: registry, defaultTimeout: configuration.callTimeout)
     }
 
     /// Binds `host:port` (port 0 picks a free one; read ``port``) and starts accepting chargers.
+    /// With ``OCPPServerConfiguration/tls`` and a `securePort`, `port` serves plain `ws://`
+    /// (profile 1) and `securePort` serves `wss://` (profiles 2 and 3), as back ends do, so a
+    /// charger raising its SecurityProfile reconnects to the secure port; without a `securePort`,
+    /// `port` serves whichever the configuration says.
     public static func start(
         store: Store, configuration: OCPPServerConfiguration = .init(), host: String = "127.0.0.1", port: Int = 0,
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        securePort: Int? = nil, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> OCPPServer {
         let registry = ChargePointRegistry()
         let handler = ChargePointMessageHandler(store: store, configuration: configuration, registry: registry)
@@ -56,61 +62,98 @@ public final class OCPPServer: Sendable {
         // `shouldUpgrade` decides an id that `onConnection` (same channel, next step) needs; the
         // connection carries only its remote address, unique among open TCP connections.
         let acceptedIds = NIOLockedValueBox<[String: (String, ClientCertificate?)]>([:])
-        let webSocketConfiguration = WebSocketServerConfiguration(
-            subprotocols: [subprotocol], requiresSubprotocol: true, deflate: configuration.deflate,
-            connection: configuration.webSocket, tls: configuration.tls)
-        let server = try await WebSocketServer.bind(
-            host: host, port: port, configuration: webSocketConfiguration, eventLoopGroup: eventLoopGroup,
-            shouldUpgrade: { request in
-                let decision = policy.decide(
-                    path: request.path, authorization: request.headers.first(name: "Authorization"),
-                    peerCertificateCN: request.peerCertificateSubjectCN,
-                    requiresClientCertificate: requiresClientCertificate,
-                    lookup: { id in
-                        // A synchronous read on the event loop: one indexed row from a WAL
-                        // database, which never waits for the writer.
-                        let record = try? store.pool.read { db in try Store.chargePoint(identity: id, db) }
-                        return record.map { .known(passwordHash: $0.passwordHash) } ?? .unknown
-                    })
-                if case .accept(let chargePointId) = decision {
-                    guard let address = request.remoteAddress else {
-                        return .refuse(status: .badRequest, body: "no peer address")
+        func bind(port: Int, tls: TLSConfiguration?) async throws -> WebSocketServer {
+            let webSocketConfiguration = WebSocketServerConfiguration(
+                subprotocols: [subprotocol], requiresSubprotocol: true, deflate: configuration.deflate,
+                connection: configuration.webSocket, tls: tls)
+            // Client certificates are only required where TLS is served.
+            let requiresCertificate = tls != nil && requiresClientCertificate
+            return try await WebSocketServer.bind(
+                host: host, port: port, configuration: webSocketConfiguration, eventLoopGroup: eventLoopGroup,
+                shouldUpgrade: { request in
+                    let decision = policy.decide(
+                        path: request.path, authorization: request.headers.first(name: "Authorization"),
+                        peerCertificateCN: request.peerCertificateSubjectCN,
+                        requiresClientCertificate: requiresCertificate,
+                        lookup: { id in
+                            // A synchronous read on the event loop: one indexed row from a WAL
+                            // database, which never waits for the writer.
+                            let record = try? store.pool.read { db in try Store.chargePoint(identity: id, db) }
+                            return record.map { .known(passwordHash: $0.passwordHash) } ?? .unknown
+                        })
+                    if case .accept(let chargePointId) = decision {
+                        guard let address = request.remoteAddress else {
+                            return .refuse(status: .badRequest, body: "no peer address")
+                        }
+                        let certificate = request.peerCertificateSubjectCN.map {
+                            ClientCertificate(commonName: $0, serialNumber: request.peerCertificateSerialNumber)
+                        }
+                        acceptedIds.withLockedValue { $0["\(address)"] = (chargePointId, certificate) }
                     }
-                    let certificate = request.peerCertificateSubjectCN.map {
-                        ClientCertificate(commonName: $0, serialNumber: request.peerCertificateSerialNumber)
+                    return decision.webSocketDecision(subprotocol: subprotocol)
+                },
+                onConnection: { webSocket in
+                    let address = webSocket.remoteAddress.map { "\($0)" } ?? ""
+                    guard
+                        let (chargePointId, certificate) = acceptedIds.withLockedValue({
+                            $0.removeValue(forKey: address)
+                        })
+                    else {
+                        webSocket.close(code: .internalServerError, reason: "no charge point id")
+                        return
                     }
-                    acceptedIds.withLockedValue { $0["\(address)"] = (chargePointId, certificate) }
-                }
-                return decision.webSocketDecision(subprotocol: subprotocol)
-            },
-            onConnection: { webSocket in
-                let address = webSocket.remoteAddress.map { "\($0)" } ?? ""
-                guard
-                    let (chargePointId, certificate) = acceptedIds.withLockedValue({ $0.removeValue(forKey: address) })
-                else {
-                    webSocket.close(code: .internalServerError, reason: "no charge point id")
-                    return
-                }
-                let connection = ChargePointConnection(
-                    chargePointId: chargePointId, webSocket: webSocket, handler: handler, registry: registry,
-                    clientCertificate: certificate)
-                let replaced = registry.register(connection)
-                connection.start()
-                replaced?.close(code: .normalClosure, reason: "replaced")
-            })
-        return OCPPServer(store: store, configuration: configuration, webSocketServer: server, registry: registry)
+                    let connection = ChargePointConnection(
+                        chargePointId: chargePointId, webSocket: webSocket, handler: handler, registry: registry,
+                        clientCertificate: certificate, secure: tls != nil)
+                    let replaced = registry.register(connection)
+                    connection.start()
+                    replaced?.close(code: .normalClosure, reason: "replaced")
+                })
+        }
+        let primary: WebSocketServer
+        var secure: WebSocketServer?
+        if let securePort, let tls = configuration.tls {
+            primary = try await bind(port: port, tls: nil)
+            do {
+                secure = try await bind(port: securePort, tls: tls)
+            } catch {
+                await primary.shutdown()
+                throw error
+            }
+        } else {
+            primary = try await bind(port: port, tls: configuration.tls)
+        }
+        return OCPPServer(
+            store: store, configuration: configuration, webSocketServer: primary, secureWebSocketServer: secure,
+            registry: registry)
     }
 
     /// The bound port.
     public var port: Int { webSocketServer.port }
+    /// The bound `wss://` port when the server listens on two ports (plain and TLS).
+    public var securePort: Int? { secureWebSocketServer?.port }
+    /// Whether ``port`` serves TLS.
+    public var portIsSecure: Bool { secureWebSocketServer == nil && configuration.tls != nil }
 
-    /// The URL a charger with this id connects to (`ws://` or `wss://`, host as given).
+    /// The URL a charger with this id connects to on ``port`` (`ws://` or `wss://`, host as given).
     public func url(for chargePointId: String, host: String = "127.0.0.1") -> String {
-        let scheme = configuration.tls == nil ? "ws" : "wss"
+        "\(portIsSecure ? "wss" : "ws")://\(host):\(port)/\(configuration.pathPrefix)/\(Self.pathSegment(chargePointId))"
+    }
+
+    /// The `wss://` URL of ``securePort`` for this id, when there is one.
+    public func secureURL(for chargePointId: String, host: String = "127.0.0.1") -> String? {
+        securePort.map { "wss://\(host):\($0)/\(configuration.pathPrefix)/\(Self.pathSegment(chargePointId))" }
+    }
+
+    private static func pathSegment(_ chargePointId: String) -> String {
         var segment = CharacterSet.urlPathAllowed
         segment.remove("/")
-        let id = chargePointId.addingPercentEncoding(withAllowedCharacters: segment) ?? chargePointId
-        return "\(scheme)://\(host):\(port)/\(configuration.pathPrefix)/\(id)"
+        return chargePointId.addingPercentEncoding(withAllowedCharacters: segment) ?? chargePointId
+    }
+
+    /// Whether the charge point's live connection came over TLS (security profile 2 or 3).
+    public func isConnectedSecurely(_ chargePointId: String) -> Bool {
+        registry.connection(for: chargePointId)?.secure ?? false
     }
 
     /// The charge points connected now, sorted by id.
@@ -137,5 +180,6 @@ public final class OCPPServer: Sendable {
     /// Stops accepting and closes every connection (1001, going away).
     public func shutdown() async {
         await webSocketServer.shutdown()
+        await secureWebSocketServer?.shutdown()
     }
 }
