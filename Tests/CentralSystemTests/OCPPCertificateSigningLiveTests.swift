@@ -127,17 +127,18 @@ struct OCPPCertificateSigningLiveTests {
             certificate: X509Certificate(pem: String(contentsOfFile: authority.certificateFile, encoding: .utf8)),
             key: PrivateKey(pem: String(contentsOfFile: authority.privateKeyFile, encoding: .utf8)))
         let root = try String(contentsOfFile: authority.certificateFile, encoding: .utf8)
+        let configure: (inout EmbeddedCentralSystem.Configuration) -> Void = { configuration in
+            configuration.ocpp.tls = .server(
+                certificate: server.certificateFiles,
+                clientCertificateVerification: .optional(caFile: authority.certificateFile))
+            configuration.ocppSecurePort = 0
+            configuration.ocpp.certificateAuthority = signer
+            configuration.api.installableCertificates[.centralSystemRootCertificate] = root
+        }
         try await EmbeddedFleet.with(
             chargers: 1, autoRegister: false, startFleet: false,
             configuration: ["SecurityProfile": "1", "AuthorizationKey": Self.key, "CpoName": "ChargeSim CPO"],
-            centralSystem: { configuration in
-                configuration.ocpp.tls = .server(
-                    certificate: server.certificateFiles,
-                    clientCertificateVerification: .optional(caFile: authority.certificateFile))
-                configuration.ocppSecurePort = 0
-                configuration.ocpp.certificateAuthority = signer
-                configuration.api.installableCertificates[.centralSystemRootCertificate] = root
-            }
+            centralSystem: configure
         ) { harness in
             let system = harness.system
             let ocpp = system.ocppServer
