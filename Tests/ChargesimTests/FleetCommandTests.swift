@@ -30,7 +30,7 @@ import Testing
         ),
         (
             ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--ca-file", "/dev/null"],
-            "--ca-file, --cert and --insecure need a wss:// --csms URL."
+            "--ca-file, --cert and --insecure need a wss:// --csms or --secure-csms URL."
         ),
         (
             ["--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--ramp", "0"],
