@@ -111,6 +111,12 @@ import Testing
         var long = OCPPMessageLog(capacity: 1)
         long.record(Array(repeating: UInt8(ascii: "x"), count: 5000), direction: .received, at: F.start)
         #expect(long.entries().first?.frame.utf8.count == OCPPMessageLog.maximumFrameBytes + "…".utf8.count)
+        var secret = OCPPMessageLog(capacity: 2)
+        let frame = #"[2,"7","ChangeConfiguration",{"key":"AuthorizationKey","value":"s3cret-0123456789"}]"#
+        secret.record(Array(frame.utf8), direction: .received, at: F.start)
+        secret.record(Array((frame + String(repeating: " ", count: 3000)).utf8), direction: .received, at: F.start)
+        #expect(secret.entries().count == 2)
+        #expect(secret.entries().allSatisfy { !$0.frame.contains("s3cret") && $0.frame.contains("<redacted>") })
         var off = OCPPMessageLog(capacity: 0)
         off.record([1], direction: .sent, at: F.start)
         #expect(off.entries().isEmpty)

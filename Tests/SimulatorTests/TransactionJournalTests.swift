@@ -12,6 +12,25 @@ import Testing
             failedAttempts: attempts)
     }
 
+    @Test func persistedBytesAreTheOnesJSONEncoderWroteSoOldJournalsStillRead() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let entries = [
+            Self.entry(1),
+            TransactionQueueEntry(
+                id: .max, action: "SecurityEventNotification",
+                payload: #"{"techInfo":"a/b \\ \"q\" \#u{01}\#u{1F}\#t\#n\#r é € 🔌 \#u{7F}","type":"x"}"#,
+                localTransactionId: -3, failedAttempts: Int.max),
+            TransactionQueueEntry(id: 0, action: "", payload: "", localTransactionId: .min),
+        ]
+        for entry in entries {
+            let old = try Array(encoder.encode(entry))
+            #expect(entry.persistedBytes == old)
+            #expect(try TransactionQueueEntry(persisted: old) == entry)
+            #expect(try TransactionQueueEntry(persisted: entry.persistedBytes) == entry)
+        }
+    }
+
     @Test func appendedEntriesComeBackInOrderWithoutTheRemovedOnes() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

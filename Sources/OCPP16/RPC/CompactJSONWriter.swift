@@ -3,45 +3,49 @@
 /// unescaped slashes, without its boxing, its key sorting and its per-value allocations.
 ///
 /// The caller writes keys in sorted order; `DirectJSONEncodingTests` holds every conformance to
-/// `JSONEncoder`'s bytes.
-struct CompactJSONWriter {
+/// `JSONEncoder`'s bytes. Package-wide so the simulator's transaction queue writes its journal
+/// entries with it too.
+package struct CompactJSONWriter {
     /// The JSON written so far.
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// Whether the next key or array element needs a `,` before it.
     private var needsComma = false
+    /// Whether `/` is written `\/`, as `JSONEncoder` does without `.withoutEscapingSlashes`.
+    private let escapesSlashes: Bool
 
-    init(capacity: Int = 128) {
+    package init(capacity: Int = 128, escapingSlashes: Bool = false) {
         bytes.reserveCapacity(capacity)
+        escapesSlashes = escapingSlashes
     }
 
-    mutating func beginObject() {
+    package mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    mutating func endObject() {
+    package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    mutating func beginArray() {
+    package mutating func beginArray() {
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
-    mutating func endArray() {
+    package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Starts an array element: the `,` when one came before.
-    mutating func element() {
+    package mutating func element() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = false
     }
 
     /// Writes `"name":` (and the `,` before it when needed). `name` is a plain ASCII key.
-    mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -51,7 +55,7 @@ struct CompactJSONWriter {
     }
 
     /// Writes an integer in decimal.
-    mutating func value(_ number: Int) {
+    package mutating func value(_ number: Int) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         // The magnitude is unsigned, so Int.min has one too; its digits come out last first.
         var magnitude = number.magnitude
@@ -65,13 +69,14 @@ struct CompactJSONWriter {
     }
 
     /// Writes a JSON string: quotes, backslashes and control characters escaped as `JSONEncoder`
-    /// does, everything else (`/` and non-ASCII included) as is.
-    mutating func value(_ string: String) {
+    /// does, `/` as the writer was made to, everything else (non-ASCII included) as is.
+    package mutating func value(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
             var clean = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x2F && escapesSlashes) {
                 if clean < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index])) }
                 appendEscaped(byte)
                 clean = index + 1
@@ -79,6 +84,18 @@ struct CompactJSONWriter {
             if clean < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Writes an unsigned integer in decimal.
+    package mutating func value(_ number: UInt64) {
+        var magnitude = number
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
         needsComma = true
     }
 
@@ -99,6 +116,7 @@ struct CompactJSONWriter {
         switch byte {
         case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
         case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x2F: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "/")])
         case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
         case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
         case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])

@@ -42,11 +42,22 @@ public struct TransactionQueueEntry: Sendable, Equatable, Codable {
         self = try JSONDecoder().decode(TransactionQueueEntry.self, from: Data(bytes))
     }
 
-    /// The bytes to store.
+    /// The bytes to store: what `JSONEncoder` with sorted keys (slashes escaped) writes, so
+    /// journals written before and after read alike, without its cost on every queued MeterValues.
     public var persistedBytes: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Five plain fields always encode.
-        return (try? Array(encoder.encode(self))) ?? []
+        var writer = CompactJSONWriter(capacity: payload.utf8.count + action.utf8.count + 96, escapingSlashes: true)
+        writer.beginObject()
+        writer.key("action")
+        writer.value(action)
+        writer.key("failedAttempts")
+        writer.value(failedAttempts)
+        writer.key("id")
+        writer.value(id)
+        writer.key("localTransactionId")
+        writer.value(localTransactionId)
+        writer.key("payload")
+        writer.value(payload)
+        writer.endObject()
+        return writer.bytes
     }
 }

@@ -2,7 +2,7 @@ import OCPP16
 
 /// The charger's recent OCPP-J frames, in and out, with their instants: a ring that keeps the
 /// last ``capacity`` frames (each cut to ``maximumFrameBytes``, secrets redacted with
-/// ``SecretRedaction``) for GetDiagnostics files.
+/// ``SecretRedaction`` whenever they are read) for GetDiagnostics files.
 public struct OCPPMessageLog: Sendable, Equatable {
     /// Which way a frame went.
     public enum Direction: String, Sendable, Equatable, Codable {
@@ -27,7 +27,23 @@ public struct OCPPMessageLog: Sendable, Equatable {
     /// Frames longer than this many bytes are cut.
     public static let maximumFrameBytes = 2048
 
-    private var ring: [Entry] = []
+    /// A frame as recorded: its bytes (sharing the caller's buffer) are only decoded and redacted
+    /// when the log is read, which is rare, while a frame is recorded every few seconds.
+    private struct RawEntry: Sendable, Equatable {
+        var at: OCPPTimestamp
+        var direction: Direction
+        /// At most ``OCPPMessageLog/maximumFrameBytes``.
+        var bytes: [UInt8]
+        var cut: Bool
+
+        /// The entry read out; never holds a secret.
+        var redacted: Entry {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return Entry(at: at, direction: direction, frame: SecretRedaction.redact(cut ? text + "…" : text))
+        }
+    }
+
+    private var ring: [RawEntry] = []
     private var head = 0
 
     /// An empty log of `capacity` frames (0: logs nothing).
@@ -39,12 +55,12 @@ public struct OCPPMessageLog: Sendable, Equatable {
     /// Logs one frame, dropping the oldest when full.
     public mutating func record(_ bytes: [UInt8], direction: Direction, at instant: OCPPTimestamp) {
         guard capacity > 0 else { return }
-        // Secrets (an AuthorizationKey being set, a private key) never reach a diagnostics file.
-        let text = SecretRedaction.redact(
-            bytes.count > Self.maximumFrameBytes
-                ? String(decoding: bytes.prefix(Self.maximumFrameBytes), as: UTF8.self) + "…"
-                : String(decoding: bytes, as: UTF8.self))
-        let entry = Entry(at: instant, direction: direction, frame: text)
+        // Secrets (an AuthorizationKey being set, a private key) are redacted in `entries`, the
+        // only way out of the log, so they never reach a diagnostics file.
+        let cut = bytes.count > Self.maximumFrameBytes
+        let entry = RawEntry(
+            at: instant, direction: direction, bytes: cut ? Array(bytes.prefix(Self.maximumFrameBytes)) : bytes,
+            cut: cut)
         if ring.count < capacity {
             ring.append(entry)
         } else {
@@ -58,6 +74,6 @@ public struct OCPPMessageLog: Sendable, Equatable {
         let ordered = Array(ring[head...] + ring[..<head])
         return ordered.filter { entry in
             (start.map { entry.at >= $0 } ?? true) && (stop.map { entry.at <= $0 } ?? true)
-        }
+        }.map(\.redacted)
     }
 }
