@@ -140,7 +140,9 @@ extension Store {
     // MARK: - Shared steps (inside a caller's transaction)
 
     static func chargePoint(identity: String, _ db: Database) throws -> ChargePointRecord? {
-        try ChargePointRecord.filter(ChargePointRecord.Columns.ocppIdentity == identity).fetchOne(db)
+        // A cached statement: every OCPP message looks its charger up (issue 11 hot path).
+        try ChargePointRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM charge_point WHERE ocppIdentity = ? LIMIT 1"), arguments: [identity])
     }
 
     /// The charge point with this identity and its row id, or `unknownChargePoint`.

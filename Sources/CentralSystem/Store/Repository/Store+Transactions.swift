@@ -170,9 +170,9 @@ extension Store {
     // MARK: - Shared steps
 
     static func session(chargePointId: Int64, transactionId: Int, _ db: Database) throws -> SessionRecord? {
-        try SessionRecord.filter(
-            SessionRecord.Columns.chargePointId == chargePointId && SessionRecord.Columns.transactionId == transactionId
-        ).fetchOne(db)
+        try SessionRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM session WHERE chargePointId = ? AND transactionId = ? LIMIT 1"),
+            arguments: [chargePointId, transactionId])
     }
 
     /// Stores the samples; returns how many were new.
@@ -194,23 +194,34 @@ extension Store {
     /// result does not depend on the order in which batches arrived.
     static func refreshMeasurements(_ session: inout SessionRecord, _ db: Database) throws {
         guard let sessionId = session.id else { return }
-        let samples = MeterSampleRecord.filter(MeterSampleRecord.Columns.sessionId == sessionId)
-        let latestFirst = samples.order(MeterSampleRecord.Columns.timestamp.desc)
-        if let energy = try latestFirst.filter(MeterSampleRecord.Columns.energyWh != nil).fetchOne(db),
+        // Cached statements: this runs for every MeterValues, and building the query-interface
+        // SQL (and authorizing it) each time was the central system's largest cost (issue 11).
+        let arguments: StatementArguments = [sessionId]
+        if let energy = try MeterSampleRecord.fetchOne(
+            db.cachedStatement(sql: latestSampleSQL(where: "energyWh")), arguments: arguments),
             let register = energy.energyWh
         {
             session.energyWh = max(register - Double(session.meterStart), 0)
             let hours = energy.timestamp.timeIntervalSince(session.startedAt) / 3600
             session.powerAverageW = hours > 0 ? session.energyWh / hours : nil
         }
-        if let power = try latestFirst.filter(MeterSampleRecord.Columns.powerW != nil).fetchOne(db) {
+        if let power = try MeterSampleRecord.fetchOne(
+            db.cachedStatement(sql: latestSampleSQL(where: "powerW")), arguments: arguments)
+        {
             session.powerLatestW = power.powerW
         }
         session.powerPeakW = try Double.fetchOne(
-            db, sql: "SELECT MAX(powerW) FROM meter_sample WHERE sessionId = ?", arguments: [sessionId])
-        if let soc = try latestFirst.filter(MeterSampleRecord.Columns.socPercent != nil).fetchOne(db) {
+            db.cachedStatement(sql: "SELECT MAX(powerW) FROM meter_sample WHERE sessionId = ?"), arguments: arguments)
+        if let soc = try MeterSampleRecord.fetchOne(
+            db.cachedStatement(sql: latestSampleSQL(where: "socPercent")), arguments: arguments)
+        {
             session.socPercent = soc.socPercent
         }
+    }
+
+    /// The latest sample of a session (`?`) whose `column` is set.
+    private static func latestSampleSQL(where column: String) -> String {
+        "SELECT * FROM meter_sample WHERE sessionId = ? AND \(column) IS NOT NULL ORDER BY timestamp DESC LIMIT 1"
     }
 
     /// Copies a tariff into a new snapshot; `nil` when the tariff is gone.
