@@ -1,5 +1,11 @@
 import NIOCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// TLS as a NIO channel handler: ciphertext below, plaintext above. Put it first in the pipeline.
 ///
 /// The handshake starts when the channel becomes active. Writes made before it finishes are held
@@ -71,6 +77,8 @@ public final class TLSHandler: ChannelDuplexHandler {
     private var handshakeTimer: Scheduled<Void>?
     /// Whether any application data came in (a refusal without an alert is told apart by its absence).
     private var receivedApplicationData = false
+    /// Whether ``TLSError/certificateRequiredByPeer`` was reported (once per connection).
+    private var reportedCertificateRefusal = false
 
     /// A handler for one connection. A client names the server it dialled in `serverHostname`
     /// (a DNS name or IP literal): it is sent as SNI and checked against the certificate.
@@ -103,6 +111,22 @@ public final class TLSHandler: ChannelDuplexHandler {
         context.fireChannelActive()
     }
 
+    /// The server asked for a client certificate, we had none, and it dropped us before any data.
+    private var refusedForMissingCertificate: Bool {
+        !reportedCertificateRefusal && !receivedApplicationData && connection.certificateRequestedButNotPresented
+    }
+
+    public func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // The same refusal may arrive as a reset instead of a close (the peer closed with our
+        // certificate-less Finished unread): report the cause, not "connection reset".
+        if case .active = state, let io = error as? IOError, io.errnoCode == ECONNRESET, refusedForMissingCertificate {
+            reportedCertificateRefusal = true
+            context.fireErrorCaught(TLSError.certificateRequiredByPeer)
+            return
+        }
+        context.fireErrorCaught(error)
+    }
+
     public func channelInactive(context: ChannelHandlerContext) {
         switch state {
         case .idle:
@@ -116,10 +140,11 @@ public final class TLSHandler: ChannelDuplexHandler {
             state = .closed
             deliverPlaintext(context: context)
             releasePending(ChannelError.ioOnClosedChannel)
-            if !receivedApplicationData && connection.certificateRequestedButNotPresented {
+            if refusedForMissingCertificate {
                 // In TLS 1.3 the client's handshake ends before the server checks its certificate;
                 // a server that then drops the connection without an alert (Python's asyncio does)
                 // refused the certificate we did not have: say so rather than "closed".
+                reportedCertificateRefusal = true
                 context.fireErrorCaught(TLSError.certificateRequiredByPeer)
             }
         case .closed:
