@@ -62,14 +62,8 @@ struct BenchFleetCommand: ParsableCommand {
     @Option(help: "Start-session actions per second (the API allows 600 a minute per token).")
     var apiRate: Double = 20
 
-    @Flag(help: "permessage-deflate on the central system and our fleet (the peer stays without).")
-    var deflate = false
-
-    @Option(help: "With --deflate: LZ77 window bits of both sides (9 to 15).")
-    var deflateWindowBits: Int = 15
-
-    @Option(help: "With --deflate: zlib memory level (1 to 9).")
-    var deflateMemLevel: Int = 8
+    /// permessage-deflate on the central system and our fleet (the peer stays without).
+    @OptionGroup var deflate: DeflateOptions
 
     @Option(help: "The benchmark script.")
     var script: String = "Benchmarks/fleet-bench.py"
@@ -90,12 +84,6 @@ struct BenchFleetCommand: ParsableCommand {
         if !(settle >= 0) { throw ValidationError("--settle must be zero or more seconds.") }
         if apiActions < 0 { throw ValidationError("--api-actions must be 0 or more, got \(apiActions).") }
         if !(apiRate > 0) { throw ValidationError("--api-rate must be a positive number of actions per second.") }
-        if !(9...15).contains(deflateWindowBits) {
-            throw ValidationError("--deflate-window-bits must be between 9 and 15, got \(deflateWindowBits).")
-        }
-        if !(1...9).contains(deflateMemLevel) {
-            throw ValidationError("--deflate-mem-level must be between 1 and 9, got \(deflateMemLevel).")
-        }
     }
 
     func run() throws {
@@ -117,12 +105,7 @@ struct BenchFleetCommand: ParsableCommand {
         if skipPeer { arguments.append("--skip-peer") }
         if skipIdle { arguments.append("--skip-idle") }
         if idleOnly { arguments.append("--idle-only") }
-        if deflate {
-            arguments += [
-                "--deflate", "--deflate-window-bits", String(deflateWindowBits), "--deflate-mem-level",
-                String(deflateMemLevel),
-            ]
-        }
+        arguments += deflate.arguments
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments

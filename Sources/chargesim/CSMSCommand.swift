@@ -23,33 +23,13 @@ struct CSMSCommand: AsyncParsableCommand {
     @Option(help: "Unknown id tags: reject, accept, or register (accept and store).")
     var unknownIdTags: UnknownIdTagPolicy = .reject
 
-    @Flag(help: "Accept permessage-deflate (RFC 7692) when a charger offers it; each such connection holds zlib state.")
-    var deflate = false
-
-    @Option(help: "With --deflate: the largest LZ77 window either direction may use, 2^BITS bytes (9 to 15).")
-    var deflateWindowBits: Int = 15
-
-    @Option(help: "With --deflate: zlib memory level of our compressor (1 to 9; its state is about 2^(LEVEL+9) bytes).")
-    var deflateMemLevel: Int = 8
-
-    func validate() throws {
-        if !(9...15).contains(deflateWindowBits) {
-            throw ValidationError("--deflate-window-bits must be between 9 and 15, got \(deflateWindowBits).")
-        }
-        if !(1...9).contains(deflateMemLevel) {
-            throw ValidationError("--deflate-mem-level must be between 1 and 9, got \(deflateMemLevel).")
-        }
-    }
+    @OptionGroup var deflate: DeflateOptions
 
     func run() async throws {
         // Every charger is a descriptor: take the hard open-file limit (issue 11).
         FileDescriptorLimit.raiseToHard()
         var configuration = try options.configuration(autoRegister: autoRegister, unknownIdTags: unknownIdTags)
-        if deflate {
-            configuration.ocpp.deflate = PerMessageDeflateOptions(
-                serverMaxWindowBits: deflateWindowBits, clientMaxWindowBits: deflateWindowBits,
-                memoryLevel: deflateMemLevel)
-        }
+        configuration.ocpp.deflate = deflate.options
         let system = try await EmbeddedCentralSystem.start(configuration: configuration)
         let signals = StopSignals()
         StandardOutput.write("OCPP endpoint:   \(system.ocppURL)/<chargePointId>")

@@ -202,7 +202,7 @@ struct FleetCommand: ParsableCommand {
         // Scale (issue 11): shard, source addresses, the descriptor limit.
         configuration.shard = scale.fleetShard
         configuration.runtime.sourceAddresses = try scale.sourceAddresses()
-        configuration.runtime.deflate = scale.deflateOptions
+        configuration.runtime.deflate = scale.deflate.options
         let fileLimit = FileDescriptorLimit.raiseToHard()
         let shardSize = (1...max(configuration.count, 1)).count { configuration.shard.contains(chargerIndex: $0) }
         if shardSize > FileDescriptorLimit.connections(under: fileLimit) {

@@ -30,14 +30,7 @@ struct FleetScaleOptions: ParsableArguments {
     @Option(help: "Write counts, calls and round-trip histograms as JSON to this file every second.")
     var statsFile: String?
 
-    @Flag(help: "Offer permessage-deflate (RFC 7692); each connection then holds a zlib compressor and inflater.")
-    var deflate = false
-
-    @Option(help: "With --deflate: the LZ77 window of both directions, 2^BITS bytes (9 to 15).")
-    var deflateWindowBits: Int = 15
-
-    @Option(help: "With --deflate: zlib memory level of our compressor (1 to 9; its state is about 2^(LEVEL+9) bytes).")
-    var deflateMemLevel: Int = 8
+    @OptionGroup var deflate: DeflateOptions
 
     func validate() throws {
         if let shard, FleetShard(shard) == nil {
@@ -47,23 +40,9 @@ struct FleetScaleOptions: ParsableArguments {
         if !(0...1).contains(chargingShare) {
             throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
         }
-        if !(9...15).contains(deflateWindowBits) {
-            throw ValidationError("--deflate-window-bits must be between 9 and 15, got \(deflateWindowBits).")
-        }
-        if !(1...9).contains(deflateMemLevel) {
-            throw ValidationError("--deflate-mem-level must be between 1 and 9, got \(deflateMemLevel).")
-        }
         if let meterInterval, meterInterval < 1 {
             throw ValidationError("--meter-interval must be at least 1 second, got \(meterInterval).")
         }
-    }
-
-    /// The permessage-deflate offer, nil without `--deflate`.
-    var deflateOptions: PerMessageDeflateOptions? {
-        guard deflate else { return nil }
-        return PerMessageDeflateOptions(
-            serverMaxWindowBits: deflateWindowBits, clientMaxWindowBits: deflateWindowBits,
-            memoryLevel: deflateMemLevel)
     }
 
     var fleetShard: FleetShard { shard.flatMap(FleetShard.init) ?? .whole }

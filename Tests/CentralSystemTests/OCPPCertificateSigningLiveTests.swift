@@ -16,6 +16,25 @@ import WebSocket
 struct OCPPCertificateSigningLiveTests {
     static let key = "charger-key-0123456789"
 
+    /// A central system on TLS (server certificate from `authority`, client certificates from it
+    /// accepted), signing CSRs with it and installing it as the CSMS root through the API.
+    static func secureConfiguration(_ authority: TestCertificateAuthority) throws
+        -> @Sendable (inout EmbeddedCentralSystem.Configuration) -> Void
+    {
+        let server = try authority.issueServerCertificate()
+        let signer = try CertificateAuthority(
+            certificate: X509Certificate(pem: String(contentsOfFile: authority.certificateFile, encoding: .utf8)),
+            key: PrivateKey(pem: String(contentsOfFile: authority.privateKeyFile, encoding: .utf8)))
+        let root = try String(contentsOfFile: authority.certificateFile, encoding: .utf8)
+        let caFile = authority.certificateFile
+        return { configuration in
+            configuration.ocpp.tls = .server(
+                certificate: server.certificateFiles, clientCertificateVerification: .optional(caFile: caFile))
+            configuration.ocpp.certificateAuthority = signer
+            configuration.api.installableCertificates[.centralSystemRootCertificate] = root
+        }
+    }
+
     /// Runs `body` with one charger at profile 2 (registered with its password) booted on an
     /// embedded central system that serves TLS, accepts client certificates from `authority`
     /// and signs CSRs with it.
@@ -23,18 +42,10 @@ struct OCPPCertificateSigningLiveTests {
         _ authority: TestCertificateAuthority, serverLog: LogLines, fleetLog: LogLines = LogLines(),
         _ body: (EmbeddedFleet, String) async throws -> Void
     ) async throws {
-        let server = try authority.issueServerCertificate()
-        let signer = try CertificateAuthority(
-            certificate: X509Certificate(pem: String(contentsOfFile: authority.certificateFile, encoding: .utf8)),
-            key: PrivateKey(pem: String(contentsOfFile: authority.privateKeyFile, encoding: .utf8)))
-        let root = try String(contentsOfFile: authority.certificateFile, encoding: .utf8)
+        let secure = try secureConfiguration(authority)
         let configure: (inout EmbeddedCentralSystem.Configuration) -> Void = { configuration in
-            configuration.ocpp.tls = .server(
-                certificate: server.certificateFiles,
-                clientCertificateVerification: .optional(caFile: authority.certificateFile))
-            configuration.ocpp.certificateAuthority = signer
+            secure(&configuration)
             configuration.ocpp.log = serverLog.append
-            configuration.api.installableCertificates[.centralSystemRootCertificate] = root
         }
         try await EmbeddedFleet.with(
             chargers: 1, autoRegister: false, startFleet: false,
@@ -122,18 +133,10 @@ struct OCPPCertificateSigningLiveTests {
     func profile1UpgradesToTheSecurePort() async throws {
         let authority = try TestCertificateAuthority()
         defer { authority.remove() }
-        let server = try authority.issueServerCertificate()
-        let signer = try CertificateAuthority(
-            certificate: X509Certificate(pem: String(contentsOfFile: authority.certificateFile, encoding: .utf8)),
-            key: PrivateKey(pem: String(contentsOfFile: authority.privateKeyFile, encoding: .utf8)))
-        let root = try String(contentsOfFile: authority.certificateFile, encoding: .utf8)
+        let secure = try Self.secureConfiguration(authority)
         let configure: (inout EmbeddedCentralSystem.Configuration) -> Void = { configuration in
-            configuration.ocpp.tls = .server(
-                certificate: server.certificateFiles,
-                clientCertificateVerification: .optional(caFile: authority.certificateFile))
+            secure(&configuration)
             configuration.ocppSecurePort = 0
-            configuration.ocpp.certificateAuthority = signer
-            configuration.api.installableCertificates[.centralSystemRootCertificate] = root
         }
         try await EmbeddedFleet.with(
             chargers: 1, autoRegister: false, startFleet: false,
