@@ -118,8 +118,8 @@ public struct ChargePointHarness {
                 if let reply = csms.receive(bytes) {
                     pending.append(contentsOf: charger.received(text: reply, now: chargerNow))
                 }
-            case .persist(let entryId, let bytes):
-                disk[entryId] = bytes
+            case .persist(let entry):
+                disk[entry.id] = entry.persistedBytes
             case .remove(let entryId):
                 disk.removeValue(forKey: entryId)
             case .reboot(let type):

@@ -154,6 +154,17 @@ import Testing
         #expect(store.meterValuesSampledData == [.energyActiveImportRegister, .powerActiveImport])
     }
 
+    @Test func measurandListsReadInOrderWithoutBlanksDuplicatesOrUnknownNames() {
+        let store = Self.store(configuration: [
+            "MeterValuesSampledData": " Energy.Active.Import.Register ,\tSoC,,Speed, SoC,\u{00A0}Voltage\u{2009}",
+            "MeterValuesAlignedData": " SoC ,\tVoltage,,Speed,SoC",
+            "StopTxnSampledData": "",
+        ])
+        #expect(store.meterValuesSampledData == [.energyActiveImportRegister, .soc, .voltage])
+        #expect(store.meterValuesAlignedData == [.soc, .voltage])
+        #expect(store.stopTxnSampledData == [])
+    }
+
     @Test func unknownKeysAreNotSupported() {
         var store = Self.store()
         #expect(change(&store, "NoSuchKey", "1") == .notSupported)

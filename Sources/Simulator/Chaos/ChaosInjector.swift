@@ -46,8 +46,17 @@ public struct ChaosInjector: Sendable {
 
     /// The earliest instant something is due.
     public var nextDeadline: OCPPTimestamp? {
-        let candidates = [nextRandomAt, stalledUntil] + pending.map(\.at) + timed.map(\.at)
-        return candidates.compactMap { $0 }.min()
+        // Read on every re-arm of every charger: a running minimum, no arrays.
+        var earliest = nextRandomAt
+        func consider(_ candidate: OCPPTimestamp?) {
+            guard let candidate else { return }
+            if let current = earliest, current <= candidate { return }
+            earliest = candidate
+        }
+        consider(stalledUntil)
+        for item in pending { consider(item.at) }
+        for item in timed { consider(item.at) }
+        return earliest
     }
 
     /// A fault by call, carried out at once (or at the next quiet moment).
@@ -91,6 +100,8 @@ public struct ChaosInjector: Sendable {
     /// A frame the charger is about to write.
     public mutating func outgoing(_ bytes: [UInt8], now: OCPPTimestamp) -> ChaosOutgoing {
         if stalledUntil != nil { return .withheld }
+        // Every frame of every charger passes here: without answer chaos, no parsing.
+        guard !answerModes.isEmpty || hasRandomAnswers else { return .write(bytes) }
         // Only answers (CALLRESULT, message type 3) to the central system are touched.
         guard case .callResult(let messageId, _)? = try? RPCFrame.parse(bytes) else { return .write(bytes) }
         guard let mode = nextAnswerMode() else { return .write(bytes) }
@@ -143,6 +154,13 @@ public struct ChaosInjector: Sendable {
             answerModes += Array(repeating: mode, count: max(count, 0))
             return []
         }
+    }
+
+    /// Whether the profile draws a mode for answers at all (``nextAnswerMode()`` is nil otherwise).
+    private var hasRandomAnswers: Bool {
+        guard let profile else { return false }
+        return profile.slowAnswerShare + profile.missingAnswerShare + profile.callErrorAnswerShare
+            + profile.malformedAnswerShare > 0
     }
 
     private mutating func nextAnswerMode() -> ChaosAnswer? {

@@ -56,7 +56,7 @@ extension ChargePoint {
             id: nextEntryId, action: R.action, payload: payload.description, localTransactionId: localTransactionId)
         nextEntryId += 1
         queue.append(entry)
-        output.append(.persist(entryId: entry.id, bytes: entry.persistedBytes))
+        output.append(.persist(entry))
     }
 
     /// Hands the next CALL to the wire if none is in flight: BootNotification and triggered
@@ -197,7 +197,7 @@ extension ChargePoint {
                 giveUp(failed)
             } else {
                 queue[position] = failed
-                output.append(.persist(entryId: failed.id, bytes: failed.persistedBytes))
+                output.append(.persist(failed))
                 // §4.8: wait TransactionMessageRetryInterval × the attempts made so far.
                 queueRetryAt = now + configuration.transactionMessageRetryInterval * failed.failedAttempts
             }
@@ -241,7 +241,7 @@ extension ChargePoint {
             guard let rewritten else { continue }
             entry.payload = rewritten.description
             queue[position] = entry
-            output.append(.persist(entryId: entry.id, bytes: entry.persistedBytes))
+            output.append(.persist(entry))
         }
     }
 

@@ -54,11 +54,12 @@ extension ChargePoint {
     /// MinimumStatusDuration (§9.1.20); nothing while not accepted or offline.
     mutating func reportStatuses() {
         guard isOnline else { return }
-        let minimum = configuration.minimumStatusDuration
         for id in connectors.indices {
+            // Runs after every event; most find nothing changed, so nothing is copied or looked up.
+            guard connectors[id].observed != connectors[id].lastSent else { continue }
             let connector = connectors[id]
-            guard connector.observed != connector.lastSent else { continue }
-            guard connector.lastSent == nil || now >= connector.observedSince + minimum else { continue }
+            guard connector.lastSent == nil || now >= connector.observedSince + configuration.minimumStatusDuration
+            else { continue }
             // Statuses skipped (too short, or while offline) may leave a jump §4.9 does not allow,
             // e.g. Finishing → Charging; then the last skipped status that bridges it goes first.
             if let last = (connector.lastSent ?? connector.onWire)?.status,

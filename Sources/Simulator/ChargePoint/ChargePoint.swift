@@ -366,51 +366,61 @@ public struct ChargePoint: Sendable {
 
     /// When ``timerFired(now:)`` must be called next; nil when nothing is scheduled.
     public var nextDeadline: OCPPTimestamp? {
-        var candidates: [OCPPTimestamp?] = [
-            endpoint.nextDeadline.map(RPCTimeBase.timestamp), nextAlignedSampleAt, reservations.nextExpiry,
-            nextChargingLimitChange, resetting?.deadline, faultInjection?.nextEvent, firmwareDeadline,
-            diagnosticsUpload?.nextDeadline,
-        ]
+        // Read after every event: a running minimum, no array of candidates.
+        var earliest: OCPPTimestamp?
+        func consider(_ candidate: OCPPTimestamp?) {
+            guard let candidate else { return }
+            if let current = earliest, current <= candidate { return }
+            earliest = candidate
+        }
+        consider(endpoint.nextDeadline.map(RPCTimeBase.timestamp))
+        consider(nextAlignedSampleAt)
+        consider(reservations.nextExpiry)
+        consider(nextChargingLimitChange)
+        consider(resetting?.deadline)
+        consider(faultInjection?.nextEvent)
+        consider(firmwareDeadline)
+        consider(diagnosticsUpload?.nextDeadline)
         if isConnected {
             switch boot {
-            case .notAccepted(let retryAt): candidates.append(retryAt)
-            case .pending(let retryAt): candidates.append(retryAt)
+            case .notAccepted(let retryAt): consider(retryAt)
+            case .pending(let retryAt): consider(retryAt)
             case .awaitingAnswer: break
             case .accepted:
-                candidates.append(nextHeartbeatAt)
-                if !queue.isEmpty, inFlight == nil { candidates.append(queueRetryAt) }
+                consider(nextHeartbeatAt)
+                if !queue.isEmpty, inFlight == nil { consider(queueRetryAt) }
             }
         }
-        let minimumDuration = configuration.minimumStatusDuration
         for connector in connectors {
             if isConnected, boot == .accepted, connector.observed != connector.lastSent {
-                candidates.append(connector.lastSent == nil ? now : connector.observedSince + minimumDuration)
+                consider(
+                    connector.lastSent == nil ? now : connector.observedSince + configuration.minimumStatusDuration)
             }
             switch connector.session {
             case .preparing(let preparation):
-                candidates.append(preparation.connectionDeadline)
-                candidates.append(preparation.autoPlugAt)
+                consider(preparation.connectionDeadline)
+                consider(preparation.autoPlugAt)
             case .transaction(let transaction):
-                candidates.append(transaction.nextSampleAt)
+                consider(transaction.nextSampleAt)
                 if let allowanceEnd = transaction.invalidIdAllowanceEndWh, let meter = meters.connectors[connector.id],
                     meter.isOfferingEnergy, meter.powerW > 0
                 {
                     // Re-estimated at each wake-up, so a falling power only makes it check again.
                     let seconds = max((allowanceEnd - meter.registerWh) / meter.powerW, 0.001)
-                    candidates.append(meter.lastUpdate + .milliseconds(Int64((seconds * 1000).rounded(.up))))
+                    consider(meter.lastUpdate + .milliseconds(Int64((seconds * 1000).rounded(.up))))
                 }
                 if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
-                    candidates.append(fullSince + unplugAfter)
+                    consider(fullSince + unplugAfter)
                 }
                 if let meter = meters.connectors[connector.id], meter.status == .charging,
                     let untilFull = meter.timeUntilEVFull()
                 {
-                    candidates.append(meter.lastUpdate + untilFull)
+                    consider(meter.lastUpdate + untilFull)
                 }
             case .finishing, nil:
                 break
             }
         }
-        return candidates.compactMap { $0 }.min()
+        return earliest
     }
 }

@@ -7,8 +7,10 @@ public enum ChargePointAction: Sendable, Equatable {
     case send([UInt8])
     /// Write this transaction-queue entry to durable storage (replacing one with the same id)
     /// before carrying out any later `send`: OCPP 1.6 §3.7 transaction messages must survive a
-    /// crash. `bytes` decode with ``TransactionQueueEntry/init(persisted:)``.
-    case persist(entryId: UInt64, bytes: [UInt8])
+    /// crash. Its ``TransactionQueueEntry/persistedBytes`` are what to store; they decode with
+    /// ``TransactionQueueEntry/init(persisted:)``. The entry, not its bytes: a shell that stores
+    /// nothing pays for no encoding.
+    case persist(TransactionQueueEntry)
     /// Delete the transaction-queue entry with this id: the central system confirmed it (or it
     /// was given up after `TransactionMessageAttempts`).
     case remove(entryId: UInt64)

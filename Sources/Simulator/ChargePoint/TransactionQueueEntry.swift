@@ -37,7 +37,7 @@ public struct TransactionQueueEntry: Sendable, Equatable, Codable {
     /// negative, so it can never be a real id.
     public static func provisionalTransactionId(forLocal localId: Int) -> Int { -localId }
 
-    /// Reads an entry from the bytes of a ``ChargePointAction/persist(entryId:bytes:)``.
+    /// Reads an entry from the bytes of a ``ChargePointAction/persist(_:)`` entry.
     public init(persisted bytes: [UInt8]) throws {
         self = try JSONDecoder().decode(TransactionQueueEntry.self, from: Data(bytes))
     }

@@ -96,7 +96,13 @@ public struct ConfigurationStore: Sendable, Equatable {
     public func value(_ key: String) -> String? { entries[key.lowercased()]?.value }
 
     /// The value of a standard key, `nil` when the charger does not have it.
-    public func value(_ key: StandardConfigurationKey) -> String? { entries[key.rawValue.lowercased()]?.value }
+    public func value(_ key: StandardConfigurationKey) -> String? {
+        entries[Self.standardNames[key] ?? key.rawValue.lowercased()]?.value
+    }
+
+    /// The lowercased name of each standard key: read on every event, lowercased once.
+    private static let standardNames = Dictionary(
+        uniqueKeysWithValues: StandardConfigurationKey.allCases.map { ($0, $0.rawValue.lowercased()) })
 
     // MARK: - GetConfiguration (OCPP 1.6 §5.8)
 
@@ -239,10 +245,53 @@ public struct ConfigurationStore: Sendable, Equatable {
 
     /// The measurands a measurand-list key names, in order, without duplicates or unknown names.
     public func measurands(_ key: StandardConfigurationKey) -> [Measurand] {
-        var seen: Set<Measurand> = []
-        return (value(key) ?? "").split(separator: ",")
-            .compactMap { Measurand(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-            .filter { seen.insert($0).inserted }
+        // Read on every sample: ASCII lists (all of them in practice) are matched byte by byte
+        // against the measurand names, with no String or array built; other text goes the
+        // general way (same blanks as `.whitespaces`: tab and the space separators).
+        guard let list = value(key) else { return [] }
+        if let ascii = list.utf8.withContiguousStorageIfAvailable(Self.asciiMeasurands), let ascii {
+            return ascii
+        }
+        var result: [Measurand] = []
+        for item in list.unicodeScalars.split(separator: ",") {
+            let isBlank = { (scalar: Unicode.Scalar) in
+                scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            }
+            guard let first = item.firstIndex(where: { !isBlank($0) }),
+                let last = item.lastIndex(where: { !isBlank($0) }),
+                let measurand = Measurand(rawValue: String(item[first...last])), !result.contains(measurand)
+            else { continue }
+            result.append(measurand)
+        }
+        return result
+    }
+
+    /// Each measurand's name, UTF-8.
+    private static let measurandNames = Measurand.allCases.map { (name: Array($0.rawValue.utf8), measurand: $0) }
+
+    /// The measurands of an ASCII list; nil when `bytes` are not all ASCII.
+    private static func asciiMeasurands(_ bytes: UnsafeBufferPointer<UInt8>) -> [Measurand]? {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var result: [Measurand] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ",") {
+                guard bytes[end] < 0x80 else { return nil }
+                end += 1
+            }
+            var low = start
+            var high = end
+            while low < high, isBlank(bytes[low]) { low += 1 }
+            while high > low, isBlank(bytes[high - 1]) { high -= 1 }
+            if low < high {
+                let item = UnsafeBufferPointer(rebasing: bytes[low..<high])
+                let match = measurandNames.first { $0.name.count == item.count && $0.name.elementsEqual(item) }
+                if let measurand = match?.measurand, !result.contains(measurand) { result.append(measurand) }
+            }
+            start = end + 1
+        }
+        return result
     }
 
     private func seconds(_ key: StandardConfigurationKey) -> Duration { .seconds(integer(key) ?? 0) }

@@ -7,9 +7,9 @@ import WebSocket
 /// the fleet's TLS context for `wss://`), feeds the machine connection events, received text
 /// and timer wake-ups, and carries out its actions.
 ///
-/// One scheduled task per charger: it is armed for the earliest of the machine's
-/// ``ChargePoint/nextDeadline``, the next reconnect attempt, the next snapshot check and the
-/// stop deadline. No thread, no Task, no sleep (DESIGN.md, performance rules).
+/// One timer per charger, in its loop's ``ChargerTimerQueue``: it is armed for the earliest of the
+/// machine's ``ChargePoint/nextDeadline``, the next reconnect attempt, the next snapshot check and
+/// the stop deadline. No thread, no Task, no sleep (DESIGN.md, performance rules).
 ///
 /// Transaction-queue entries are journaled (fsync) and the snapshot replaced before any message
 /// of the same event is written to the socket (DESIGN.md, reliability rules).
@@ -17,7 +17,7 @@ import WebSocket
 /// `@unchecked Sendable`: every mutable property is only touched on `eventLoop`; the public
 /// entry points hop there (`eventLoop.execute`/`submit`) and the callbacks of the connection
 /// and of the scheduled task run there.
-public final class ChargerRuntime: @unchecked Sendable {
+public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
     /// Where the connection stands.
     enum Link {
         /// No connection; the next attempt is at `reconnectAt` (nil: not started).
@@ -61,7 +61,9 @@ public final class ChargerRuntime: @unchecked Sendable {
     var reconnectAt: OCPPTimestamp?
     private var nextSnapshotCheckAt: OCPPTimestamp?
     private var savedSnapshotHash: Int?
-    private var timer: Scheduled<Void>?
+    /// This charger's slot in its loop's timer queue (taken when first armed) and whether armed.
+    private var timerSlot: Int?
+    private var timerArmed = false
     private var timerDeadline: OCPPTimestamp?
     private var flags = Flags()
     private var stop: Stop?
@@ -202,7 +204,7 @@ public final class ChargerRuntime: @unchecked Sendable {
     /// Arms the one scheduled task for the earliest thing due.
     func rearm() {
         guard !isStopped else { return }
-        var deadline = machine.nextDeadline
+        var deadline = Self.nextDeadline(of: &machine)
         func consider(_ candidate: OCPPTimestamp?) {
             guard let candidate else { return }
             deadline = deadline.map { min($0, candidate) } ?? candidate
@@ -211,17 +213,32 @@ public final class ChargerRuntime: @unchecked Sendable {
         consider(nextSnapshotCheckAt)
         consider(stop?.deadline)
         consider(trafficAndChaosDeadline)
-        guard deadline != timerDeadline || timer == nil else { return }
-        timer?.cancel()
-        timer = nil
+        guard deadline != timerDeadline || !timerArmed else { return }
+        let timers = counters.timers
+        if timerArmed, let timerSlot { timers.cancel(timerSlot) }
+        timerArmed = false
         timerDeadline = deadline
         guard let deadline else { return }
         let delay = max(clock().duration(to: deadline).wholeMilliseconds, 0)
-        timer = eventLoop.scheduleTask(in: .milliseconds(delay)) { self.timerFired() }
+        let slot = timerSlot ?? timers.register(self)
+        timerSlot = slot
+        timers.arm(slot, at: eventLoop.now + .milliseconds(delay))
+        timerArmed = true
+    }
+
+    /// The loop's timer queue fired this charger's timer.
+    func timerQueueFired() {
+        timerArmed = false
+        timerFired()
+    }
+
+    /// The machine's next deadline, read in place: a plain read of a struct held by a class copies
+    /// it (a retain and a release per reference it holds) to call a getter that is not inlined.
+    private static func nextDeadline(of machine: inout ChargePoint) -> OCPPTimestamp? {
+        machine.nextDeadline
     }
 
     private func timerFired() {
-        timer = nil
         timerDeadline = nil
         guard !isStopped else { return }
         let now = clock()
@@ -378,10 +395,10 @@ public final class ChargerRuntime: @unchecked Sendable {
         var queueChanged = false
         for action in actions {
             switch action {
-            case .persist(_, let bytes):
+            case .persist(let entry):
                 queueChanged = true
                 do {
-                    try storage?.journal.add(TransactionQueueEntry(persisted: bytes))
+                    try storage?.journal.add(entry)
                 } catch {
                     settings.log("\(chargePointId): cannot persist a transaction message: \(error)")
                 }
@@ -512,8 +529,9 @@ public final class ChargerRuntime: @unchecked Sendable {
     }
 
     private func finishStop(_ stop: Stop) {
-        timer?.cancel()
-        timer = nil
+        if let timerSlot { counters.timers.unregister(timerSlot) }
+        timerSlot = nil
+        timerArmed = false
         timerDeadline = nil
         link = .stopped
         self.stop = nil

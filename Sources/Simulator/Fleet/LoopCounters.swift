@@ -10,9 +10,12 @@ final class LoopCounters: @unchecked Sendable {
     let eventLoop: any EventLoop
     private var _counts = FleetCounts()
     private var _traffic = FleetTraffic()
+    /// The timers of the chargers on this loop (one NIO task for all, not one per charger).
+    let timers: ChargerTimerQueue
 
     init(eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
+        self.timers = ChargerTimerQueue(eventLoop: eventLoop)
     }
 
     var counts: FleetCounts {

@@ -16,7 +16,13 @@ public struct MeterModel<Instant: InstantProtocol>: Sendable where Instant.Durat
 
     /// Moves every connector to `now`.
     public mutating func advance(to now: Instant) {
-        for id in connectors.keys { connectors[id]?.advance(to: now) }
+        // In place: iterating `keys` while writing `connectors[id]` kept a second reference to the
+        // storage, so every write copied the whole dictionary (on every event of every charger).
+        var index = connectors.values.startIndex
+        while index != connectors.values.endIndex {
+            connectors.values[index].advance(to: now)
+            connectors.values.formIndex(after: &index)
+        }
     }
 
     /// The main meter's register: the sum of the connectors', in Wh.
