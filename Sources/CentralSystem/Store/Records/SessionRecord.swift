@@ -57,6 +57,9 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
     public var createdAt: Date
     /// Last change.
     public var updatedAt: Date
+    /// MeterValues messages applied to this session, whether their samples were new or already
+    /// stored (a replay, or a second reading of the same instant): the keep-up count per transaction.
+    public var meterValuesCount: Int = 0
 
     /// The table's columns, for queries.
     public enum Columns {
@@ -110,6 +113,8 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
         public static let createdAt = Column("createdAt")
         /// `updatedAt`
         public static let updatedAt = Column("updatedAt")
+        /// `meterValuesCount`
+        public static let meterValuesCount = Column("meterValuesCount")
     }
 
     /// A record; `id` stays `nil` until inserted.
