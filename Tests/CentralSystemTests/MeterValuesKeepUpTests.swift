@@ -27,14 +27,13 @@ struct MeterValuesKeepUpTests {
             let traffic = try await harness.fleet.traffic().get()
             let answered = Int(traffic.meterValuesRoundTrip.total)
             // The central system commits before it answers; a call in flight at the stop may land later.
-            var accounted = 0
             try await LiveTimeout.run("answered MeterValues to be accounted for", seconds: 10) {
-                while true {
-                    accounted = try await pool.read { db in try Self.perSessionCounts(db) + Self.unattachedRows(db) }
-                    if accounted >= answered { return }
+                while try await pool.read({ db in try Self.perSessionCounts(db) + Self.unattachedRows(db) }) < answered
+                {
                     try await Task.sleep(for: .milliseconds(50))
                 }
             }
+            let accounted = try await pool.read { db in try Self.perSessionCounts(db) + Self.unattachedRows(db) }
             #expect(answered > 0)
             #expect(accounted >= answered, "lost: \(answered - accounted)")
             #expect(accounted <= Int(traffic.meterValuesSent))

@@ -57,8 +57,9 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
     public var createdAt: Date
     /// Last change.
     public var updatedAt: Date
-    /// MeterValues messages applied to this session, whether their samples were new or already
-    /// stored (a replay, or a second reading of the same instant): the keep-up count per transaction.
+    /// MeterValues messages applied to this session while active, whether their samples were new
+    /// or already stored (a replay, or a second reading of the same instant): the keep-up count
+    /// per transaction. Late ones (after the stop) keep their samples but leave the session as is.
     public var meterValuesCount: Int = 0
 
     /// The table's columns, for queries.

@@ -111,12 +111,13 @@ extension Store {
                 return MeterValuesOutcome(session: nil, insertedSamples: 0, unattachedSamples: kept)
             }
             let inserted = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
-            session.meterValuesCount += 1
+            // A finished session does not change; its late samples are still kept.
             if session.status == .active {
+                session.meterValuesCount += 1
                 try Self.refreshMeasurements(&session, db)
                 session.updatedAt = now.date
+                try session.update(db)
             }
-            try session.update(db)
             return MeterValuesOutcome(session: session, insertedSamples: inserted)
         }
     }
