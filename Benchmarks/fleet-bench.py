@@ -417,7 +417,11 @@ def keep_up_text(r):
         stored = f"{r['mv_stored']} session sample rows (a central system without per-session counts)"
     else:
         stored = f"{r['mv_stored']} ({r['mv_stored_sessions']} + {r['mv_stored_unattached']})"
-    return f"{r['mv_sent']} / {r['mv_answered_total']} / {stored}; lost: {r['mv_lost']}"
+    text = f"{r['mv_sent']} / {r['mv_answered_total']} / {stored}; lost: {r['mv_lost']}"
+    if r["mv_stored"] > r["mv_sent"]:
+        # Nothing is stored that was not sent: the fleet's last stats file predates its stop.
+        text += f"; {r['mv_stored'] - r['mv_sent']} stored after the fleet's last stats file"
+    return text
 
 
 def fmt_s(seconds):

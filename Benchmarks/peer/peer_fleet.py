@@ -11,7 +11,7 @@ Charging, then MeterValues (energy, power, current, voltage) every --meter-inter
 
 Every second it writes --stats-file in the shape of `chargesim fleet --stats-file`: counts,
 calls sent and round-trip histograms (call() awaited, in the buckets of RoundTripHistogram.swift),
-and once more after SIGTERM/SIGINT has stopped every charger.
+and once more when SIGTERM/SIGINT has cancelled every charger.
 
 --websockets-defaults connects with the `websockets` library's defaults (it offers
 permessage-deflate and pings every 20 s), as users build it; without it the connection is tuned
@@ -218,8 +218,10 @@ async def main():
             pass
     for task in tasks:
         task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
+    # Final: a cancelled charger sends nothing more, and a call it was awaiting is never counted as
+    # answered. Written before the (possibly slow) closing handshakes, which may be cut short.
     stats.write(args.stats_file)
+    await asyncio.wait(tasks, timeout=5)
 
 
 if __name__ == "__main__":
