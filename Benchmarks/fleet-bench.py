@@ -11,8 +11,17 @@ For each fleet, two phases (each a fresh fleet process):
   over distinct idle chargers, timed to the HTTP answer (--api-actions, --api-rate);
 - charging: wait until every charger is connected and booted and the charging share is charging,
   let it settle (--warmup), then measure over --duration seconds from the fleet's stats file
-  (calls, MeterValues round-trip histogram) and /proc/<pid> (CPU seconds, VmRSS); then compare the
-  MeterValues the fleet sent with the meter samples the central system stored in SQLite.
+  (calls, MeterValues round-trip histogram) and /proc/<pid> (CPU seconds, VmRSS); then stop the
+  fleet (ours leaves its transactions open: no StopTransaction adds samples) and compare the
+  MeterValues it sent and had answered (its last stats file, written after the stop) with what the
+  central system stored in SQLite: the MeterValues applied to each of the fleet's sessions
+  (`session.meterValuesCount`) plus the samples that matched no session (`unattached_meter_sample`:
+  clock-aligned readings of idle connectors). Nothing lost: answered <= stored <= sent.
+
+The peer runs in one or both modes (--peer-mode): `tuned` connects like our fleet (no compression
+offered, pings every 60 s); `defaults` uses the `websockets` library's defaults as users build it
+(permessage-deflate offered, pings every 20 s), so the central system is started with --deflate and
+accepts the offer as a Python central system would. Our fleet offers no deflate unless --deflate.
 Stdlib only.
 """
 import argparse
@@ -90,12 +99,12 @@ def upper_bound(lower):
     return lower + (1 << (exponent - 3)) - 1
 
 
-def start_central_system(args, folder):
+def start_central_system(args, folder, accept_deflate):
     ready = os.path.join(folder, "ready.json")
     command = [
         args.chargesim, "csms", "--data-dir", os.path.join(folder, "csms"), "--ocpp-port", "0",
         "--api-port", "0", "--auto-register", "--unknown-id-tags", "accept", "--ready-file", ready,
-    ] + deflate_flags(args)
+    ] + (deflate_flags(args) or (["--deflate"] if accept_deflate else []))
     log("$ " + " ".join(command))
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=open(os.path.join(folder, "csms.log"), "w"))
     deadline = time.time() + 60
@@ -242,22 +251,54 @@ def exact_quantile(values, fraction):
     return ordered[min(max(int(-(-len(ordered) * fraction // 1)) - 1, 0), len(ordered) - 1)]
 
 
-def stored_meter_samples(ready, prefix):
+def stored_meter_values(ready, prefix):
+    """What the central system holds for the chargers `prefix*`: (MeterValues applied to their
+    sessions, samples kept without a session). A central system older than the per-session count
+    gives (session sample rows, None)."""
     database = os.path.join(ready["dataDir"], "chargesim.sqlite")
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
     try:
-        return connection.execute(
-            "SELECT COUNT(*) FROM meter_sample JOIN session ON session.id = meter_sample.sessionId "
-            "JOIN charge_point ON charge_point.id = session.chargePointId WHERE charge_point.ocppIdentity LIKE ?",
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(session)")}
+        if "meterValuesCount" not in columns:
+            return connection.execute(
+                "SELECT COUNT(*) FROM meter_sample JOIN session ON session.id = meter_sample.sessionId "
+                "JOIN charge_point ON charge_point.id = session.chargePointId "
+                "WHERE charge_point.ocppIdentity LIKE ?", (prefix + "%",)).fetchone()[0], None
+        per_session = connection.execute(
+            "SELECT COALESCE(SUM(session.meterValuesCount), 0) FROM session JOIN charge_point "
+            "ON charge_point.id = session.chargePointId WHERE charge_point.ocppIdentity LIKE ?",
             (prefix + "%",)).fetchone()[0]
+        unattached = connection.execute(
+            "SELECT COUNT(*) FROM unattached_meter_sample JOIN charge_point "
+            "ON charge_point.id = unattached_meter_sample.chargePointId WHERE charge_point.ocppIdentity LIKE ?",
+            (prefix + "%",)).fetchone()[0]
+        return per_session, unattached
     finally:
         connection.close()
+
+
+def keep_up(ready, prefix, before, sent, answered):
+    """Compares what the stopped fleet sent and had answered with what SQLite holds (the central
+    system commits a MeterValues before it answers; a call still in flight at the stop may land
+    a moment later, so this waits up to 10 s for the stored count to reach the answered one)."""
+    deadline = time.time() + 10
+    while True:
+        per_session, unattached = stored_meter_values(ready, prefix)
+        per_session -= before[0]
+        unattached = None if unattached is None else unattached - (before[1] or 0)
+        stored = per_session + (unattached or 0)
+        if stored >= answered or time.time() > deadline:
+            break
+        time.sleep(0.5)
+    return {"mv_sent": sent, "mv_answered_total": answered, "mv_stored": stored,
+            "mv_stored_sessions": per_session, "mv_stored_unattached": unattached,
+            "mv_lost": max(answered - stored, 0)}
 
 
 def measure(name, command, stats_path, args, chargers, folder, ready, central_pid, prefix):
     log("$ " + " ".join(command))
     errors = open(os.path.join(folder, name + ".log"), "w")
-    stored_before = stored_meter_samples(ready, prefix)
+    stored_before = stored_meter_values(ready, prefix)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
     expected_charging = sum(
         1 for p in range(chargers) if int((p + 1) * args.charging_share) > int(p * args.charging_share))
@@ -276,11 +317,12 @@ def measure(name, command, stats_path, args, chargers, folder, ready, central_pi
     after = read_stats(stats_path)
     cpu_after, central_after, t_after = cpu_seconds(process.pid), cpu_seconds(central_pid), time.time()
     rss = rss_kib(process.pid)
-    # Keep-up: what the fleet had sent (and had answered) against what SQLite holds, read right after.
-    stored = stored_meter_samples(ready, prefix) - stored_before
-    mv_sent = after["meterValuesSent"]
-    mv_answered_total = sum(count for _, count in after.get("meterValuesRoundTripMicros", []))
     stop(process)
+    # Keep-up over the fleet's whole life: its last stats file is written after the stop.
+    final = read_stats(stats_path) or after
+    counts = keep_up(ready, prefix, stored_before, final["meterValuesSent"],
+                     sum(count for _, count in final.get("meterValuesRoundTripMicros", [])))
+    log(f"{name} keep-up: {counts}")
     elapsed_stats = after["time"] - before["time"] or (t_after - t_before)
     mv_hist = window(histogram(before, "meterValuesRoundTripMicros"), histogram(after, "meterValuesRoundTripMicros"))
     all_hist = window(histogram(before, "roundTripMicros"), histogram(after, "roundTripMicros"))
@@ -304,13 +346,12 @@ def measure(name, command, stats_path, args, chargers, folder, ready, central_pi
         "p50": quantile(mv_hist, 0.5),
         "p99": quantile(mv_hist, 0.99),
         "all_p99": quantile(all_hist, 0.99),
-        "mv_sent": mv_sent,
-        "mv_answered_total": mv_answered_total,
-        "mv_stored": stored,
+        **counts,
     }
 
 
-def table(ours, peer):
+def table(ours, peers):
+    """One column for ours, then a column and a ratio column for each (label, result) of `peers`."""
     rows = [
         ("idle phase: chargers connected", lambda r: f"{r['idle_connected']}", "idle_connected", None),
         ("idle phase: time to connect and boot all, s", lambda r: f"{r['idle_up_after']:.1f}", "idle_up_after", False),
@@ -349,20 +390,38 @@ def table(ours, peer):
         ("MeterValues round trip p50, ms", lambda r: fmt_ms(r["p50"]), "p50", False),
         ("MeterValues round trip p99, ms", lambda r: fmt_ms(r["p99"]), "p99", False),
         ("all calls round trip p99, ms", lambda r: fmt_ms(r["all_p99"]), "all_p99", False),
-        ("MeterValues sent / answered / stored in SQLite",
-         lambda r: f"{r['mv_sent']} / {r['mv_answered_total']} / {r['mv_stored']}", "mv_sent", None),
+        ("MeterValues sent / answered / stored (per session + without a session), fleet's whole life",
+         keep_up_text, "mv_sent", None),
     ]
-    lines = ["| metric | ours | peer (Python ocpp) | ratio (better ×) |", "|---|---:|---:|---:|"]
+    header = "| metric | ours |" + "".join(f" {label} | ratio vs {label.split(' (')[0]} (better ×) |"
+                                          for label, _ in peers)
+    lines = [header, "|---|---:|" + "---:|---:|" * len(peers)]
     for title, show, key, higher_is_better in rows:
-        has_ours, has_peer = bool(ours) and key in ours, bool(peer) and key in peer
-        if key and not has_ours and not has_peer:
+        has_ours = bool(ours) and key in ours
+        if key and not has_ours and not any(key in peer for _, peer in peers):
             continue
-        ratio = ""
-        if has_ours and has_peer and higher_is_better is not None and ours.get(key) and peer.get(key):
-            value = ours[key] / peer[key] if higher_is_better else peer[key] / ours[key]
-            ratio = f"{value:.1f}×"
-        lines.append(f"| {title} | {show(ours) if has_ours else '-'} | {show(peer) if has_peer else '-'} | {ratio} |")
+        cells = [show(ours) if has_ours else "-"]
+        for _, peer in peers:
+            has_peer = key in peer
+            ratio = ""
+            if has_ours and has_peer and higher_is_better is not None and ours.get(key) and peer.get(key):
+                value = ours[key] / peer[key] if higher_is_better else peer[key] / ours[key]
+                ratio = f"{value:.1f}×"
+            cells += [show(peer) if has_peer else "-", ratio]
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def keep_up_text(r):
+    if r.get("mv_stored_unattached") is None:
+        stored = f"{r['mv_stored']} session sample rows (a central system without per-session counts)"
+    else:
+        stored = f"{r['mv_stored']} ({r['mv_stored_sessions']} + {r['mv_stored_unattached']})"
+    text = f"{r['mv_sent']} / {r['mv_answered_total']} / {stored}; lost: {r['mv_lost']}"
+    if r["mv_stored"] > r["mv_sent"]:
+        # Nothing is stored that was not sent: the fleet's last stats file predates its stop.
+        text += f"; {r['mv_stored'] - r['mv_sent']} stored after the fleet's last stats file"
+    return text
 
 
 def fmt_s(seconds):
@@ -397,13 +456,18 @@ def main():
     parser.add_argument("--source-address", help="passed to chargesim fleet")
     parser.add_argument("--python", help="the peer venv's python (default: scripts/conformance/python-peers-venv.sh)")
     parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--peer-mode", choices=("tuned", "defaults", "both"), default="both",
+                        help="the peer's websockets connection: tuned like our fleet (no compression, pings every "
+                             "60 s), the library's defaults as users build it (permessage-deflate offered, pings "
+                             "every 20 s; the central system then accepts deflate, our fleet still offers none), "
+                             "or both, one after the other (default)")
     parser.add_argument("--skip-idle", action="store_true", help="no idle phase (RSS per idle charger, API actions)")
     parser.add_argument("--idle-only", action="store_true", help="no charging phase")
     parser.add_argument("--api-actions", type=int, default=200,
                         help="idle phase, ours: start-session actions of each kind (0: none)")
     parser.add_argument("--api-rate", type=float, default=20, help="start-session actions per second")
     parser.add_argument("--deflate", action="store_true",
-                        help="permessage-deflate on the central system and our fleet (the peer stays without)")
+                        help="permessage-deflate on the central system and our fleet (the tuned peer stays without)")
     parser.add_argument("--deflate-window-bits", type=int, default=15)
     parser.add_argument("--deflate-mem-level", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, database)")
@@ -420,7 +484,8 @@ def main():
         python = args.python or subprocess.run(
             [os.path.join(ROOT, "scripts/conformance/python-peers-venv.sh")], check=True, capture_output=True,
             text=True).stdout.strip().splitlines()[-1]
-    central, ready = start_central_system(args, folder)
+    peer_modes = [] if not python else (["tuned", "defaults"] if args.peer_mode == "both" else [args.peer_mode])
+    central, ready = start_central_system(args, folder, "defaults" in peer_modes)
     ready["dataDir"] = os.path.join(folder, "csms")
     url = ready["ocppUrl"]
 
@@ -430,6 +495,8 @@ def main():
             f"{os.path.join(ROOT, 'profiles/ac-wallbox-7kw.yaml')}:{count}", "--id-prefix", prefix,
             "--ramp", str(args.ramp), "--charging-share", str(share),
             "--meter-interval", str(args.meter_interval), "--threads", str(args.threads), "--stats-file", stats,
+            # No StopTransaction at the stop: its transactionData would add samples the keep-up count did not send.
+            "--on-stop", "leave-queued",
         ]
         if args.source_address:
             command += ["--source-address", args.source_address]
@@ -438,14 +505,18 @@ def main():
                         "--deflate-mem-level", str(args.deflate_mem_level)]
         return command
 
-    def peer_command(count, share, stats, prefix="PY"):
-        return [
-            python, os.path.join(HERE, "peer/peer_fleet.py"), "--csms", url, "--count", str(count),
-            "--id-prefix", prefix, "--ramp", str(args.ramp), "--charging-share", str(share),
-            "--meter-interval", str(args.meter_interval), "--stats-file", stats,
-        ]
+    def peer_command(mode):
+        def command(count, share, stats, prefix):
+            return [
+                python, os.path.join(HERE, "peer/peer_fleet.py"), "--csms", url, "--count", str(count),
+                "--id-prefix", prefix, "--ramp", str(args.ramp), "--charging-share", str(share),
+                "--meter-interval", str(args.meter_interval), "--stats-file", stats,
+            ] + (["--websockets-defaults"] if mode == "defaults" else [])
+        return command
 
-    ours, peer = {}, ({} if python else None)
+    # Each peer mode has its own id prefixes: P* tuned, Q* defaults.
+    peer_prefixes = {"tuned": ("PB", "PI", "PY"), "defaults": ("QB", "QI", "QY")}
+    ours, peers = {}, {mode: {} for mode in peer_modes}
     try:
         if not args.skip_idle:
             # Idle chargers get their own id prefix: the charging phase then starts from fresh ones.
@@ -460,19 +531,22 @@ def main():
                     log(f"API start ({kind}): {statuses}, p50 {ours[f'api_{kind}_p50']}, "
                         f"p99 {ours[f'api_{kind}_p99']}")
             stop(process)
-            if python:
+            for mode in peer_modes:
+                base, idle, _ = peer_prefixes[mode]
                 result, process = idle_rss(
-                    "peer", peer_command, ("PB", "PI"), args, peer_chargers, folder, central.pid)
-                peer.update(result)
+                    f"peer-{mode}", peer_command(mode), (base, idle), args, peer_chargers, folder, central.pid)
+                peers[mode].update(result)
                 stop(process)
         if not args.idle_only:
             stats = os.path.join(folder, "ours.json")
             ours.update(measure("ours", ours_command(args.chargers, args.charging_share, stats), stats, args,
                                 args.chargers, folder, ready, central.pid, "SW"))
-            if python:
-                stats = os.path.join(folder, "peer.json")
-                peer.update(measure("peer", peer_command(peer_chargers, args.charging_share, stats), stats, args,
-                                    peer_chargers, folder, ready, central.pid, "PY"))
+            for mode in peer_modes:
+                stats = os.path.join(folder, f"peer-{mode}.json")
+                prefix = peer_prefixes[mode][2]
+                peers[mode].update(measure(
+                    f"peer-{mode}", peer_command(mode)(peer_chargers, args.charging_share, stats, prefix), stats,
+                    args, peer_chargers, folder, ready, central.pid, prefix))
     finally:
         stop(central, timeout=60)
         if not args.keep:
@@ -484,8 +558,13 @@ def main():
     print(f"fleet benchmark: ours {args.chargers} chargers, peer {peer_chargers if python else '-'}; "
           f"ramp {args.ramp:g}/s, {phases}; our fleet on {args.threads} thread(s); "
           f"deflate {'window bits %d, mem level %d' % (args.deflate_window_bits, args.deflate_mem_level) if args.deflate else 'off'}; "
+          f"peer {', '.join(peer_modes) or '-'}"
+          f"{' (central system accepts deflate for the defaults peer)' if 'defaults' in peer_modes else ''}; "
           f"{os.cpu_count()} cores, load average {load[0]:.1f} at the end")
-    print(table(ours, peer))
+    labels = {"tuned": "peer tuned (no deflate, ping 60 s)",
+              "defaults": "peer defaults (websockets defaults: deflate, ping 20 s)"}
+    # Without the peer its column stays, empty, so the table keeps its shape.
+    print(table(ours, [(labels[mode], peers[mode]) for mode in peer_modes] or [("peer (Python ocpp)", {})]))
     if args.keep:
         print(f"work folder: {folder}")
 

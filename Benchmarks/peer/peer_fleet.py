@@ -10,7 +10,12 @@ evenly spread positions) plugs in: StatusNotification Preparing, Authorize, Star
 Charging, then MeterValues (energy, power, current, voltage) every --meter-interval seconds.
 
 Every second it writes --stats-file in the shape of `chargesim fleet --stats-file`: counts,
-calls sent and round-trip histograms (call() awaited, in the buckets of RoundTripHistogram.swift).
+calls sent and round-trip histograms (call() awaited, in the buckets of RoundTripHistogram.swift),
+and once more when SIGTERM/SIGINT has cancelled every charger.
+
+--websockets-defaults connects with the `websockets` library's defaults (it offers
+permessage-deflate and pings every 20 s), as users build it; without it the connection is tuned
+like our fleet (no compression offered, pings every 60 s, at most 16 queued messages).
 """
 import argparse
 import asyncio
@@ -106,10 +111,9 @@ async def run_charger(args, stats, index, charges, delay):
     url = args.csms.rstrip("/") + "/" + charger_id
     while True:
         try:
-            async with websockets.connect(
-                url, subprotocols=["ocpp1.6"], compression=None, ping_interval=60, open_timeout=30,
-                max_queue=16,
-            ) as ws:
+            options = {} if args.websockets_defaults else {
+                "compression": None, "ping_interval": 60, "open_timeout": 30, "max_queue": 16}
+            async with websockets.connect(url, subprotocols=["ocpp1.6"], **options) as ws:
                 stats.connected += 1
                 try:
                     await session(args, stats, Charger(charger_id, ws), index, charges)
@@ -193,6 +197,8 @@ async def main():
     parser.add_argument("--charging-share", type=float, default=0)
     parser.add_argument("--meter-interval", type=float, default=10)
     parser.add_argument("--stats-file", required=True)
+    parser.add_argument("--websockets-defaults", action="store_true",
+                        help="connect with websockets' defaults (permessage-deflate offered, pings every 20 s)")
     args = parser.parse_args()
     stats = Stats(args.count)
     picked = charging_positions(args.count, args.charging_share)
@@ -212,6 +218,10 @@ async def main():
             pass
     for task in tasks:
         task.cancel()
+    # Final: a cancelled charger sends nothing more, and a call it was awaiting is never counted as
+    # answered. Written before the (possibly slow) closing handshakes, which may be cut short.
+    stats.write(args.stats_file)
+    await asyncio.wait(tasks, timeout=5)
 
 
 if __name__ == "__main__":

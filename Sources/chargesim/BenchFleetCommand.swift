@@ -14,6 +14,16 @@ struct BenchFleetCommand: ParsableCommand {
             Run it from the repository (it needs Benchmarks/fleet-bench.py and profiles/) with a \
             release build: swift build -c release --scratch-path .build-release, then \
             .build-release/release/chargesim bench fleet --chargers 2000.
+
+            The peer runs tuned like our fleet (no compression offered, pings every 60 s), with the \
+            websockets library's defaults as users build it (permessage-deflate offered, pings every \
+            20 s; the central system is then started with --deflate and accepts it, our fleet still \
+            offers none), or both (--peer-mode); each gets its own column and ratio.
+
+            Keep-up: after the charging phase the fleet stops (ours leaves its transactions open) and \
+            the MeterValues it sent and had answered are compared with what the central system \
+            stored: the MeterValues applied to each of its sessions plus the samples that matched no \
+            session (clock-aligned readings of idle connectors); "lost: N" counts answered ones not stored.
             """
     )
 
@@ -46,6 +56,14 @@ struct BenchFleetCommand: ParsableCommand {
 
     @Flag(help: "Run our fleet only.")
     var skipPeer = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The peer's connections: tuned, defaults or both.",
+            discussion:
+                "tuned: like our fleet (no compression, pings every 60 s); defaults: websockets' defaults "
+                + "(permessage-deflate offered, pings every 20 s), the central system accepting deflate."))
+    var peerMode: BenchPeerMode = .both
 
     @Flag(help: "Skip the idle phase (RSS per idle charger, Public API start-session latency).")
     var skipIdle = false
@@ -103,6 +121,7 @@ struct BenchFleetCommand: ParsableCommand {
         if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
         if let sourceAddress { arguments += ["--source-address", sourceAddress] }
         if skipPeer { arguments.append("--skip-peer") }
+        arguments += ["--peer-mode", peerMode.rawValue]
         if skipIdle { arguments.append("--skip-idle") }
         if idleOnly { arguments.append("--idle-only") }
         arguments += deflate.arguments

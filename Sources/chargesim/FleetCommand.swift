@@ -251,7 +251,11 @@ struct FleetCommand: ParsableCommand {
         log("stopping \(fleet.chargers.count) chargers (\(mode.rawValue))...")
         signals.onSecondSignal { Foundation.exit(130) }
         try? fleet.stop(mode).wait()
-        if let counts = try? fleet.counts().wait() { log("stopped: \(counts)") }
+        if let counts = try? fleet.counts().wait() {
+            log("stopped: \(counts)")
+            // The last word: every MeterValues sent and answered up to the stop (the benchmark's keep-up count).
+            if let stats, let traffic = try? fleet.traffic().wait() { stats.write(counts: counts, traffic: traffic) }
+        }
         try? fileTransfers.syncShutdown()
         try? group.syncShutdownGracefully()
     }

@@ -20,12 +20,13 @@ struct StoreSchemaTests {
                 applied == [
                     "v1 charge points, EVSEs, id tags, sessions, billing, webhooks", "v2 locations",
                     "v3 webhook channels, delivery grouping, charger notifications", "v4 applied charging profiles",
+                    "v5 unattached meter samples, MeterValues count per session",
                 ])
             let expected: Set = [
                 "charge_point", "evse", "connector", "id_tag", "authorization", "tariff", "tariff_snapshot", "session",
                 "meter_sample", "api_token", "webhook_subscription", "webhook_delivery", "transaction", "invoice",
                 "reservation", "charge_point_configuration", "location", "charge_point_notification",
-                "applied_charging_profile",
+                "applied_charging_profile", "unattached_meter_sample",
             ]
             #expect(expected.isSubset(of: tables))
         }

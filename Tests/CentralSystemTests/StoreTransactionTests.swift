@@ -247,7 +247,7 @@ struct StoreTransactionEdgeTests {
         }
     }
 
-    @Test("MeterValues without a matching session store nothing; an unknown charge point is refused")
+    @Test("MeterValues without a matching session are kept without one; an unknown charge point is refused")
     func orphanMeterValues() async throws {
         try await withStore { store, _ in
             _ = try await store.registerChargePoint(identity: "CP1", evseCount: 1, now: t0)
@@ -257,10 +257,14 @@ struct StoreTransactionEdgeTests {
                 now: t0)
             #expect(orphan.session == nil)
             #expect(orphan.insertedSamples == 0)
+            #expect(orphan.unattachedSamples == 1)
             let idle = try await store.applyMeterValues(
-                identity: "CP1", request: MeterValuesRequest(connectorId: 1, meterValue: [energySample(5, at: t0)]),
+                identity: "CP1", request: MeterValuesRequest(connectorId: 1, meterValue: [energySample(5, at: at(10))]),
                 now: t0)
             #expect(idle.session == nil)
+            #expect(idle.unattachedSamples == 1)
+            let kept = try await store.unattachedMeterSamples(identity: "CP1")
+            #expect(kept.map(\.transactionId) == [99, nil])
             await #expect(throws: StoreError.unknownChargePoint(identity: "CP2")) {
                 _ = try await store.applyMeterValues(
                     identity: "CP2", request: MeterValuesRequest(connectorId: 1, meterValue: []), now: t0)

@@ -95,6 +95,13 @@ struct ChargePointMessageHandler: Sendable {
             if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
                 emit(.sessionUpdated(session))
             }
+            // A reading outside a transaction is normal (clock-aligned, triggered); a transactionId
+            // with no session is not, and is said, though its samples are kept.
+            if outcome.session == nil, let transactionId = values.transactionId {
+                configuration.log?(
+                    "MeterValues from \(id) for transactionId \(transactionId), which matches no session: "
+                        + "\(outcome.unattachedSamples) sample(s) kept in unattached_meter_sample")
+            }
             return (CallAnswer(response: MeterValuesResponse()), nil)
 
         case .dataTransfer(let transfer):

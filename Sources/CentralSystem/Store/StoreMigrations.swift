@@ -12,6 +12,8 @@ public enum StoreMigrations {
         migrator.registerMigration(
             "v3 webhook channels, delivery grouping, charger notifications", migrate: createV3WebhooksAndNotifications)
         migrator.registerMigration("v4 applied charging profiles", migrate: createV4ChargingProfiles)
+        migrator.registerMigration(
+            "v5 unattached meter samples, MeterValues count per session", migrate: createV5UnattachedMeterSamples)
         return migrator
     }
 

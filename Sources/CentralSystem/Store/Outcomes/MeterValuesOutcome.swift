@@ -4,4 +4,6 @@ public struct MeterValuesOutcome: Sendable, Hashable {
     public var session: SessionRecord?
     /// Samples newly stored; replayed ones are ignored and not counted.
     public var insertedSamples: Int
+    /// Samples newly stored without a session (`unattached_meter_sample`) because none matched.
+    public var unattachedSamples: Int = 0
 }

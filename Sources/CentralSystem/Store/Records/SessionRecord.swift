@@ -57,6 +57,10 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
     public var createdAt: Date
     /// Last change.
     public var updatedAt: Date
+    /// MeterValues messages applied to this session while active, whether their samples were new
+    /// or already stored (a replay, or a second reading of the same instant): the keep-up count
+    /// per transaction. Late ones (after the stop) keep their samples but leave the session as is.
+    public var meterValuesCount: Int = 0
 
     /// The table's columns, for queries.
     public enum Columns {
@@ -110,6 +114,8 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
         public static let createdAt = Column("createdAt")
         /// `updatedAt`
         public static let updatedAt = Column("updatedAt")
+        /// `meterValuesCount`
+        public static let meterValuesCount = Column("meterValuesCount")
     }
 
     /// A record; `id` stays `nil` until inserted.

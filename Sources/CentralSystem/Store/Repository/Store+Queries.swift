@@ -83,6 +83,16 @@ extension Store {
         }
     }
 
+    /// The samples of `identity`'s MeterValues that matched no session, in time order.
+    public func unattachedMeterSamples(identity: String) async throws -> [UnattachedMeterSampleRecord] {
+        try await read { db in
+            guard let chargePointId = try Self.chargePoint(identity: identity, db)?.id else { return [] }
+            return try UnattachedMeterSampleRecord.filter(
+                UnattachedMeterSampleRecord.Columns.chargePointId == chargePointId
+            ).order(UnattachedMeterSampleRecord.Columns.timestamp).fetchAll(db)
+        }
+    }
+
     /// Id tags matching `filter`, one slice.
     public func listIdTags(_ filter: IdTagFilter = IdTagFilter(), page: PageRequest) async throws -> Page<IdTagRecord> {
         try await read { db in

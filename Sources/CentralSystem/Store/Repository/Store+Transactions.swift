@@ -85,6 +85,9 @@ extension Store {
     /// session is the one with `transactionId`, or else the active one on the connector. A sample
     /// already stored (same session and timestamp, i.e. a replay) is ignored. An active session's
     /// energy (register − meterStart), latest/peak/average power and SoC follow the samples.
+    /// Samples that match no session (a connector's clock-aligned reading outside a transaction,
+    /// or a transactionId the central system does not know) are kept in `unattached_meter_sample`
+    /// and counted in the outcome, never dropped.
     public func applyMeterValues(
         identity: String, request: MeterValuesRequest, now: OCPPTimestamp
     ) async throws -> MeterValuesOutcome {
@@ -104,10 +107,13 @@ extension Store {
                 session = nil
             }
             guard var session, let sessionId = session.id else {
-                return MeterValuesOutcome(session: nil, insertedSamples: 0)
+                let kept = try Self.insertUnattachedSamples(request, chargePointId: chargePointId, db)
+                return MeterValuesOutcome(session: nil, insertedSamples: 0, unattachedSamples: kept)
             }
             let inserted = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
+            // A finished session does not change; its late samples are still kept.
             if session.status == .active {
+                session.meterValuesCount += 1
                 try Self.refreshMeasurements(&session, db)
                 session.updatedAt = now.date
                 try session.update(db)
@@ -175,15 +181,44 @@ extension Store {
             arguments: [chargePointId, transactionId])
     }
 
-    /// Stores the samples; returns how many were new.
+    /// Stores the samples; returns how many rows were new or completed. One row per session and
+    /// instant: a replay changes nothing, and a second reading of the same instant (a clock-aligned
+    /// and a periodic sample taken in one wake-up) fills in the measurands the row lacks rather
+    /// than being dropped.
     static func insertSamples(_ values: [MeterValue], sessionId: Int64, _ db: Database) throws -> Int {
         var inserted = 0
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO meter_sample (sessionId, timestamp, energyWh, powerW, socPercent) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (sessionId, timestamp) DO UPDATE SET
+                    energyWh = COALESCE(energyWh, excluded.energyWh), powerW = COALESCE(powerW, excluded.powerW),
+                    socPercent = COALESCE(socPercent, excluded.socPercent)
+                WHERE (energyWh IS NULL AND excluded.energyWh IS NOT NULL)
+                    OR (powerW IS NULL AND excluded.powerW IS NOT NULL)
+                    OR (socPercent IS NULL AND excluded.socPercent IS NOT NULL)
+                """)
         for value in values {
             let reading = MeterReadingExtract(value.sampledValue)
             guard reading.energyWh != nil || reading.powerW != nil || reading.socPercent != nil else { continue }
-            var sample = MeterSampleRecord(
-                sessionId: sessionId, timestamp: value.timestamp.date, energyWh: reading.energyWh,
-                powerW: reading.powerW, socPercent: reading.socPercent)
+            try statement.execute(
+                arguments: [sessionId, value.timestamp.date, reading.energyWh, reading.powerW, reading.socPercent])
+            inserted += db.changesCount
+        }
+        return inserted
+    }
+
+    /// Stores the samples of a MeterValues that matched no session; returns how many were new.
+    static func insertUnattachedSamples(
+        _ request: MeterValuesRequest, chargePointId: Int64, _ db: Database
+    ) throws -> Int {
+        var inserted = 0
+        for value in request.meterValue {
+            let reading = MeterReadingExtract(value.sampledValue)
+            guard reading.energyWh != nil || reading.powerW != nil || reading.socPercent != nil else { continue }
+            var sample = UnattachedMeterSampleRecord(
+                chargePointId: chargePointId, connectorId: request.connectorId, transactionId: request.transactionId,
+                timestamp: value.timestamp.date, energyWh: reading.energyWh, powerW: reading.powerW,
+                socPercent: reading.socPercent)
             try sample.insert(db, onConflict: .ignore)
             inserted += db.changesCount
         }
