@@ -148,6 +148,8 @@ final class ChargePointConnection: @unchecked Sendable {
     // MARK: - The consumer task
 
     private func consume() async {
+        // Whether the charge point is known to have a row (see `ChargePointMessageHandler.handle`).
+        var known = false
         for await item in workStream {
             switch item {
             case .connected:
@@ -155,7 +157,7 @@ final class ChargePointConnection: @unchecked Sendable {
                 await handler.setNetworkStatus(chargePointId, .available, now: OCPPTimestamp(Date()))
             case .request(let messageId, let request):
                 let (answer, followUp) = await handler.handle(
-                    request, chargePointId: chargePointId, now: OCPPTimestamp(Date()))
+                    request, chargePointId: chargePointId, known: &known, now: OCPPTimestamp(Date()))
                 self.answer(messageId, with: answer)
                 switch followUp {
                 case .sendCertificateSigned(let chain):

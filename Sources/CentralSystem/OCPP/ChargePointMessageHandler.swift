@@ -18,12 +18,20 @@ struct ChargePointMessageHandler: Sendable {
     let configuration: OCPPServerConfiguration
     let registry: ChargePointRegistry
 
-    /// The answer to `request` from `chargePointId`, and what to do after sending it.
+    /// The answer to `request` from `chargePointId`, and what to do after sending it. `known` is
+    /// the connection's memory that the charge point has a row (set once a message found or added
+    /// it), so auto-registration does not read the store for every message.
     func handle(
-        _ request: ChargePointRequest, chargePointId: String, now: OCPPTimestamp
+        _ request: ChargePointRequest, chargePointId: String, known: inout Bool, now: OCPPTimestamp
     ) async -> (CallAnswer, FollowUp?) {
         do {
-            return try await apply(request, chargePointId: chargePointId, now: now)
+            do {
+                return try await apply(request, chargePointId: chargePointId, known: &known, now: now)
+            } catch StoreError.unknownChargePoint(_) where configuration.autoRegister && known {
+                // Deleted through the API since it was last seen: added again, as on a first message.
+                known = false
+                return try await apply(request, chargePointId: chargePointId, known: &known, now: now)
+            }
         } catch let error as CallError {
             return (.error(error), nil)
         } catch let error as StoreError {
@@ -34,7 +42,7 @@ struct ChargePointMessageHandler: Sendable {
     }
 
     private func apply(
-        _ request: ChargePointRequest, chargePointId id: String, now: OCPPTimestamp
+        _ request: ChargePointRequest, chargePointId id: String, known: inout Bool, now: OCPPTimestamp
     ) async throws -> (CallAnswer, FollowUp?) {
         let policy = configuration.unknownIdTagPolicy
         switch request {
@@ -45,6 +53,7 @@ struct ChargePointMessageHandler: Sendable {
                 let before = try await store.chargePoint(identity: id)?.networkStatus ?? .neverConnected
                 let record = try await store.upsertBoot(
                     identity: id, request: boot, autoRegister: configuration.autoRegister, now: now)
+                known = true
                 emit(.booted(record))
                 if before != record.networkStatus { emit(.networkStatusChanged(record, previous: before)) }
             case .pending, .rejected:
@@ -56,24 +65,24 @@ struct ChargePointMessageHandler: Sendable {
             return (CallAnswer(response: response), nil)
 
         case .heartbeat:
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             try await store.recordHeartbeat(identity: id, now: now)
             return (CallAnswer(response: HeartbeatResponse(currentTime: now)), nil)
 
         case .statusNotification(let notification):
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             emit(.statusChanged(try await store.applyStatusNotification(identity: id, request: notification, now: now)))
             return (CallAnswer(response: StatusNotificationResponse()), nil)
 
         case .authorize(let authorize):
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             let (info, authorization) = try await store.authorizeRecording(
                 idTag: authorize.idTag.value, identity: id, unknownTagPolicy: policy, now: now)
             emit(.authorizationRecorded(authorization))
             return (CallAnswer(response: AuthorizeResponse(idTagInfo: info)), nil)
 
         case .startTransaction(let start):
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             let outcome = try await store.startTransaction(
                 identity: id, request: start, unknownTagPolicy: policy, now: now)
             if let authorization = outcome.authorization { emit(.authorizationRecorded(authorization)) }
@@ -82,7 +91,7 @@ struct ChargePointMessageHandler: Sendable {
             return (CallAnswer(response: response), nil)
 
         case .stopTransaction(let stop):
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             let outcome = try await store.stopTransaction(identity: id, request: stop, now: now)
             if !outcome.replayed, let session = outcome.session {
                 emit(.sessionStopped(session, payment: outcome.payment))
@@ -90,7 +99,7 @@ struct ChargePointMessageHandler: Sendable {
             return (CallAnswer(response: StopTransactionResponse(idTagInfo: outcome.idTagInfo)), nil)
 
         case .meterValues(let values):
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             let outcome = try await store.applyMeterValues(identity: id, request: values, now: now)
             if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
                 emit(.sessionUpdated(session))
@@ -105,30 +114,30 @@ struct ChargePointMessageHandler: Sendable {
             return (CallAnswer(response: MeterValuesResponse()), nil)
 
         case .dataTransfer(let transfer):
-            try await ensureKnown(id, now: now)
+            try await ensureKnown(id, known: &known, now: now)
             emit(.dataTransferReceived(ChargePointNotification(chargePointId: id, request: request, receivedAt: now)))
             let known = configuration.dataTransferVendorIds.contains(transfer.vendorId.value)
             let response = DataTransferResponse(status: known ? .accepted : .unknownVendorId)
             return (CallAnswer(response: response), nil)
 
         case .diagnosticsStatusNotification:
-            try await record(request, id, now)
+            try await record(request, id, known: &known, now)
             return (CallAnswer(response: DiagnosticsStatusNotificationResponse()), nil)
         case .firmwareStatusNotification:
-            try await record(request, id, now)
+            try await record(request, id, known: &known, now)
             return (CallAnswer(response: FirmwareStatusNotificationResponse()), nil)
         case .logStatusNotification:
-            try await record(request, id, now)
+            try await record(request, id, known: &known, now)
             return (CallAnswer(response: LogStatusNotificationResponse()), nil)
         case .signedFirmwareStatusNotification:
-            try await record(request, id, now)
+            try await record(request, id, known: &known, now)
             return (CallAnswer(response: SignedFirmwareStatusNotificationResponse()), nil)
         case .securityEventNotification:
-            try await record(request, id, now)
+            try await record(request, id, known: &known, now)
             return (CallAnswer(response: SecurityEventNotificationResponse()), nil)
 
         case .signCertificate(let sign):
-            try await record(request, id, now)
+            try await record(request, id, known: &known, now)
             guard let authority = configuration.certificateAuthority else {
                 return (CallAnswer(response: SignCertificateResponse(status: .accepted)), nil)
             }
@@ -185,8 +194,10 @@ struct ChargePointMessageHandler: Sendable {
     }
 
     /// Keeps a notification in memory (the latest per charger) and in the store, then reports it.
-    private func record(_ request: ChargePointRequest, _ id: String, _ now: OCPPTimestamp) async throws {
-        try await ensureKnown(id, now: now)
+    private func record(
+        _ request: ChargePointRequest, _ id: String, known: inout Bool, _ now: OCPPTimestamp
+    ) async throws {
+        try await ensureKnown(id, known: &known, now: now)
         try await store.recordNotification(identity: id, request: request, now: now)
         let notification = ChargePointNotification(chargePointId: id, request: request, receivedAt: now)
         registry.record(notification)
@@ -207,15 +218,20 @@ struct ChargePointMessageHandler: Sendable {
     }
 
     /// With `autoRegister`, a charge point that speaks before booting is added on its first
-    /// message; it is connected, so it is `available` on the network.
-    private func ensureKnown(_ id: String, now: OCPPTimestamp) async throws {
-        guard configuration.autoRegister, try await store.chargePoint(identity: id) == nil else { return }
-        do {
-            _ = try await store.registerChargePoint(identity: id, now: now)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // Another message of the same charger registered it first.
+    /// message; it is connected, so it is `available` on the network. Once `known`, the store is
+    /// not read again (issue 11: that read was a tenth of the central system's CPU); a charge point
+    /// deleted meanwhile makes the write fail with `unknownChargePoint`, and `handle` starts over.
+    private func ensureKnown(_ id: String, known: inout Bool, now: OCPPTimestamp) async throws {
+        guard configuration.autoRegister, !known else { return }
+        if try await store.chargePoint(identity: id) == nil {
+            do {
+                _ = try await store.registerChargePoint(identity: id, now: now)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // Another message of the same charger registered it first.
+            }
+            await setNetworkStatus(id, .available, now: now)
         }
-        await setNetworkStatus(id, .available, now: now)
+        known = true
     }
 
     /// The CALLERROR for a refusal of the store (OCPP-J 1.6 table 7).

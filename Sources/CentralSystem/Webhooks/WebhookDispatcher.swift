@@ -80,6 +80,11 @@ public final class WebhookDispatcher: Sendable {
         state.withLock { $0.worker = worker }
     }
 
+    /// The events a ``OCPPServerEvent/sessionUpdated(_:)`` change can give.
+    private static let sessionUpdateEvents = [
+        NotificationEvent.sessionUpdateNotification.rawValue, NotificationEvent.sessionMeterValuesNotification.rawValue,
+    ]
+
     /// Queues `event` for every subscription that asked for it; returns at once.
     public func publish(_ event: WebhookEvent) {
         queue.yield(event)
@@ -100,6 +105,14 @@ public final class WebhookDispatcher: Sendable {
             let store = store
             state.mappingTask = Task { [weak self] in
                 for await change in changes {
+                    // A MeterValues' session update is the most frequent change (issue 11): its
+                    // mapping reads the store twice and encodes the session, so it is skipped
+                    // when nobody subscribed to what it would give.
+                    if case .sessionUpdated = change,
+                        (try? await store.hasWebhookSubscription(forAnyOf: Self.sessionUpdateEvents)) == false
+                    {
+                        continue
+                    }
                     for event in await WebhookEvent.events(for: change, store: store) { self?.publish(event) }
                 }
             }

@@ -68,9 +68,11 @@ extension Store {
     /// Records a Heartbeat (OCPP 1.6 §4.6).
     public func recordHeartbeat(identity: String, now: OCPPTimestamp) async throws {
         try await write { db in
-            var (chargePoint, _) = try Self.knownChargePoint(identity: identity, db)
-            chargePoint.lastHeartbeatAt = now.date
-            try chargePoint.update(db)
+            // One cached UPDATE instead of reading and rewriting the whole row (issue 11 hot path).
+            let statement = try db.cachedStatement(
+                sql: "UPDATE charge_point SET lastHeartbeatAt = ? WHERE ocppIdentity = ?")
+            try statement.execute(arguments: [now.date, identity])
+            guard db.changesCount > 0 else { throw StoreError.unknownChargePoint(identity: identity) }
         }
     }
 
@@ -153,10 +155,21 @@ extension Store {
         return (chargePoint, id)
     }
 
+    /// The row id of the charge point with this identity, or `unknownChargePoint`; cheaper than
+    /// ``knownChargePoint(identity:_:)`` when the record itself is not needed.
+    static func knownChargePointId(identity: String, _ db: Database) throws -> Int64 {
+        guard
+            let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM charge_point WHERE ocppIdentity = ? LIMIT 1"),
+                arguments: [identity])
+        else { throw StoreError.unknownChargePoint(identity: identity) }
+        return id
+    }
+
     static func evse(chargePointId: Int64, networkId: Int, _ db: Database) throws -> EVSERecord? {
-        try EVSERecord
-            .filter(EVSERecord.Columns.chargePointId == chargePointId && EVSERecord.Columns.networkId == networkId)
-            .fetchOne(db)
+        try EVSERecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM evse WHERE chargePointId = ? AND networkId = ? LIMIT 1"),
+            arguments: [chargePointId, networkId])
     }
 
     static func insertChargePoint(

@@ -92,17 +92,16 @@ extension Store {
         identity: String, request: MeterValuesRequest, now: OCPPTimestamp
     ) async throws -> MeterValuesOutcome {
         try await write { db in
-            let (_, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+            let chargePointId = try Self.knownChargePointId(identity: identity, db)
             let session: SessionRecord?
             if let transactionId = request.transactionId {
                 session = try Self.session(chargePointId: chargePointId, transactionId: transactionId, db)
             } else if let evse = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db),
                 let evseId = evse.id
             {
-                session = try SessionRecord.filter(
-                    SessionRecord.Columns.evseId == evseId
-                        && SessionRecord.Columns.status == SessionStatus.active.rawValue
-                ).fetchOne(db)
+                session = try SessionRecord.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM session WHERE evseId = ? AND status = ? LIMIT 1"),
+                    arguments: [evseId, SessionStatus.active.rawValue])
             } else {
                 session = nil
             }
@@ -116,7 +115,17 @@ extension Store {
                 session.meterValuesCount += 1
                 try Self.refreshMeasurements(&session, db)
                 session.updatedAt = now.date
-                try session.update(db)
+                // Only the columns the samples change, with a cached statement: a whole-record
+                // update built its SQL and encoded every column for each MeterValues (issue 11).
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE session SET energyWh = ?, powerLatestW = ?, powerPeakW = ?, powerAverageW = ?, \
+                        socPercent = ?, meterValuesCount = ?, updatedAt = ? WHERE id = ?
+                        """
+                ).execute(arguments: [
+                    session.energyWh, session.powerLatestW, session.powerPeakW, session.powerAverageW,
+                    session.socPercent, session.meterValuesCount, session.updatedAt, sessionId,
+                ])
             }
             return MeterValuesOutcome(session: session, insertedSamples: inserted)
         }

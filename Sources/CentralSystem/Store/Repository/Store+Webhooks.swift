@@ -8,7 +8,8 @@ extension Store {
         callbackUrl: String, events: [String], via: String = "webhook", kafka: String? = nil, signingKey: String,
         now: OCPPTimestamp
     ) async throws -> WebhookSubscriptionRecord {
-        try await write { db in
+        defer { forgetWebhookSubscriptions() }
+        return try await write { db in
             var subscription = WebhookSubscriptionRecord(
                 callbackUrl: callbackUrl, events: events.joined(separator: ","), via: via, kafka: kafka,
                 signingKey: signingKey, createdAt: now.date, updatedAt: now.date)
@@ -22,7 +23,8 @@ extension Store {
         id: Int64, callbackUrl: String, events: [String], via: String = "webhook", kafka: String? = nil,
         now: OCPPTimestamp
     ) async throws -> WebhookSubscriptionRecord {
-        try await write { db in
+        defer { forgetWebhookSubscriptions() }
+        return try await write { db in
             guard var subscription = try WebhookSubscriptionRecord.fetchOne(db, key: id) else {
                 throw StoreError.notFound(table: WebhookSubscriptionRecord.databaseTableName, id: id)
             }
@@ -38,7 +40,8 @@ extension Store {
 
     /// Removes a subscription and its delivery log; `false` when absent.
     public func deleteWebhookSubscription(id: Int64) async throws -> Bool {
-        try await write { db in try WebhookSubscriptionRecord.deleteOne(db, key: id) }
+        defer { forgetWebhookSubscriptions() }
+        return try await write { db in try WebhookSubscriptionRecord.deleteOne(db, key: id) }
     }
 
     /// One subscription.
@@ -51,11 +54,35 @@ extension Store {
         try await read { db in try Paginator.fetch(WebhookSubscriptionRecord.all(), page, idOf: \.id, db) }
     }
 
-    /// The subscriptions that asked for `event`.
+    /// The subscriptions that asked for `event`, from memory once loaded.
     public func webhookSubscriptions(for event: String) async throws -> [WebhookSubscriptionRecord] {
-        try await read { db in
+        try await allWebhookSubscriptions().filter { $0.events.split(separator: ",").contains(Substring(event)) }
+    }
+
+    /// Whether any subscription asked for one of `events` (a change nobody listens to is not mapped).
+    public func hasWebhookSubscription(forAnyOf events: [String]) async throws -> Bool {
+        try await allWebhookSubscriptions().contains { subscription in
+            subscription.events.split(separator: ",").contains { events.contains(String($0)) }
+        }
+    }
+
+    private func allWebhookSubscriptions() async throws -> [WebhookSubscriptionRecord] {
+        let (cached, generation) = webhookSubscriptionCache.withLock { ($0.subscriptions, $0.generation) }
+        if let cached { return cached }
+        let loaded = try await read { db in
             try WebhookSubscriptionRecord.order(WebhookSubscriptionRecord.Columns.id).fetchAll(db)
-                .filter { $0.events.split(separator: ",").contains(Substring(event)) }
+        }
+        webhookSubscriptionCache.withLock { cache in
+            if cache.generation == generation { cache.subscriptions = loaded }
+        }
+        return loaded
+    }
+
+    /// Drops the cached subscriptions after a write (also when it failed: it may have committed).
+    private func forgetWebhookSubscriptions() {
+        webhookSubscriptionCache.withLock { cache in
+            cache.subscriptions = nil
+            cache.generation += 1
         }
     }
 
