@@ -20,7 +20,15 @@ public struct ChaosInjector: Sendable {
         var effect: ChaosEffect
     }
 
-    let profile: ChaosProfile?
+    /// The profile behind one reference: inline, the optional would cost every charger ~500
+    /// bytes with or without chaos (issue 11: memory per idle charger).
+    private final class SharedProfile: Sendable {
+        let value: ChaosProfile
+        init(_ value: ChaosProfile) { self.value = value }
+    }
+
+    private let sharedProfile: SharedProfile?
+    var profile: ChaosProfile? { sharedProfile?.value }
     var random: SeededRandomNumberGenerator
     /// The next random fault (nil: none drawn).
     var nextRandomAt: OCPPTimestamp?
@@ -38,7 +46,7 @@ public struct ChaosInjector: Sendable {
     static let quietRetry: Duration = .milliseconds(50)
 
     public init(profile: ChaosProfile?, connectorIds: [Int], random: SeededRandomNumberGenerator, now: OCPPTimestamp) {
-        self.profile = profile
+        self.sharedProfile = profile.map(SharedProfile.init)
         self.connectorIds = connectorIds
         self.random = random
         scheduleRandom(after: now)

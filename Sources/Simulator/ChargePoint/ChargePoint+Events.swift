@@ -39,7 +39,7 @@ extension ChargePoint {
         case .sendError where bootRejected:
             break
         case .deliverCall(let call):
-            let registry = self.registry
+            let registry = template.registry
             let answer = registry.handle(call, context: &self)
             switch endpoint.answer(call.messageId, with: answer) {
             case .send(let bytes): output.append(.send(bytes))

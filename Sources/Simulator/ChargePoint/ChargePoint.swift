@@ -97,8 +97,11 @@ public struct ChargePoint: Sendable {
         case online(inFlight: InFlightCall?)
     }
 
+    /// What this charger shares with the others of its profile (its profile, default
+    /// configuration and call handlers).
+    public let template: ChargePointTemplate
     /// The profile this charger was built from.
-    public let profile: ChargerProfile
+    public var profile: ChargerProfile { template.profile }
     /// The id it connects as (`URL/<id>`).
     public let chargePointId: String
     /// Its index in the fleet (identity patterns use it).
@@ -112,7 +115,6 @@ public struct ChargePoint: Sendable {
     var authorization: AuthorizationStore
     var reservations: ReservationBook
     var endpoint: RPCEndpoint
-    let registry: ActionRegistry<ChargePoint>
     var meters: MeterModel<OCPPTimestamp>
     /// Index = connector id; 0 is the charge point itself.
     var connectors: [ConnectorState]
@@ -210,7 +212,27 @@ public struct ChargePoint: Sendable {
         resumingFrom snapshot: ChargePointSnapshot? = nil,
         now: OCPPTimestamp
     ) {
-        self.profile = profile
+        self.init(
+            template: ChargePointTemplate(profile: profile), chargePointId: chargePointId, index: index,
+            random: random, resumingFrom: snapshot, now: now)
+    }
+
+    /// A charger of `template`'s profile, number `index` of its fleet, powered on at `now`; it
+    /// shares the template's configuration and call handlers with the other chargers built from it.
+    ///
+    /// - Parameters:
+    ///   - random: drives message ids, EV choice and meter jitter; seed it for reproducible runs.
+    ///   - snapshot: the state exported by ``snapshot`` before a restart; nil for a new charger.
+    public init(
+        template: ChargePointTemplate,
+        chargePointId: String,
+        index: Int,
+        random: SeededRandomNumberGenerator,
+        resumingFrom snapshot: ChargePointSnapshot? = nil,
+        now: OCPPTimestamp
+    ) {
+        let profile = template.profile
+        self.template = template
         self.chargePointId = chargePointId
         self.index = index
         self.identity = profile.identity.expanded(index: index)
@@ -219,16 +241,18 @@ public struct ChargePoint: Sendable {
         self.faultInjection = FaultInjection(behaviour: profile.behaviour, random: &random, now: now)
         self.random = random
         let snapshot = snapshot ?? ChargePointSnapshot()
-        self.configuration = ConfigurationStore(profile: profile, overrides: snapshot.configurationOverrides)
+        var configuration = template.configuration
+        // Copies the shared keys only when there is something to change.
+        configuration.apply(overrides: snapshot.configurationOverrides)
+        self.configuration = configuration
         self.authorization = snapshot.authorization ?? AuthorizationStore()
         self.reservations =
             snapshot.reservations
             ?? ReservationBook(
                 connectorCount: profile.connectors.count,
                 connectorZeroSupported: configuration.reserveConnectorZeroSupported)
-        self.registry = Self.makeRegistry(features: Set(profile.featureProfiles))
         self.endpoint = RPCEndpoint(
-            configuration: .init(handledActions: registry.handledActions),
+            configuration: template.endpointConfiguration,
             messageIDs: MessageIDGenerator(random: idRandom)
         )
         _ = endpoint.connectionLost()
@@ -309,7 +333,7 @@ public struct ChargePoint: Sendable {
 
     /// The configuration values that differ from the profile's defaults.
     private var configurationOverrides: [String: String] {
-        let defaults = ConfigurationStore(profile: profile).values
+        let defaults = template.configuration.values
         return configuration.values.filter { defaults[$0.key] != $0.value }
     }
 

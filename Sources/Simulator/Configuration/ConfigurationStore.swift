@@ -24,8 +24,12 @@ public struct ConfigurationStore: Sendable, Equatable {
 
     /// The feature profiles the charger supports; keys of the others are unknown.
     public let featureProfiles: [FeatureProfile]
-    // Keyed by the lowercased key name.
+    // Keyed by the lowercased key name: the keys with the profile's values, shared (copy on
+    // write) by every charger of a profile (issue 11: memory per idle charger).
     private var entries: [String: Entry]
+    // The values set since (ChangeConfiguration, a restored snapshot), by lowercased key name:
+    // only these are the charger's own.
+    private var changed: [String: String] = [:]
     private var order: [String]
     private let rebootRequiredKeys: Set<String>
 
@@ -66,12 +70,36 @@ public struct ConfigurationStore: Sendable, Equatable {
         where !standardNames.contains(key.lowercased()) && entries[key.lowercased()] == nil {
             insert(Entry(key: key, value: value, accessibility: .readWrite, standardKey: nil))
         }
+        apply(overrides: overrides)
+    }
+
+    /// Sets the values of `overrides` (e.g. a restarted charger's persisted ``values``) on the keys
+    /// the charger has; the others, and the hardware keys (NumberOfConnectors,
+    /// SupportedFeatureProfiles), are ignored. Writes (and so copies shared storage) only for a
+    /// value that differs.
+    mutating func apply(overrides: [String: String]) {
         for (key, value) in overrides {
             let name = key.lowercased()
-            guard var entry = entries[name] else { continue }
+            guard let entry = self.entry(named: name) else { continue }
             if entry.standardKey == .numberOfConnectors || entry.standardKey == .supportedFeatureProfiles { continue }
-            entry.value = entry.standardKey.map { $0.normalized(value) } ?? value
-            entries[name] = entry
+            set(entry.standardKey.map { $0.normalized(value) } ?? value, named: name)
+        }
+    }
+
+    /// The entry of a lowercased key name, with its current value.
+    private func entry(named name: String) -> Entry? {
+        guard var entry = entries[name] else { return nil }
+        if let value = changed[name] { entry.value = value }
+        return entry
+    }
+
+    /// Sets the value of a key the charger has (lowercased name), in ``changed`` unless it is
+    /// the profile's value again.
+    private mutating func set(_ value: String, named name: String) {
+        if entries[name]?.value == value {
+            changed[name] = nil
+        } else {
+            changed[name] = value
         }
     }
 
@@ -83,21 +111,23 @@ public struct ConfigurationStore: Sendable, Equatable {
 
     /// Every key and value, for persisting a charger's configuration (pass it back as `overrides`).
     public var values: [String: String] {
-        Dictionary(entries.values.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            entries.map { name, entry in (entry.key, changed[name] ?? entry.value) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Every entry in report order: standard keys in the §9 order, then vendor keys.
-    public var allEntries: [Entry] { order.compactMap { entries[$0] } }
+    public var allEntries: [Entry] { order.compactMap { entry(named: $0) } }
 
     /// The entry for `key` (any case), `nil` when the charger does not have it.
-    public func entry(_ key: String) -> Entry? { entries[key.lowercased()] }
+    public func entry(_ key: String) -> Entry? { entry(named: key.lowercased()) }
 
     /// The value of `key` (any case), `nil` when the charger does not have it.
-    public func value(_ key: String) -> String? { entries[key.lowercased()]?.value }
+    public func value(_ key: String) -> String? { entry(named: key.lowercased())?.value }
 
     /// The value of a standard key, `nil` when the charger does not have it.
     public func value(_ key: StandardConfigurationKey) -> String? {
-        entries[Self.standardNames[key] ?? key.rawValue.lowercased()]?.value
+        entry(named: Self.standardNames[key] ?? key.rawValue.lowercased())?.value
     }
 
     /// The lowercased name of each standard key: read on every event, lowercased once.
@@ -117,7 +147,7 @@ public struct ConfigurationStore: Sendable, Equatable {
             var seen: Set<String> = []
             for requested in keys.prefix(max(getConfigurationMaxKeys, 1))
             where seen.insert(requested.value.lowercased()).inserted {
-                if let entry = entries[requested.value.lowercased()], entry.accessibility != .writeOnly {
+                if let entry = self.entry(named: requested.value.lowercased()), entry.accessibility != .writeOnly {
                     known.append(Self.keyValue(entry))
                 } else {
                     unknown.append(requested)
@@ -154,23 +184,21 @@ public struct ConfigurationStore: Sendable, Equatable {
     ) -> (response: ChangeConfigurationResponse, change: ConfigurationChange?) {
         let name = request.key.value.lowercased()
         let value = request.value.value
-        guard var entry = entries[name] else {
+        guard let entry = self.entry(named: name) else {
             return (ChangeConfigurationResponse(status: .notSupported), nil)
         }
         if entry.accessibility == .readOnly {
             return (ChangeConfigurationResponse(status: .rejected), nil)
         }
         guard let key = entry.standardKey else {
-            entry.value = value
-            entries[name] = entry
+            set(value, named: name)
             if rebootRequiredKeys.contains(name) { return (ChangeConfigurationResponse(status: .rebootRequired), nil) }
             return (ChangeConfigurationResponse(status: .accepted), .stored(key: entry.key))
         }
         if problem(with: value, for: key) != nil {
             return (ChangeConfigurationResponse(status: .rejected), nil)
         }
-        entry.value = key.normalized(value)
-        entries[name] = entry
+        set(key.normalized(value), named: name)
         if rebootRequiredKeys.contains(name) {
             return (ChangeConfigurationResponse(status: .rebootRequired), nil)
         }
@@ -198,9 +226,8 @@ public struct ConfigurationStore: Sendable, Equatable {
     /// extension A05): the one lowering ChangeConfiguration cannot make.
     mutating func fallBack(securityProfile profile: Int) {
         let name = StandardConfigurationKey.securityProfile.rawValue.lowercased()
-        guard var entry = entries[name] else { return }
-        entry.value = String(profile)
-        entries[name] = entry
+        guard entries[name] != nil else { return }
+        set(String(profile), named: name)
     }
 
     private func liveChange(_ key: StandardConfigurationKey) -> ConfigurationChange {

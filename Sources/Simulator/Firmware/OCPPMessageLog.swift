@@ -48,8 +48,9 @@ public struct OCPPMessageLog: Sendable, Equatable {
 
     /// An empty log of `capacity` frames (0: logs nothing).
     public init(capacity: Int) {
+        // The ring grows with the frames: an idle charger logs a handful after its boot, and a
+        // reserved 50-entry ring would cost every charger ~1.6 KiB (issue 11).
         self.capacity = max(capacity, 0)
-        ring.reserveCapacity(min(self.capacity, 64))
     }
 
     /// Logs one frame, dropping the oldest when full.

@@ -51,6 +51,8 @@ public final class Fleet: Sendable {
             "chargesim-fleet-\(UUID().uuidString)")
         self.scratchDirectory = scratch
         for group in configuration.groups {
+            // One per group: its chargers share the profile's configuration and call handlers.
+            let template = ChargePointTemplate(profile: group.profile)
             for _ in 0..<group.count {
                 index += 1
                 // --shard K/N: the other chargers run in other processes.
@@ -62,7 +64,7 @@ public final class Fleet: Sendable {
                 // Round-robin over the loops by position, not by index: a shard's indexes skip.
                 chargers.append(
                     try Self.makeCharger(
-                        profile: group.profile, id: id, index: index, storage: storage, configuration: configuration,
+                        template: template, id: id, index: index, storage: storage, configuration: configuration,
                         counters: loops[chargers.count % loops.count], scratch: scratch, now: now))
             }
         }
@@ -77,13 +79,14 @@ public final class Fleet: Sendable {
 
     /// One charger: its machine (resumed from `storage`), its certificate store and its runtime.
     private static func makeCharger(
-        profile: ChargerProfile, id: String, index: Int, storage: ChargerStateDirectory?,
+        template: ChargePointTemplate, id: String, index: Int, storage: ChargerStateDirectory?,
         configuration: FleetConfiguration, counters: LoopCounters, scratch: URL, now: OCPPTimestamp
     ) throws(PersistenceError) -> ChargerRuntime {
         var random = SeededRandomNumberGenerator(seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
+        let profile = template.profile
         var machine = ChargePoint(
-            profile: profile, chargePointId: id, index: index, random: random, resumingFrom: storage?.resumeSnapshot,
+            template: template, chargePointId: id, index: index, random: random, resumingFrom: storage?.resumeSnapshot,
             now: now)
         let certificateDirectory = Self.certificateDirectory(chargePointId: id, storage: storage, scratch: scratch)
         do {
@@ -152,7 +155,8 @@ public final class Fleet: Sendable {
             let index = members.nextIndex
             members.nextIndex += 1
             let charger = try Self.makeCharger(
-                profile: profile, id: id, index: index, storage: storage, configuration: configuration,
+                template: ChargePointTemplate(profile: profile), id: id, index: index, storage: storage,
+                configuration: configuration,
                 counters: loopCounters[(index - 1) % loopCounters.count], scratch: scratchDirectory,
                 now: configuration.runtime.clock())
             members.chargers.append(charger)

@@ -1,0 +1,29 @@
+import OCPP16
+
+/// What every ``ChargePoint`` built from one ``ChargerProfile`` shares and never changes: the
+/// profile, the configuration keys with the profile's values, and the handlers of the calls the
+/// charger answers (with the RPC endpoint settings derived from them).
+///
+/// A fleet builds one per profile and passes it to each charger of that profile (issue 11: memory
+/// per idle charger). The configuration is a copy-on-write value: a charger copies it only when
+/// one of its keys changes (ChangeConfiguration, a restored snapshot), so idle chargers hold one
+/// reference instead of ~50 keys each.
+public final class ChargePointTemplate: Sendable {
+    /// The profile the chargers are built from.
+    public let profile: ChargerProfile
+    /// The configuration of a charger of ``profile`` before any change.
+    let configuration: ConfigurationStore
+    /// The calls the chargers answer (their feature profiles').
+    let registry: ActionRegistry<ChargePoint>
+    /// The RPC endpoint settings of every charger (the handled actions of ``registry``).
+    let endpointConfiguration: RPCEndpoint.Configuration
+
+    /// The shared parts of a charger of `profile`.
+    public init(profile: ChargerProfile) {
+        self.profile = profile
+        self.configuration = ConfigurationStore(profile: profile)
+        let registry = ChargePoint.makeRegistry(features: Set(profile.featureProfiles))
+        self.registry = registry
+        self.endpointConfiguration = RPCEndpoint.Configuration(handledActions: registry.handledActions)
+    }
+}
