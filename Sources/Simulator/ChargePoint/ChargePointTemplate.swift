@@ -5,9 +5,9 @@ import OCPP16
 /// charger answers (with the RPC endpoint settings derived from them).
 ///
 /// A fleet builds one per profile and passes it to each charger of that profile (issue 11: memory
-/// per idle charger). The configuration is a copy-on-write value: a charger copies it only when
-/// one of its keys changes (ChangeConfiguration, a restored snapshot), so idle chargers hold one
-/// reference instead of ~50 keys each.
+/// per idle charger). The configuration's keys and the profile's values are shared; a charger
+/// keeps only the values it changed (ChangeConfiguration, the central system's heartbeat interval,
+/// a restored snapshot), so an idle charger holds a few entries instead of ~50 keys.
 public final class ChargePointTemplate: Sendable {
     /// The profile the chargers are built from.
     public let profile: ChargerProfile
