@@ -329,6 +329,59 @@ import WebSocket
         try await silent.close()
     }
 
+    /// A process holding many connections drives their keepalive from one timer of its own (the
+    /// fleet's timer queue); here a repeating task stands in for it.
+    @Test func anExternallyDrivenKeepaliveSendsPingsThatAreAnswered() async throws {
+        let echo = try await LiveHarness.echoServer()
+        var configuration = WebSocketClientConfiguration()
+        configuration.connection.pingInterval = .milliseconds(20)
+        configuration.connection.pongTimeout = .seconds(5)
+        let client = try await WebSocketClient.connect(to: echo.url, configuration: configuration)
+        let (pongs, pongSink) = AsyncStream.makeStream(of: ByteBuffer.self)
+        let connection = client.connection
+        let driver = try await connection.eventLoop.submit {
+            connection.onPong = { pongSink.yield($0) }
+            connection.driveKeepaliveExternally()
+            return connection.eventLoop.scheduleRepeatedTask(
+                initialDelay: .milliseconds(5), delay: .milliseconds(5)
+            ) { _ in connection.keepaliveTimerFired() }
+        }.get()
+        #expect(try await connection.eventLoop.submit { connection.keepaliveDeadline != nil }.get())
+
+        let seen = try await LiveTimeout.run("three externally driven keepalive pongs") {
+            var count = 0
+            for await _ in pongs {
+                count += 1
+                if count == 3 { break }
+            }
+            return count
+        }
+        #expect(seen == 3)
+        driver.cancel()
+        #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
+        await echo.server.shutdown()
+    }
+
+    @Test func anExternallyDrivenKeepaliveDeclaresASilentPeerDead() async throws {
+        let silent = try await LiveHarness.silentServer()
+        let port = silent.localAddress?.port ?? 0
+        var configuration = WebSocketClientConfiguration()
+        configuration.connection.pingInterval = .milliseconds(20)
+        configuration.connection.pongTimeout = .milliseconds(50)
+        let client = try await WebSocketClient.connect(to: "ws://127.0.0.1:\(port)", configuration: configuration)
+        let connection = client.connection
+        let driver = try await connection.eventLoop.submit {
+            connection.driveKeepaliveExternally()
+            return connection.eventLoop.scheduleRepeatedTask(
+                initialDelay: .milliseconds(5), delay: .milliseconds(5)
+            ) { _ in connection.keepaliveTimerFired() }
+        }.get()
+        let status = try await LiveTimeout.run("the dead peer verdict") { await client.closeStatus }
+        #expect(status == WebSocketCloseStatus(code: .abnormalClosure, reason: "no pong received"))
+        driver.cancel()
+        try await silent.close()
+    }
+
     // MARK: - Close handshake
 
     @Test func clientInitiatedCloseCarriesCodeAndReasonToTheServer() async throws {
