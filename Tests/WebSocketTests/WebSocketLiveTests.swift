@@ -335,16 +335,25 @@ import WebSocket
         let echo = try await LiveHarness.echoServer()
         var configuration = WebSocketClientConfiguration()
         configuration.connection.pingInterval = .milliseconds(20)
-        configuration.connection.pongTimeout = .seconds(5)
+        // Far longer than the test's timeout: a driver that waited for the pong deadline before
+        // the next ping (instead of the interval after the pong) could not see three pongs.
+        configuration.connection.pongTimeout = .seconds(60)
         let client = try await WebSocketClient.connect(to: echo.url, configuration: configuration)
         let (pongs, pongSink) = AsyncStream.makeStream(of: ByteBuffer.self)
         let connection = client.connection
-        let driver = try await connection.eventLoop.submit {
+        // Driven as the fleet does: one timer at `keepaliveDeadline`, re-armed only when it fires
+        // (never on a received frame).
+        try await connection.eventLoop.submit {
             connection.onPong = { pongSink.yield($0) }
             connection.driveKeepaliveExternally()
-            return connection.eventLoop.scheduleRepeatedTask(
-                initialDelay: .milliseconds(5), delay: .milliseconds(5)
-            ) { _ in connection.keepaliveTimerFired() }
+            func arm() {
+                guard let deadline = connection.keepaliveDeadline else { return }
+                connection.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+                    connection.keepaliveTimerFired()
+                    arm()
+                }
+            }
+            arm()
         }.get()
         #expect(try await connection.eventLoop.submit { connection.keepaliveDeadline != nil }.get())
 
@@ -357,7 +366,6 @@ import WebSocket
             return count
         }
         #expect(seen == 3)
-        driver.cancel()
         #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
         await echo.server.shutdown()
     }

@@ -179,7 +179,7 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
     /// While the connection is open, when the owner driving the keepalive must call
     /// `keepaliveTimerFired()` (the next ping, or the pong's deadline); nil when nothing is due.
     var keepaliveDeadline: NIODeadline? {
-        machine.isOpen ? machine.nextDeadline : nil
+        machine.keepaliveWakeUp
     }
 
     /// Hands the keepalive timer to the owner; the handler's own timer is dropped if it was armed
