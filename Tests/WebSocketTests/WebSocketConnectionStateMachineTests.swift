@@ -366,7 +366,7 @@ import WebSocket
     }
 
     /// A timer re-armed only when it fires (a fleet's shared one) wakes up for the next ping a
-    /// prompt pong allows, then only for the pong deadline once that instant passed unanswered.
+    /// prompt pong allows, then every interval while the pong is late, never past its deadline.
     @Test func keepaliveWakeUpForATimerNotReArmedOnFrames() throws {
         var clock = ManualClock()
         let start = clock.now
@@ -377,8 +377,10 @@ import WebSocket
         let pingTime = clock.now
         #expect(machine.keepaliveWakeUp == pingTime + .seconds(2))
         #expect(machine.timerFired(now: clock.advance(by: .seconds(2))) == .none)
+        #expect(machine.keepaliveWakeUp == pingTime + .seconds(4))
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(2))) == .none)
         #expect(machine.keepaliveWakeUp == pingTime + .seconds(5))
-        let pongTime = clock.advance(by: .seconds(1))
+        let pongTime = clock.advance(by: .milliseconds(500))
         _ = feed(&machine, peerFrame(.pong, [0, 0, 0, 1], to: .client), now: pongTime)
         #expect(machine.keepaliveWakeUp == pongTime + .seconds(2))
         machine.setPingInterval(nil)
