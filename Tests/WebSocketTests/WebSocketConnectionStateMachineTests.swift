@@ -365,6 +365,28 @@ import WebSocket
         #expect(machine.isOpen)
     }
 
+    /// A timer re-armed only when it fires (a fleet's shared one) wakes up for the next ping a
+    /// prompt pong allows, then every interval while the pong is late, never past its deadline.
+    @Test func keepaliveWakeUpForATimerNotReArmedOnFrames() throws {
+        var clock = ManualClock()
+        let start = clock.now
+        var machine = makeMachine(.client, .init(pingInterval: .seconds(2), pongTimeout: .seconds(5)), clock: clock)
+        #expect(machine.keepaliveWakeUp == start + .seconds(2))
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(2))) == .sendPing)
+        _ = try writtenFrames(&machine)
+        let pingTime = clock.now
+        #expect(machine.keepaliveWakeUp == pingTime + .seconds(2))
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(2))) == .none)
+        #expect(machine.keepaliveWakeUp == pingTime + .seconds(4))
+        #expect(machine.timerFired(now: clock.advance(by: .seconds(2))) == .none)
+        #expect(machine.keepaliveWakeUp == pingTime + .seconds(5))
+        let pongTime = clock.advance(by: .milliseconds(500))
+        _ = feed(&machine, peerFrame(.pong, [0, 0, 0, 1], to: .client), now: pongTime)
+        #expect(machine.keepaliveWakeUp == pongTime + .seconds(2))
+        machine.setPingInterval(nil)
+        #expect(machine.keepaliveWakeUp == nil)
+    }
+
     @Test func receivedDataPostponesThePing() {
         var clock = ManualClock()
         var machine = makeMachine(.server, .init(pingInterval: .seconds(10)), clock: clock)

@@ -329,6 +329,67 @@ import WebSocket
         try await silent.close()
     }
 
+    /// A process holding many connections drives their keepalive from one timer of its own (the
+    /// fleet's timer queue); here a repeating task stands in for it.
+    @Test func anExternallyDrivenKeepaliveSendsPingsThatAreAnswered() async throws {
+        let echo = try await LiveHarness.echoServer()
+        var configuration = WebSocketClientConfiguration()
+        configuration.connection.pingInterval = .milliseconds(20)
+        // Far longer than the test's timeout: a driver that waited for the pong deadline before
+        // the next ping (instead of the interval after the pong) could not see three pongs.
+        configuration.connection.pongTimeout = .seconds(60)
+        let client = try await WebSocketClient.connect(to: echo.url, configuration: configuration)
+        let (pongs, pongSink) = AsyncStream.makeStream(of: ByteBuffer.self)
+        let connection = client.connection
+        // Driven as the fleet does: one timer at `keepaliveDeadline`, re-armed only when it fires
+        // (never on a received frame).
+        try await connection.eventLoop.submit {
+            connection.onPong = { pongSink.yield($0) }
+            connection.driveKeepaliveExternally()
+            func arm() {
+                guard let deadline = connection.keepaliveDeadline else { return }
+                connection.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+                    connection.keepaliveTimerFired()
+                    arm()
+                }
+            }
+            arm()
+        }.get()
+        #expect(try await connection.eventLoop.submit { connection.keepaliveDeadline != nil }.get())
+
+        let seen = try await LiveTimeout.run("three externally driven keepalive pongs") {
+            var count = 0
+            for await _ in pongs {
+                count += 1
+                if count == 3 { break }
+            }
+            return count
+        }
+        #expect(seen == 3)
+        #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
+        await echo.server.shutdown()
+    }
+
+    @Test func anExternallyDrivenKeepaliveDeclaresASilentPeerDead() async throws {
+        let silent = try await LiveHarness.silentServer()
+        let port = silent.localAddress?.port ?? 0
+        var configuration = WebSocketClientConfiguration()
+        configuration.connection.pingInterval = .milliseconds(20)
+        configuration.connection.pongTimeout = .milliseconds(50)
+        let client = try await WebSocketClient.connect(to: "ws://127.0.0.1:\(port)", configuration: configuration)
+        let connection = client.connection
+        let driver = try await connection.eventLoop.submit {
+            connection.driveKeepaliveExternally()
+            return connection.eventLoop.scheduleRepeatedTask(
+                initialDelay: .milliseconds(5), delay: .milliseconds(5)
+            ) { _ in connection.keepaliveTimerFired() }
+        }.get()
+        let status = try await LiveTimeout.run("the dead peer verdict") { await client.closeStatus }
+        #expect(status == WebSocketCloseStatus(code: .abnormalClosure, reason: "no pong received"))
+        driver.cancel()
+        try await silent.close()
+    }
+
     // MARK: - Close handshake
 
     @Test func clientInitiatedCloseCarriesCodeAndReasonToTheServer() async throws {

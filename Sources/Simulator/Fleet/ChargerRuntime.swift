@@ -65,6 +65,10 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
     private var timerSlot: Int?
     private var timerArmed = false
     private var timerDeadline: OCPPTimestamp?
+    /// The connection's keepalive deadline when the timer was armed. The keepalive moves later
+    /// with every frame received; the timer is then left alone: it fires early, the connection
+    /// finds no ping due, and the timer is re-armed (no re-arming per received message).
+    private var timerKeepalive: NIODeadline?
     private var flags = Flags()
     private var stop: Stop?
     var reconnectAfterClose: Duration?
@@ -225,16 +229,23 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
         consider(nextSnapshotCheckAt)
         consider(stop?.deadline)
         consider(trafficAndChaosDeadline)
-        guard deadline != timerDeadline || !timerArmed else { return }
+        // The connection's keepalive pings ride on this timer too (one timer per charger, not
+        // one more NIO task per connection).
+        var keepalive: NIODeadline?
+        if case .open(let connection) = link { keepalive = connection.keepaliveDeadline }
+        let keepaliveMovedEarlier = keepalive.map { new in timerKeepalive.map { new < $0 } ?? true } ?? false
+        guard deadline != timerDeadline || keepaliveMovedEarlier || !timerArmed else { return }
         let timers = counters.timers
         if timerArmed, let timerSlot { timers.cancel(timerSlot) }
         timerArmed = false
         timerDeadline = deadline
-        guard let deadline else { return }
-        let delay = max(clock().duration(to: deadline).wholeMilliseconds, 0)
+        timerKeepalive = keepalive
+        var at = deadline.map { eventLoop.now + .milliseconds(max(clock().duration(to: $0).wholeMilliseconds, 0)) }
+        if let keepalive { at = at.map { min($0, keepalive) } ?? keepalive }
+        guard let at else { return }
         let slot = timerSlot ?? timers.register(self)
         timerSlot = slot
-        timers.arm(slot, at: eventLoop.now + .milliseconds(delay))
+        timers.arm(slot, at: at)
         timerArmed = true
     }
 
@@ -252,7 +263,9 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
 
     private func timerFired() {
         timerDeadline = nil
+        timerKeepalive = nil
         guard !isStopped else { return }
+        if case .open(let connection) = link { connection.keepaliveTimerFired() }
         let now = clock()
         if case .idle = link, stop == nil, !heldOffline, let at = reconnectAt, at <= now {
             reconnectAt = nil
@@ -338,6 +351,7 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
 
     private func opened(_ connection: WebSocketConnection) {
         link = .open(connection)
+        connection.driveKeepaliveExternally()
         openedAt = clock()
         connection.onMessage = { message in
             switch message {

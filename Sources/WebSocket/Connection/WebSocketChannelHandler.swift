@@ -18,6 +18,9 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
     private var timer: Scheduled<Void>?
     private var timerDeadline: NIODeadline?
     private var closeReported = false
+    /// Set when the connection's owner drives the keepalive (`keepaliveTimerFired`) from a timer
+    /// of its own: the handler's timer then only serves the close handshake's deadlines.
+    private var keepaliveIsExternal = false
 
     init(machine: WebSocketConnectionStateMachine) {
         self.machine = machine
@@ -158,12 +161,50 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
     /// timer alone: it fires early, the core answers `.none`, and the timer is re-armed then.
     /// That way a read burst, which moves the keepalive deadline, costs no timer churn.
     private func armTimer() {
-        guard let context, let deadline = machine.nextDeadline else { return }
+        guard let context, let deadline = ownDeadline else { return }
         if let timerDeadline, timerDeadline <= deadline { return }
         timer?.cancel()
         timerDeadline = deadline
         timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
             timerFired()
+        }
+    }
+
+    /// The deadline the handler's own timer serves: all of them, or only the close handshake's
+    /// when the owner drives the keepalive.
+    private var ownDeadline: NIODeadline? {
+        keepaliveIsExternal && machine.isOpen ? nil : machine.nextDeadline
+    }
+
+    /// While the connection is open, when the owner driving the keepalive must call
+    /// `keepaliveTimerFired()` (the next ping, or the pong's deadline); nil when nothing is due.
+    var keepaliveDeadline: NIODeadline? {
+        machine.keepaliveWakeUp
+    }
+
+    /// Hands the keepalive timer to the owner; the handler's own timer is dropped if it was armed
+    /// for the keepalive.
+    func driveKeepaliveExternally() {
+        guard !keepaliveIsExternal else { return }
+        keepaliveIsExternal = true
+        cancelTimer()
+        armTimer()
+    }
+
+    /// The owner's keepalive timer fired (early calls do nothing): sends the ping that is due, or
+    /// closes TCP when the pong did not come in time, as the handler's own timer would.
+    func keepaliveTimerFired() {
+        guard machine.isOpen, let context else { return }
+        switch machine.timerFired(now: context.eventLoop.now) {
+        case .none:
+            break
+        case .sendPing:
+            writeOutput()
+            if !inReadBurst { flushIfNeeded() }
+        case .connectionDead, .closeTransport:
+            writeOutput()
+            flushIfNeeded()
+            context.close(promise: nil)
         }
     }
 

@@ -140,6 +140,31 @@ public final class WebSocketConnection: @unchecked Sendable {
         }
     }
 
+    /// Hands the keepalive ping timer to the caller, who then calls `keepaliveTimerFired()` at or
+    /// after `keepaliveDeadline` (a process holding many connections drives them all from one
+    /// timer instead of one scheduled task each). The behaviour is the same: a ping after
+    /// `pingInterval` of silence from the peer, and the connection closed (1006, "no pong
+    /// received") when its pong does not come within `pongTimeout`. Call once, on the event loop.
+    public func driveKeepaliveExternally() {
+        eventLoop.preconditionInEventLoop()
+        handler.driveKeepaliveExternally()
+    }
+
+    /// While the connection is open and keeps alive, when `keepaliveTimerFired()` is due next: the
+    /// next ping, or the deadline of the pong awaited. It moves later with every frame received,
+    /// and earlier when `setPingInterval` shortens the interval.
+    public var keepaliveDeadline: NIODeadline? {
+        eventLoop.preconditionInEventLoop()
+        return handler.keepaliveDeadline
+    }
+
+    /// Sends the keepalive ping that is due, or closes the connection whose pong is overdue; a call
+    /// before `keepaliveDeadline` does nothing. For callers that `driveKeepaliveExternally()`.
+    public func keepaliveTimerFired() {
+        eventLoop.preconditionInEventLoop()
+        handler.keepaliveTimerFired()
+    }
+
     /// Starts the close handshake (RFC 6455 section 7.1.2); `onClose` and `closeFuture` report
     /// the end. The TCP connection closes when the peer answers, or after the close timeout.
     @discardableResult

@@ -282,6 +282,21 @@ public struct WebSocketConnectionStateMachine {
         }
     }
 
+    /// For a keepalive timer that is not re-armed on every received frame (a fleet drives many
+    /// connections from one timer): the earliest instant `timerFired(now:)` may have keepalive
+    /// work. With a ping outstanding that is the sooner of its pong deadline and the next ping,
+    /// which a prompt pong brings to `pingSentAt + interval` (past that, one interval after the
+    /// last look); a call before the work is due does nothing and the caller asks again. Nil when the connection is not open or has no keepalive.
+    public var keepaliveWakeUp: NIODeadline? {
+        guard case .open = state, let interval = configuration.pingInterval else { return nil }
+        guard let pingSentAt else { return lastReceived + interval }
+        let pongDeadline = pingSentAt + configuration.pongTimeout
+        // Once that instant has passed without a pong, look again one interval later: the pong
+        // may still come (the caller is not told), and waking at once would spin.
+        let nextPing = pingSentAt + interval
+        return min(pongDeadline, nextPing > now ? nextPing : now + interval)
+    }
+
     /// Changes the keepalive interval on a live connection (OCPP's `WebSocketPingInterval` can
     /// be changed by the central system); nil or zero turns keepalive off. An outstanding ping
     /// still needs its pong. Re-arm the timer with `nextDeadline` afterwards.
