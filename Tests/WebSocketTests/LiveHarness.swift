@@ -46,6 +46,20 @@ enum LiveHarness {
         }
     }
 
+    /// Waits (with a deadline) until `stream` has yielded `wanted` elements; returns how many came.
+    static func count<Element: Sendable>(
+        _ wanted: Int, of stream: AsyncStream<Element>, _ what: String
+    ) async throws -> Int {
+        try await LiveTimeout.run(what) {
+            var count = 0
+            for await _ in stream {
+                count += 1
+                if count == wanted { break }
+            }
+            return count
+        }
+    }
+
     /// The next inbound message of `client`, within `seconds`.
     static func next(_ client: WebSocketClient, seconds: Double = 10) async throws -> WebSocketMessage {
         try await first("a message", of: client.inbound, seconds: seconds)

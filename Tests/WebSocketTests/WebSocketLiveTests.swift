@@ -280,14 +280,7 @@ import WebSocket
             client.connection.onPong = { pongSink.yield($0) }
         }.get()
 
-        let seen = try await LiveTimeout.run("three keepalive pongs") {
-            var count = 0
-            for await _ in pongs {
-                count += 1
-                if count == 3 { break }
-            }
-            return count
-        }
+        let seen = try await LiveHarness.count(3, of: pongs, "three keepalive pongs")
         #expect(seen == 3)
         #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
         await echo.server.shutdown()
@@ -304,14 +297,7 @@ import WebSocket
             client.connection.setPingInterval(.milliseconds(20))
         }.get()
 
-        let seen = try await LiveTimeout.run("two keepalive pongs after the interval was set") {
-            var count = 0
-            for await _ in pongs {
-                count += 1
-                if count == 2 { break }
-            }
-            return count
-        }
+        let seen = try await LiveHarness.count(2, of: pongs, "two keepalive pongs after the interval was set")
         #expect(seen == 2)
         #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
         await echo.server.shutdown()
@@ -357,14 +343,7 @@ import WebSocket
         }.get()
         #expect(try await connection.eventLoop.submit { connection.keepaliveDeadline != nil }.get())
 
-        let seen = try await LiveTimeout.run("three externally driven keepalive pongs") {
-            var count = 0
-            for await _ in pongs {
-                count += 1
-                if count == 3 { break }
-            }
-            return count
-        }
+        let seen = try await LiveHarness.count(3, of: pongs, "three externally driven keepalive pongs")
         #expect(seen == 3)
         #expect(await client.close() == WebSocketCloseStatus(code: .normalClosure))
         await echo.server.shutdown()
