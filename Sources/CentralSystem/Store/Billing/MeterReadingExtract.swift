@@ -9,6 +9,9 @@ struct MeterReadingExtract: Hashable {
     var powerW: Double?
     var socPercent: Double?
 
+    /// Whether the sampled values held none of the three (nothing to store).
+    var isEmpty: Bool { energyWh == nil && powerW == nil && socPercent == nil }
+
     init(_ values: [SampledValue]) {
         var energyTotal: Double?
         var energyPhases: [Double] = []

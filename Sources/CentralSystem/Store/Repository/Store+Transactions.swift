@@ -208,7 +208,7 @@ extension Store {
                 """)
         for value in values {
             let reading = MeterReadingExtract(value.sampledValue)
-            guard reading.energyWh != nil || reading.powerW != nil || reading.socPercent != nil else { continue }
+            guard !reading.isEmpty else { continue }
             try statement.execute(
                 arguments: [sessionId, value.timestamp.date, reading.energyWh, reading.powerW, reading.socPercent])
             inserted += db.changesCount
@@ -223,7 +223,7 @@ extension Store {
         var inserted = 0
         for value in request.meterValue {
             let reading = MeterReadingExtract(value.sampledValue)
-            guard reading.energyWh != nil || reading.powerW != nil || reading.socPercent != nil else { continue }
+            guard !reading.isEmpty else { continue }
             var sample = UnattachedMeterSampleRecord(
                 chargePointId: chargePointId, connectorId: request.connectorId, transactionId: request.transactionId,
                 timestamp: value.timestamp.date, energyWh: reading.energyWh, powerW: reading.powerW,
