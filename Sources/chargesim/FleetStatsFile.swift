@@ -7,7 +7,8 @@ import Simulator
 ///
 ///     {"connected": 2000, "booted": 2000, "charging": 400, "callsSent": 81234,
 ///      "meterValuesSent": 4000, "roundTripMicros": [[lowerBound, count], ...],
-///      "meterValuesRoundTripMicros": [[lowerBound, count], ...], "time": 1764093600.5}
+///      "meterValuesRoundTripMicros": [[lowerBound, count], ...],
+///      "connectionsOpened": 2000, "connectionsLost": 0, "time": 1764093600.5}
 struct FleetStatsFile {
     let path: String
 
@@ -21,6 +22,7 @@ struct FleetStatsFile {
             "callsSent": traffic.callsSent, "meterValuesSent": traffic.meterValuesSent,
             "roundTripMicros": buckets(traffic.roundTrip),
             "meterValuesRoundTripMicros": buckets(traffic.meterValuesRoundTrip),
+            "connectionsOpened": traffic.connectionsOpened, "connectionsLost": traffic.connectionsLost,
             "time": Date().timeIntervalSince1970,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }

@@ -8,7 +8,7 @@ import Testing
 
 /// The scale features over real sockets: chargers spread over several source addresses, a
 /// charging share that starts transactions by itself, and the per-loop round-trip histograms
-/// counting what the central system answered.
+/// counting what the central system answered, and the connections opened and lost.
 @Suite(.serialized) struct FleetScaleLiveTests {
     @Test func chargersSpreadOverSourceAddressesChargeAndTimeTheirRoundTrips() async throws {
         let central = try await LoopbackCentralSystem.start()
@@ -43,6 +43,17 @@ import Testing
         #expect(try #require(traffic.roundTrip.quantile(0.5)) < 1_000_000)
         let counts = try await fleet.counts().get()
         #expect(counts.connected == 4 && counts.charging == 2)
+        #expect(traffic.connectionsOpened == 4 && traffic.connectionsLost == 0)
+
+        // The central system drops everyone: four connections lost, four more opened on reconnect.
+        await central.stop()
+        try await central.restart()
+        try await central.wait(for: "the four chargers back", seconds: 30) { $0.connectedChargePoints.count == 4 }
+        try await LiveTimeout.run("the fleet counting the reconnects", seconds: 10) {
+            while try await fleet.traffic().get().connectionsOpened < 8 { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        let afterDrop = try await fleet.traffic().get()
+        #expect(afterDrop.connectionsLost == 4 && afterDrop.connectionsOpened == 8)
 
         try await fleet.stop(.stopTransactions).get()
         await central.stop()

@@ -353,6 +353,7 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
         link = .open(connection)
         connection.driveKeepaliveExternally()
         openedAt = clock()
+        counters.traffic.connectionsOpened += 1
         connection.onMessage = { message in
             switch message {
             case .text(let text):
@@ -372,7 +373,11 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
 
     private func closed(_ connection: WebSocketConnection) {
         switch link {
-        case .open(let current), .closing(let current):
+        case .open(let current):
+            guard current === connection else { return }
+            // Not a close the charger started (those go through `.closing`).
+            counters.traffic.connectionsLost += 1
+        case .closing(let current):
             guard current === connection else { return }
         case .idle, .connecting, .stopped:
             return

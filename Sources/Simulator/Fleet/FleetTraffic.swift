@@ -10,6 +10,11 @@ public struct FleetTraffic: Sendable, Equatable {
     public var roundTrip = RoundTripHistogram()
     /// Round trips of MeterValues only.
     public var meterValuesRoundTrip = RoundTripHistogram()
+    /// WebSocket connections that opened (first connects and reconnects).
+    public var connectionsOpened: UInt64 = 0
+    /// Open connections that closed without the charger asking: dropped by the central system or
+    /// the network, or a missing pong (a steady state should keep this at zero).
+    public var connectionsLost: UInt64 = 0
 
     public init() {}
 
@@ -19,6 +24,8 @@ public struct FleetTraffic: Sendable, Equatable {
         sum.meterValuesSent += rhs.meterValuesSent
         sum.roundTrip = lhs.roundTrip + rhs.roundTrip
         sum.meterValuesRoundTrip = lhs.meterValuesRoundTrip + rhs.meterValuesRoundTrip
+        sum.connectionsOpened += rhs.connectionsOpened
+        sum.connectionsLost += rhs.connectionsLost
         return sum
     }
 }
