@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run the scale benchmarks and print figures.",
-        subcommands: [BenchFleetCommand.self]
+        subcommands: [BenchFleetCommand.self, BenchScaleCommand.self]
     )
 }

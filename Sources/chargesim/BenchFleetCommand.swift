@@ -105,15 +105,8 @@ struct BenchFleetCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.isReadableFile(atPath: script) else {
-            FileHandle.standardError.write(
-                Data(
-                    ("chargesim bench fleet: no \(script) here; run it from the ChargeSim repository "
-                        + "or pass --script.\n").utf8))
-            throw ExitCode(66)
-        }
         var arguments = [
-            script, "--chargesim", CommandLine.arguments[0], "--chargers", String(chargers), "--ramp", String(ramp),
+            "--chargers", String(chargers), "--ramp", String(ramp),
             "--charging-share", String(chargingShare), "--meter-interval", String(meterInterval),
             "--duration", String(duration), "--warmup", String(warmup), "--threads", String(threads),
             "--settle", String(settle), "--api-actions", String(apiActions), "--api-rate", String(apiRate),
@@ -125,11 +118,6 @@ struct BenchFleetCommand: ParsableCommand {
         if skipIdle { arguments.append("--skip-idle") }
         if idleOnly { arguments.append("--idle-only") }
         arguments += deflate.arguments
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 { throw ExitCode(process.terminationStatus) }
+        try BenchScript(path: script, command: "bench fleet").run(arguments)
     }
 }

@@ -3,9 +3,9 @@ import OCPP16
 import TestSupport
 import Testing
 
-/// The scale options of `chargesim fleet` and `chargesim bench fleet` as a user runs them:
-/// usage errors say what to fix, two shard processes together run every charger exactly once,
-/// and the benchmark prints its table.
+/// The scale options of `chargesim fleet`, `chargesim bench fleet` and `chargesim bench scale` as
+/// a user runs them: usage errors say what to fix, two shard processes together run every charger
+/// exactly once, and the benchmarks print their tables.
 @Suite(.serialized) struct FleetScaleCommandTests {
     let runner = CommandRunner()
 
@@ -101,6 +101,34 @@ import Testing
         }
         #expect(keepUpCell.hasSuffix("lost: 0 "), "\(keepUp)")
         #expect(counts.count == 3 && counts[1] > 0 && counts[2] >= counts[1] && counts[2] <= counts[0], "\(keepUp)")
+    }
+
+    @Test func benchScaleRunsShardsEachWithItsCentralSystemAndCountsDisconnects() throws {
+        let outcome = try runner.run(
+            "chargesim",
+            [
+                "bench", "scale", "--chargers", "8", "--shards", "2", "--ramp", "50", "--charging-share", "0.5",
+                "--meter-interval", "1", "--warmup", "1", "--duration", "3",
+            ])
+        #expect(outcome.exitCode == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("scale run: 8 chargers in 2 shard(s), 50% charging") == true, "\(lines)")
+        #expect(lines.contains("| chargers (shards × central systems) | 8 (2 × 1) |"), "\(lines)")
+        #expect(lines.contains("| connected at the end / lowest in the window | 8 / 8 |"), "\(lines)")
+        #expect(lines.contains("| connections lost in the window | 0 |"), "\(lines)")
+        #expect(lines.contains("| connections opened / lost, whole run | 8 / 0 |"), "\(lines)")
+        let meterValues = try #require(lines.first { $0.hasPrefix("| MeterValues/s answered | ") })
+        // Four chargers charging over the two shards, one MeterValues a second each.
+        let rate = cell(meterValues, 1) ?? 0
+        #expect(rate > 2 && rate < 6, "\(meterValues)")
+        let keepUp = try #require(lines.first { $0.hasPrefix("| MeterValues sent / answered / stored, lost | ") })
+        #expect(keepUp.hasSuffix(", lost 0 |"), "\(keepUp)")
+    }
+
+    @Test func benchScaleRefusesMoreShardsThanChargers() throws {
+        let outcome = try runner.run("chargesim", ["bench", "scale", "--chargers", "2", "--shards", "3"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.standardError.contains("--shards must be between 1 and --chargers, got 3."))
     }
 
     /// The number in column `index` (0 = the metric's name) of a table row.
