@@ -377,6 +377,15 @@ public struct ChargePoint: Sendable {
         return connectors[connectorId].transaction != nil
     }
 
+    /// Whether `connectorId` has a cable in and waits for an id tag: none presented yet, or the
+    /// last one was refused or its Authorize went unanswered.
+    public func awaitsIdTag(onConnector connectorId: Int) -> Bool {
+        guard connectors.indices.contains(connectorId),
+            case .preparing(let preparation) = connectors[connectorId].session
+        else { return false }
+        return preparation.idTag == nil && preparation.authorization == .none
+    }
+
     /// The energy register of `connectorId`, Wh.
     public func registerWh(connectorId: Int) -> Double? {
         meters.connectors[connectorId]?.registerWh

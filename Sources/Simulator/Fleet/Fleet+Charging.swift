@@ -15,30 +15,53 @@ extension Fleet {
     /// Keeps a share of the chargers charging, for load tests: each picked charger, once booted
     /// with connector 1 free, has an EV plugged into connector 1 and presents its own tag,
     /// `<idTagPrefix><the last 16 characters of its id>` (one tag per charger: a central system
-    /// answers ConcurrentTx to a tag already charging elsewhere); a charger not ready yet is
-    /// tried again every `retry`. Its MeterValues then follow its `MeterValueSampleInterval`.
+    /// answers ConcurrentTx to a tag already charging elsewhere). Every `retry` until its
+    /// transaction starts, a charger is looked at again: not ready yet, it waits; its cable in but
+    /// its tag refused or unanswered (an Authorize that timed out on an overloaded central
+    /// system), it presents the tag again, as a driver would, up to
+    /// ``keepChargingPresentations`` times in all. Its MeterValues then follow its
+    /// `MeterValueSampleInterval`.
     public func keepCharging(share: Double, idTagPrefix: String = "LT", retry: Duration = .seconds(1)) {
         for position in Self.chargingPositions(count: chargers.count, share: share) {
             let charger = chargers[position]
             let idTag = String((idTagPrefix + charger.chargePointId).suffix(20))
-            Self.startCharging(charger, idTag: idTag, retry: retry)
+            Self.startCharging(charger, idTag: idTag, retry: retry, presented: 0)
         }
     }
 
-    private static func startCharging(_ charger: ChargerRuntime, idTag: String, retry: Duration) {
-        let ready = charger.inspect { machine in
-            machine.isAccepted && !machine.hasTransaction(onConnector: 1)
-                && machine.connectorStatuses[1] == .available
+    /// How often ``keepCharging(share:idTagPrefix:retry:)`` presents a charger's tag before it
+    /// gives up on that charger (a central system that refuses the tag for good).
+    public static let keepChargingPresentations = 5
+
+    /// What a load-test driver does next at connector 1 of a charger.
+    private enum ChargingStep: Sendable {
+        case started, wait, plugInAndPresentTag, presentTagAgain
+    }
+
+    private static func startCharging(_ charger: ChargerRuntime, idTag: String, retry: Duration, presented: Int) {
+        let step = charger.inspect { machine -> ChargingStep in
+            guard machine.isAccepted else { return .wait }
+            if machine.hasTransaction(onConnector: 1) { return .started }
+            if machine.connectorStatuses[1] == .available { return .plugInAndPresentTag }
+            return machine.awaitsIdTag(onConnector: 1) ? .presentTagAgain : .wait
         }
-        ready.whenSuccess { isReady in
-            guard isReady else {
-                charger.eventLoop.scheduleTask(in: .milliseconds(retry.wholeMilliseconds)) {
-                    startCharging(charger, idTag: idTag, retry: retry)
-                }
+        step.whenSuccess { step in
+            var presented = presented
+            switch step {
+            case .started:
                 return
+            case .wait:
+                break
+            case .plugInAndPresentTag, .presentTagAgain:
+                guard presented < keepChargingPresentations else { return }
+                presented += 1
+                charger.perform { machine, now in
+                    (step == .plugInAndPresentTag ? machine.plugInRandomEV(connectorId: 1, now: now) : [])
+                        + machine.presentIdTag(idTag, connectorId: 1, now: now)
+                }
             }
-            charger.perform { machine, now in
-                machine.plugInRandomEV(connectorId: 1, now: now) + machine.presentIdTag(idTag, connectorId: 1, now: now)
+            charger.eventLoop.scheduleTask(in: .milliseconds(retry.wholeMilliseconds)) {
+                startCharging(charger, idTag: idTag, retry: retry, presented: presented)
             }
         }
     }
