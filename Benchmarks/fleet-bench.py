@@ -295,13 +295,14 @@ def keep_up(ready, prefix, before, sent, answered):
             "mv_lost": max(answered - stored, 0)}
 
 
-def measure(name, command, stats_path, args, chargers, folder, ready, central_pid, prefix):
+def measure(name, command, stats_path, args, chargers, folder, ready, central_pid, prefix, share=None):
+    share = args.charging_share if share is None else share
     log("$ " + " ".join(command))
     errors = open(os.path.join(folder, name + ".log"), "w")
     stored_before = stored_meter_values(ready, prefix)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
     expected_charging = sum(
-        1 for p in range(chargers) if int((p + 1) * args.charging_share) > int(p * args.charging_share))
+        1 for p in range(chargers) if int((p + 1) * share) > int(p * share))
     stats, up_after = wait_up(name, process, stats_path, chargers, expected_charging, args, folder)
     log(f"{name}: up in {up_after:.1f} s: {stats}; warming up {args.warmup} s")
     time.sleep(args.warmup)
@@ -350,6 +351,19 @@ def measure(name, command, stats_path, args, chargers, folder, ready, central_pi
     }
 
 
+def saturation(result):
+    """The saturation phase's figures, under their own keys."""
+    cores = result["cpu_share"]
+    return {
+        "sat_connected": result["connected"],
+        "sat_mv_per_s": result["mv_per_s"],
+        "sat_cores": cores,
+        "sat_mv_per_core": result["mv_per_s"] / cores if cores else None,
+        "sat_p99": result["p99"],
+        "sat_lost": result["mv_lost"],
+    }
+
+
 def table(ours, peers):
     """One column for ours, then a column and a ratio column for each (label, result) of `peers`."""
     rows = [
@@ -392,6 +406,14 @@ def table(ours, peers):
         ("all calls round trip p99, ms", lambda r: fmt_ms(r["all_p99"]), "all_p99", False),
         ("MeterValues sent / answered / stored (per session + without a session), fleet's whole life",
          keep_up_text, "mv_sent", None),
+        ("saturation phase (all charging): chargers connected", lambda r: f"{r['sat_connected']}",
+         "sat_connected", None),
+        ("saturation phase: MeterValues/s answered", lambda r: f"{r['sat_mv_per_s']:.1f}", "sat_mv_per_s", None),
+        ("saturation phase: fleet CPU use (cores)", lambda r: f"{r['sat_cores']:.3f}", "sat_cores", None),
+        ("saturation phase: MeterValues/s per fleet core", lambda r: fmt(r["sat_mv_per_core"], 0),
+         "sat_mv_per_core", True),
+        ("saturation phase: MeterValues round trip p99, ms", lambda r: fmt_ms(r["sat_p99"]), "sat_p99", None),
+        ("saturation phase: MeterValues lost", lambda r: f"{r['sat_lost']}", "sat_lost", None),
     ]
     header = "| metric | ours |" + "".join(f" {label} | ratio vs {label.split(' (')[0]} (better ×) |"
                                           for label, _ in peers)
@@ -470,6 +492,10 @@ def main():
                         help="permessage-deflate on the central system and our fleet (the tuned peer stays without)")
     parser.add_argument("--deflate-window-bits", type=int, default=15)
     parser.add_argument("--deflate-mem-level", type=int, default=8)
+    parser.add_argument("--saturation-chargers", type=int, default=2000,
+                        help="saturation phase: chargers, all charging (0: no saturation phase)")
+    parser.add_argument("--saturation-interval", type=int, default=1,
+                        help="saturation phase: seconds between MeterValues")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, database)")
     args = parser.parse_args()
     if not os.access(args.chargesim, os.X_OK):
@@ -489,12 +515,13 @@ def main():
     ready["dataDir"] = os.path.join(folder, "csms")
     url = ready["ocppUrl"]
 
-    def ours_command(count, share, stats, prefix="SW"):
+    def ours_command(count, share, stats, prefix="SW", interval=None):
         command = [
             args.chargesim, "fleet", "--csms", url, "--profile",
             f"{os.path.join(ROOT, 'profiles/ac-wallbox-7kw.yaml')}:{count}", "--id-prefix", prefix,
             "--ramp", str(args.ramp), "--charging-share", str(share),
-            "--meter-interval", str(args.meter_interval), "--threads", str(args.threads), "--stats-file", stats,
+            "--meter-interval", str(interval or args.meter_interval), "--threads", str(args.threads),
+            "--stats-file", stats,
             # No StopTransaction at the stop: its transactionData would add samples the keep-up count did not send.
             "--on-stop", "leave-queued",
         ]
@@ -506,16 +533,16 @@ def main():
         return command
 
     def peer_command(mode):
-        def command(count, share, stats, prefix):
+        def command(count, share, stats, prefix, interval=None):
             return [
                 python, os.path.join(HERE, "peer/peer_fleet.py"), "--csms", url, "--count", str(count),
                 "--id-prefix", prefix, "--ramp", str(args.ramp), "--charging-share", str(share),
-                "--meter-interval", str(args.meter_interval), "--stats-file", stats,
+                "--meter-interval", str(interval or args.meter_interval), "--stats-file", stats,
             ] + (["--websockets-defaults"] if mode == "defaults" else [])
         return command
 
     # Each peer mode has its own id prefixes: P* tuned, Q* defaults.
-    peer_prefixes = {"tuned": ("PB", "PI", "PY"), "defaults": ("QB", "QI", "QY")}
+    peer_prefixes = {"tuned": ("PB", "PI", "PY", "PT"), "defaults": ("QB", "QI", "QY", "QT")}
     ours, peers = {}, {mode: {} for mode in peer_modes}
     try:
         if not args.skip_idle:
@@ -532,7 +559,7 @@ def main():
                         f"p99 {ours[f'api_{kind}_p99']}")
             stop(process)
             for mode in peer_modes:
-                base, idle, _ = peer_prefixes[mode]
+                base, idle = peer_prefixes[mode][:2]
                 result, process = idle_rss(
                     f"peer-{mode}", peer_command(mode), (base, idle), args, peer_chargers, folder, central.pid)
                 peers[mode].update(result)
@@ -547,6 +574,21 @@ def main():
                 peers[mode].update(measure(
                     f"peer-{mode}", peer_command(mode)(peer_chargers, args.charging_share, stats, prefix), stats,
                     args, peer_chargers, folder, ready, central.pid, prefix))
+        if not args.idle_only and args.saturation_chargers > 0:
+            # Every charger charging, MeterValues every --saturation-interval s: MeterValues/s answered
+            # per fleet core used (a fleet that saturates its core shows its ceiling; one that does
+            # not, what a core would carry at its measured cost per MeterValues).
+            count, interval = args.saturation_chargers, args.saturation_interval
+            stats = os.path.join(folder, "ours-saturation.json")
+            ours.update(saturation(measure(
+                "ours-saturation", ours_command(count, 1, stats, "ST", interval), stats, args, count, folder,
+                ready, central.pid, "ST", share=1)))
+            for mode in peer_modes:
+                stats = os.path.join(folder, f"peer-{mode}-saturation.json")
+                prefix = peer_prefixes[mode][3]
+                peers[mode].update(saturation(measure(
+                    f"peer-{mode}-saturation", peer_command(mode)(count, 1, stats, prefix, interval), stats, args,
+                    count, folder, ready, central.pid, prefix, share=1)))
     finally:
         stop(central, timeout=60)
         if not args.keep:
@@ -554,7 +596,9 @@ def main():
     load = os.getloadavg()
     phases = ("idle phase only" if args.idle_only else
               f"{args.charging_share:.0%} charging, MeterValues every {args.meter_interval} s, "
-              f"{args.duration:g} s measured after {args.warmup:g} s warm-up")
+              f"{args.duration:g} s measured after {args.warmup:g} s warm-up"
+              + (f"; saturation phase {args.saturation_chargers} chargers all charging, MeterValues every "
+                 f"{args.saturation_interval} s" if args.saturation_chargers > 0 else ""))
     print(f"fleet benchmark: ours {args.chargers} chargers, peer {peer_chargers if python else '-'}; "
           f"ramp {args.ramp:g}/s, {phases}; our fleet on {args.threads} thread(s); "
           f"deflate {'window bits %d, mem level %d' % (args.deflate_window_bits, args.deflate_mem_level) if args.deflate else 'off'}; "

@@ -80,6 +80,17 @@ struct BenchFleetCommand: ParsableCommand {
     @Option(help: "Start-session actions per second (the API allows 600 a minute per token).")
     var apiRate: Double = 20
 
+    @Option(
+        help: ArgumentHelp(
+            "Saturation phase: chargers of each fleet, all charging; 0 for none.",
+            discussion:
+                "Every charger sends MeterValues every --saturation-interval seconds; the table gives "
+                + "MeterValues/s answered per fleet core used."))
+    var saturationChargers: Int = 2000
+
+    @Option(help: "Saturation phase: seconds between MeterValues.")
+    var saturationInterval: Int = 1
+
     /// permessage-deflate on the central system and our fleet (the peer stays without).
     @OptionGroup var deflate: DeflateOptions
 
@@ -102,6 +113,10 @@ struct BenchFleetCommand: ParsableCommand {
         if !(settle >= 0) { throw ValidationError("--settle must be zero or more seconds.") }
         if apiActions < 0 { throw ValidationError("--api-actions must be 0 or more, got \(apiActions).") }
         if !(apiRate > 0) { throw ValidationError("--api-rate must be a positive number of actions per second.") }
+        if saturationChargers < 0 {
+            throw ValidationError("--saturation-chargers must be 0 or more, got \(saturationChargers).")
+        }
+        if saturationInterval < 1 { throw ValidationError("--saturation-interval must be at least 1 second.") }
     }
 
     func run() throws {
@@ -110,6 +125,7 @@ struct BenchFleetCommand: ParsableCommand {
             "--charging-share", String(chargingShare), "--meter-interval", String(meterInterval),
             "--duration", String(duration), "--warmup", String(warmup), "--threads", String(threads),
             "--settle", String(settle), "--api-actions", String(apiActions), "--api-rate", String(apiRate),
+            "--saturation-chargers", String(saturationChargers), "--saturation-interval", String(saturationInterval),
         ]
         if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
         if let sourceAddress { arguments += ["--source-address", sourceAddress] }

@@ -76,6 +76,7 @@ import Testing
             [
                 "bench", "fleet", "--chargers", "6", "--ramp", "50", "--charging-share", "0.5", "--meter-interval",
                 "1", "--warmup", "1", "--duration", "3", "--skip-peer", "--settle", "1", "--api-actions", "3",
+                "--saturation-chargers", "4",
             ])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
@@ -101,6 +102,14 @@ import Testing
         }
         #expect(keepUpCell.hasSuffix("lost: 0 "), "\(keepUp)")
         #expect(counts.count == 3 && counts[1] > 0 && counts[2] >= counts[1] && counts[2] <= counts[0], "\(keepUp)")
+        // The saturation phase: four chargers, all charging, one MeterValues a second each.
+        #expect(lines.contains("| saturation phase (all charging): chargers connected | 4 | - |  |"), "\(lines)")
+        let saturated = try #require(lines.first { $0.hasPrefix("| saturation phase: MeterValues/s answered | ") })
+        let saturatedRate = cell(saturated, 1) ?? 0
+        #expect(saturatedRate > 2 && saturatedRate < 6, "\(saturated)")
+        let perCore = try #require(lines.first { $0.hasPrefix("| saturation phase: MeterValues/s per fleet core | ") })
+        #expect((cell(perCore, 1) ?? 0) > saturatedRate, "\(perCore)")
+        #expect(lines.contains("| saturation phase: MeterValues lost | 0 | - |  |"), "\(lines)")
     }
 
     @Test func benchScaleRunsShardsEachWithItsCentralSystemAndCountsDisconnects() throws {
