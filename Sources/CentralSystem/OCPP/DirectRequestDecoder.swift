@@ -102,6 +102,8 @@ private struct Reader {
         let start = index
         var value = 0
         while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            // Past 18 digits it may not fit: Codable judges it.
+            guard index - start < 18 else { return nil }
             value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
             index += 1
         }
