@@ -106,6 +106,45 @@ struct StoreTransactionTests {
         }
     }
 
+    @Test("the peak power kept in the session equals MAX(powerW) of its samples: out of order, replays, fills")
+    func incrementalPeak() async throws {
+        try await withStore { store, _ in
+            _ = try await store.registerChargePoint(identity: "CP1", evseCount: 1, now: t0)
+            let started = try await store.startTransaction(
+                identity: "CP1", request: start(meter: 0, at: t0), unknownTagPolicy: .accept, now: t0)
+            let transactionId = started.transactionId
+            let batches: [[MeterValue]] = [
+                [energySample(100, at: at(60))],  // no power yet: no peak
+                [energySample(200, power: 5000, at: at(120))],
+                [energySample(300, power: 3000, at: at(180))],  // lower: the peak stays
+                [energySample(150, power: 9000, at: at(90))],  // late and higher: the peak rises
+                [energySample(200, power: 20000, at: at(120))],  // same instant, power already stored: ignored
+                [
+                    MeterValue(
+                        timestamp: at(60), sampledValue: [SampledValue(value: "7000", measurand: .powerActiveImport)])
+                ],
+            ]
+            var peaks: [Double?] = []
+            for batch in batches {
+                let request = MeterValuesRequest(connectorId: 1, transactionId: transactionId, meterValue: batch)
+                let outcome = try await store.applyMeterValues(identity: "CP1", request: request, now: at(200))
+                let session = try #require(outcome.session)
+                let scanned = try await store.pool.read { db in
+                    try Double.fetchOne(
+                        db, sql: "SELECT MAX(powerW) FROM meter_sample WHERE sessionId = ?", arguments: [session.id])
+                }
+                #expect(session.powerPeakW == scanned)
+                peaks.append(session.powerPeakW)
+            }
+            #expect(peaks == [nil, 5000, 5000, 9000, 9000, 9000])
+            let stop = StopTransactionRequest(
+                meterStop: 400, timestamp: at(240), transactionId: transactionId,
+                transactionData: [energySample(400, power: 11000, at: at(240))])
+            let stopped = try await store.stopTransaction(identity: "CP1", request: stop, now: at(240))
+            #expect(stopped.session?.powerPeakW == 11000)
+        }
+    }
+
     @Test("kWh and kW are converted, per-phase power is summed, and no transactionId means the active session")
     func meterUnits() async throws {
         try await withStore { store, _ in

@@ -39,6 +39,22 @@ import Testing
         }
     }
 
+    @Test("a write alone in its batch that fails gets its own error, applies nothing, and the next write works")
+    func aFailingLoneWrite() async throws {
+        try await withStore { store, _ in
+            _ = try await store.registerChargePoint(identity: "TAKEN", evseCount: 2, now: t0)
+            let rows = { try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evse") } }
+            let evsesBefore = try await rows()
+            await #expect(throws: (any Error).self) {
+                _ = try await store.registerChargePoint(identity: "TAKEN", evseCount: 3, now: at(1))
+            }
+            #expect(try await rows() == evsesBefore)
+            _ = try await store.registerChargePoint(identity: "NEXT", evseCount: 1, now: at(2))
+            #expect(try await store.chargePoint(identity: "NEXT") != nil)
+            #expect(try await rows() == (evsesBefore ?? 0) + 1)
+        }
+    }
+
     @Test func aFailingWriteLeavesTheRestOfItsBatch() async throws {
         try await withStore { store, _ in
             _ = try await store.registerChargePoint(identity: "TAKEN", now: t0)

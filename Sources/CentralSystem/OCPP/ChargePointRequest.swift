@@ -59,11 +59,20 @@ public enum ChargePointRequest: Sendable, Equatable {
             case FirmwareStatusNotificationRequest.action:
                 return .success(
                     .firmwareStatusNotification(try payload.decode(FirmwareStatusNotificationRequest.self)))
-            case HeartbeatRequest.action: return .success(.heartbeat(try payload.decode(HeartbeatRequest.self)))
-            case MeterValuesRequest.action: return .success(.meterValues(try payload.decode(MeterValuesRequest.self)))
+            // The three requests of the steady state try the direct decoder first (issue 11); it
+            // declines anything unusual, which Codable then decodes or answers with its CALLERROR.
+            case HeartbeatRequest.action:
+                if let direct = DirectRequestDecoder.heartbeat(payload) { return .success(.heartbeat(direct)) }
+                return .success(.heartbeat(try payload.decode(HeartbeatRequest.self)))
+            case MeterValuesRequest.action:
+                if let direct = DirectRequestDecoder.meterValues(payload) { return .success(.meterValues(direct)) }
+                return .success(.meterValues(try payload.decode(MeterValuesRequest.self)))
             case StartTransactionRequest.action:
                 return .success(.startTransaction(try payload.decode(StartTransactionRequest.self)))
             case StatusNotificationRequest.action:
+                if let direct = DirectRequestDecoder.statusNotification(payload) {
+                    return .success(.statusNotification(direct))
+                }
                 return .success(.statusNotification(try payload.decode(StatusNotificationRequest.self)))
             case StopTransactionRequest.action:
                 return .success(.stopTransaction(try payload.decode(StopTransactionRequest.self)))

@@ -14,11 +14,24 @@ public final class Store: Sendable {
     /// The webhook subscriptions, read once and dropped whenever one is written: every OCPP
     /// change asks for them (issue 11), and they change only through this store.
     let webhookSubscriptionCache = Mutex(WebhookSubscriptionCache())
+    /// A connection of its own for WAL checkpoints, so they never run inside a write batch.
+    private let checkpointer: DatabaseQueue
+    /// Runs the periodic checkpoints off the cooperative pool (a checkpoint blocks on file I/O).
+    private let checkpointQueue = DispatchQueue(label: "chargesim.store.checkpoint")
+    private let checkpointsCompleted = Atomic<Int>(0)
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations. Writes that
     /// arrive together share one transaction; `writeBatchWindow` makes a batch wait that long
     /// for more (zero: only writes queued behind the running transaction join it).
-    public init(path: String, writeBatchWindow: Duration = .zero) throws {
+    ///
+    /// The WAL is checkpointed every `checkpointInterval` from a connection of its own (a
+    /// PASSIVE checkpoint: it never blocks the writer), not by SQLite's auto-checkpoint, which runs
+    /// inside the commit that crosses 1,000 pages and so delays every answer of that batch
+    /// (issue 11). With no reader holding an old snapshot each checkpoint backfills the whole WAL
+    /// and the next write starts it over, so the WAL stays about one interval of writes long.
+    public init(path: String, writeBatchWindow: Duration = .zero, checkpointInterval: Duration = .seconds(1))
+        throws
+    {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.journalMode = .wal
@@ -31,10 +44,40 @@ public final class Store: Sendable {
         // the database. For a simulator's back end that is the right trade for the write rate.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try StoreMigrations.migrator.migrate(pool)
         batcher = StoreWriteBatcher(pool: pool, window: writeBatchWindow)
+        checkpointer = try DatabaseQueue(path: path, configuration: configuration)
+        scheduleCheckpoint(after: checkpointInterval)
+    }
+
+    /// The number of checkpoints that backfilled the whole WAL (for tests and diagnostics).
+    public var completedCheckpoints: Int { checkpointsCompleted.load(ordering: .relaxed) }
+
+    /// Runs one PASSIVE WAL checkpoint now: copies the committed pages it can into the database
+    /// file without waiting for the writer or readers. Returns the WAL's frame count and how many
+    /// of them are now in the database file.
+    @discardableResult
+    public func checkpoint() throws -> (walFrames: Int, checkpointedFrames: Int) {
+        let result = try checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        if result.checkpointedFrameCount == result.walFrameCount {
+            checkpointsCompleted.add(1, ordering: .relaxed)
+        }
+        return (result.walFrameCount, result.checkpointedFrameCount)
+    }
+
+    /// The periodic checkpoint; the chain ends when the store is released.
+    private func scheduleCheckpoint(after interval: Duration) {
+        let (seconds, attoseconds) = interval.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        checkpointQueue.asyncAfter(deadline: .now() + .nanoseconds(max(nanoseconds, 1_000_000))) { [weak self] in
+            guard let self else { return }
+            // A failed checkpoint (the disk, a busy lock) is retried at the next tick.
+            _ = try? self.checkpoint()
+            self.scheduleCheckpoint(after: interval)
+        }
     }
 
     /// Runs `body` whole or not at all (a savepoint in a batched write transaction), returning

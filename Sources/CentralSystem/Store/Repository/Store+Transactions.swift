@@ -109,11 +109,11 @@ extension Store {
                 let kept = try Self.insertUnattachedSamples(request, chargePointId: chargePointId, db)
                 return MeterValuesOutcome(session: nil, insertedSamples: 0, unattachedSamples: kept)
             }
-            let inserted = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
+            let stored = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
             // A finished session does not change; its late samples are still kept.
             if session.status == .active {
                 session.meterValuesCount += 1
-                try Self.refreshMeasurements(&session, db)
+                try Self.refreshMeasurements(&session, stored: stored, db)
                 session.updatedAt = now.date
                 // Only the columns the samples change, with a cached statement: a whole-record
                 // update built its SQL and encoded every column for each MeterValues (issue 11).
@@ -127,7 +127,7 @@ extension Store {
                     session.socPercent, session.meterValuesCount, session.updatedAt, sessionId,
                 ])
             }
-            return MeterValuesOutcome(session: session, insertedSamples: inserted)
+            return MeterValuesOutcome(session: session, insertedSamples: stored.inserted)
         }
     }
 
@@ -153,8 +153,8 @@ extension Store {
             guard session.status == .active else {
                 return StopTransactionOutcome(session: session, idTagInfo: info, replayed: true)
             }
-            _ = try Self.insertSamples(request.transactionData ?? [], sessionId: sessionId, db)
-            try Self.refreshMeasurements(&session, db)
+            let stored = try Self.insertSamples(request.transactionData ?? [], sessionId: sessionId, db)
+            try Self.refreshMeasurements(&session, stored: stored, db)
             let stoppedAt = request.timestamp.date
             session.status = .finished
             session.stoppedAt = stoppedAt
@@ -190,12 +190,21 @@ extension Store {
             arguments: [chargePointId, transactionId])
     }
 
-    /// Stores the samples; returns how many rows were new or completed. One row per session and
-    /// instant: a replay changes nothing, and a second reading of the same instant (a clock-aligned
-    /// and a periodic sample taken in one wake-up) fills in the measurands the row lacks rather
-    /// than being dropped.
-    static func insertSamples(_ values: [MeterValue], sessionId: Int64, _ db: Database) throws -> Int {
+    /// What ``insertSamples(_:sessionId:_:)`` stored.
+    struct StoredSamples {
+        /// Rows that were new or completed.
         var inserted = 0
+        /// The highest `powerW` of those rows after the write, `nil` when none has one.
+        var highestPowerW: Double?
+    }
+
+    /// Stores the samples. One row per session and instant: a replay changes nothing, and a second
+    /// reading of the same instant (a clock-aligned and a periodic sample taken in one wake-up)
+    /// fills in the measurands the row lacks rather than being dropped.
+    static func insertSamples(_ values: [MeterValue], sessionId: Int64, _ db: Database) throws -> StoredSamples {
+        var stored = StoredSamples()
+        // RETURNING gives the row as written (no row when the conflict changed nothing), so the
+        // session's peak power follows without scanning its samples (issue 11).
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO meter_sample (sessionId, timestamp, energyWh, powerW, socPercent) VALUES (?, ?, ?, ?, ?)
@@ -205,15 +214,22 @@ extension Store {
                 WHERE (energyWh IS NULL AND excluded.energyWh IS NOT NULL)
                     OR (powerW IS NULL AND excluded.powerW IS NOT NULL)
                     OR (socPercent IS NULL AND excluded.socPercent IS NOT NULL)
+                RETURNING powerW
                 """)
         for value in values {
             let reading = MeterReadingExtract(value.sampledValue)
             guard !reading.isEmpty else { continue }
-            try statement.execute(
-                arguments: [sessionId, value.timestamp.date, reading.energyWh, reading.powerW, reading.socPercent])
-            inserted += db.changesCount
+            guard
+                let row = try Row.fetchOne(
+                    statement,
+                    arguments: [sessionId, value.timestamp.date, reading.energyWh, reading.powerW, reading.socPercent])
+            else { continue }
+            stored.inserted += 1
+            if let power: Double = row[0] {
+                stored.highestPowerW = max(stored.highestPowerW ?? power, power)
+            }
         }
-        return inserted
+        return stored
     }
 
     /// Stores the samples of a MeterValues that matched no session; returns how many were new.
@@ -234,9 +250,11 @@ extension Store {
         return inserted
     }
 
-    /// Recomputes energy, power and SoC of an active session from all its stored samples, so the
-    /// result does not depend on the order in which batches arrived.
-    static func refreshMeasurements(_ session: inout SessionRecord, _ db: Database) throws {
+    /// Recomputes energy, power and SoC of an active session from its stored samples (the latest
+    /// of each, by timestamp), so the result does not depend on the order in which batches arrived.
+    /// The peak power is the session's running maximum raised by the samples just `stored`: a
+    /// stored `powerW` is never changed, so it equals the maximum over all samples.
+    static func refreshMeasurements(_ session: inout SessionRecord, stored: StoredSamples, _ db: Database) throws {
         guard let sessionId = session.id else { return }
         // Cached statements: this runs for every MeterValues, and building the query-interface
         // SQL (and authorizing it) each time was the central system's largest cost (issue 11).
@@ -254,8 +272,9 @@ extension Store {
         {
             session.powerLatestW = power.powerW
         }
-        session.powerPeakW = try Double.fetchOne(
-            db.cachedStatement(sql: "SELECT MAX(powerW) FROM meter_sample WHERE sessionId = ?"), arguments: arguments)
+        if let power = stored.highestPowerW {
+            session.powerPeakW = max(session.powerPeakW ?? power, power)
+        }
         if let soc = try MeterSampleRecord.fetchOne(
             db.cachedStatement(sql: latestSampleSQL(where: "socPercent")), arguments: arguments)
         {
