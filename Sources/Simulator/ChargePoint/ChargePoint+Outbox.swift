@@ -73,6 +73,8 @@ extension ChargePoint {
             ? volatileCalls.indices.first : volatileCalls.firstIndex { $0.allowedBeforeAcceptance }
         guard let index else { return }
         let call = volatileCalls.remove(at: index)
+        // A drained outbox lets go of its buffer: an idle charger would keep it for good (issue 11).
+        if volatileCalls.isEmpty { volatileCalls = [] }
         if case .status(let connectorId, let report) = call.purpose, connectors.indices.contains(connectorId) {
             connectors[connectorId].onWire = report
         }
@@ -177,6 +179,8 @@ extension ChargePoint {
         switch outcome {
         case .success(let payload):
             queue.remove(at: position)
+            // As the outbox: an emptied queue lets go of its buffer (issue 11).
+            if queue.isEmpty { queue = [] }
             output.append(.remove(entryId: entryId))
             if entry.action == StartTransactionRequest.action,
                 let response = try? payload.decode(StartTransactionResponse.self)

@@ -148,10 +148,10 @@ public struct ChargePoint: Sendable {
     public internal(set) var firmwareVersion: String
     /// The version an installed update brings; applied at the reboot.
     var firmwareVersionAfterReboot: String?
-    /// The UpdateFirmware in progress (§5.19).
-    var firmwareUpdate: FirmwareUpdate?
-    /// The GetDiagnostics upload in progress (§5.9).
-    var diagnosticsUpload: DiagnosticsUpload?
+    /// The UpdateFirmware in progress (§5.19); out of line, as most chargers never have one.
+    @OutOfLine var firmwareUpdate: FirmwareUpdate? = nil
+    /// The GetDiagnostics upload in progress (§5.9); out of line, as most chargers never have one.
+    @OutOfLine var diagnosticsUpload: DiagnosticsUpload? = nil
     /// The id of the next `.download`/`.upload` action.
     var nextTransferId: UInt64 = 1
     /// Why the last firmware download or diagnostics upload failed (for logs and the control API).

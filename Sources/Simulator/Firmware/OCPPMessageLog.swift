@@ -3,6 +3,10 @@ import OCPP16
 /// The charger's recent OCPP-J frames, in and out, with their instants: a ring that keeps the
 /// last ``capacity`` frames (each cut to ``maximumFrameBytes``, secrets redacted with
 /// ``SecretRedaction`` whenever they are read) for GetDiagnostics files.
+///
+/// The frames live in one byte buffer, each behind a small fixed header, so a charger pays for
+/// the bytes it logged and not for one array (and its spare capacity) per frame: at most
+/// ``capacity`` × (``maximumFrameBytes`` + 11) bytes plus a quarter of that as room to grow.
 public struct OCPPMessageLog: Sendable, Equatable {
     /// Which way a frame went.
     public enum Direction: String, Sendable, Equatable, Codable {
@@ -27,30 +31,34 @@ public struct OCPPMessageLog: Sendable, Equatable {
     /// Frames longer than this many bytes are cut.
     public static let maximumFrameBytes = 2048
 
-    /// A frame as recorded: its bytes (sharing the caller's buffer) are only decoded and redacted
-    /// when the log is read, which is rare, while a frame is recorded every few seconds.
-    private struct RawEntry: Sendable, Equatable {
-        var at: OCPPTimestamp
-        var direction: Direction
-        /// At most ``OCPPMessageLog/maximumFrameBytes``.
-        var bytes: [UInt8]
-        var cut: Bool
+    /// A record's header: the instant (milliseconds since 1970, 8 bytes little-endian), the flags
+    /// (``sentFlag``, ``cutFlag``) and the frame's length (2 bytes little-endian); the frame follows.
+    private static let headerBytes = 11
+    private static let sentFlag: UInt8 = 1
+    private static let cutFlag: UInt8 = 2
 
-        /// The entry read out; never holds a secret.
-        var redacted: Entry {
-            let text = String(decoding: bytes, as: UTF8.self)
-            return Entry(at: at, direction: direction, frame: SecretRedaction.redact(cut ? text + "…" : text))
-        }
-    }
-
-    private var ring: [RawEntry] = []
-    private var head = 0
+    /// The records: the live ones from `start` on, oldest first; the bytes before `start` are
+    /// dropped records not yet compacted away.
+    private var records: [UInt8] = []
+    private var start = 0
+    /// How many records are live.
+    private var count = 0
 
     /// An empty log of `capacity` frames (0: logs nothing).
     public init(capacity: Int) {
-        // The ring grows with the frames: an idle charger logs a handful after its boot, and a
-        // reserved 50-entry ring would cost every charger ~1.6 KiB (issue 11).
+        // Nothing reserved: an idle charger logs a handful of frames after its boot (issue 11).
         self.capacity = max(capacity, 0)
+    }
+
+    /// The bytes the log holds allocated, records and spare room (for the bound's test).
+    var allocatedBytes: Int { records.capacity }
+
+    /// The live records' bytes.
+    private var live: ArraySlice<UInt8> { records[start...] }
+
+    /// Two logs are equal when they keep the same capacity and the same frames.
+    public static func == (lhs: OCPPMessageLog, rhs: OCPPMessageLog) -> Bool {
+        lhs.capacity == rhs.capacity && lhs.count == rhs.count && lhs.live.elementsEqual(rhs.live)
     }
 
     /// Logs one frame, dropping the oldest when full.
@@ -58,23 +66,62 @@ public struct OCPPMessageLog: Sendable, Equatable {
         guard capacity > 0 else { return }
         // Secrets (an AuthorizationKey being set, a private key) are redacted in `entries`, the
         // only way out of the log, so they never reach a diagnostics file.
-        let cut = bytes.count > Self.maximumFrameBytes
-        let entry = RawEntry(
-            at: instant, direction: direction, bytes: cut ? Array(bytes.prefix(Self.maximumFrameBytes)) : bytes,
-            cut: cut)
-        if ring.count < capacity {
-            ring.append(entry)
-        } else {
-            ring[head] = entry
-            head = (head + 1) % capacity
+        if count == capacity {
+            start += Self.headerBytes + Self.frameLength(in: records, at: start)
+            count -= 1
         }
+        let cut = bytes.count > Self.maximumFrameBytes
+        let length = min(bytes.count, Self.maximumFrameBytes)
+        let needed = Self.headerBytes + length
+        if start > 0, start >= records.count / 2 || records.count + needed > records.capacity {
+            // Dropped records go once they are half the buffer (or before it would grow): each
+            // byte is moved at most once per time it is logged.
+            records.removeSubrange(0..<start)
+            start = 0
+        }
+        if records.count + needed > records.capacity {
+            // A quarter more than needed, not Array's doubling: spare room is paid by every charger.
+            records.reserveCapacity(records.count + needed + (records.count + needed) / 4)
+        }
+        var milliseconds = UInt64(bitPattern: instant.millisecondsSince1970)
+        for _ in 0..<8 {
+            records.append(UInt8(truncatingIfNeeded: milliseconds))
+            milliseconds >>= 8
+        }
+        records.append((direction == .sent ? Self.sentFlag : 0) | (cut ? Self.cutFlag : 0))
+        records.append(UInt8(truncatingIfNeeded: length))
+        records.append(UInt8(truncatingIfNeeded: length >> 8))
+        records.append(contentsOf: bytes.prefix(length))
+        count += 1
     }
 
     /// The frames kept, oldest first, from `start` to `stop` inclusive (nil: unbounded).
     public func entries(from start: OCPPTimestamp? = nil, to stop: OCPPTimestamp? = nil) -> [Entry] {
-        let ordered = Array(ring[head...] + ring[..<head])
-        return ordered.filter { entry in
-            (start.map { entry.at >= $0 } ?? true) && (stop.map { entry.at <= $0 } ?? true)
-        }.map(\.redacted)
+        var entries: [Entry] = []
+        var offset = self.start
+        while offset < records.count {
+            var milliseconds: UInt64 = 0
+            for index in (0..<8).reversed() {
+                milliseconds = milliseconds << 8 | UInt64(records[offset + index])
+            }
+            let at = OCPPTimestamp(millisecondsSince1970: Int64(bitPattern: milliseconds))
+            let flags = records[offset + 8]
+            let length = Self.frameLength(in: records, at: offset)
+            let frameStart = offset + Self.headerBytes
+            offset = frameStart + length
+            if let start, at < start { continue }
+            if let stop, at > stop { continue }
+            let text = String(decoding: records[frameStart..<offset], as: UTF8.self)
+            entries.append(
+                Entry(
+                    at: at, direction: flags & Self.sentFlag != 0 ? .sent : .received,
+                    frame: SecretRedaction.redact(flags & Self.cutFlag != 0 ? text + "…" : text)))
+        }
+        return entries
+    }
+
+    /// The length of the frame of the record at `offset`.
+    private static func frameLength(in records: [UInt8], at offset: Int) -> Int {
+        Int(records[offset + 9]) | Int(records[offset + 10]) << 8
     }
 }

@@ -51,7 +51,9 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
     public let chargePointId: String
     /// The loop the charger runs on.
     public let eventLoop: any EventLoop
-    let settings: ChargerRuntimeSettings
+    /// Most often the fleet's, shared (see ``ChargerRuntimeSettings/Shared``).
+    private let sharedSettings: ChargerRuntimeSettings.Shared
+    var settings: ChargerRuntimeSettings { sharedSettings.value }
     private let counters: LoopCounters
     private let storage: ChargerStateDirectory?
     var machine: ChargePoint
@@ -129,7 +131,7 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
     init(
         machine: ChargePoint,
         storage: ChargerStateDirectory?,
-        settings: ChargerRuntimeSettings,
+        settings: ChargerRuntimeSettings.Shared,
         random: SeededRandomNumberGenerator,
         eventLoop: any EventLoop,
         counters: LoopCounters,
@@ -144,8 +146,8 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
         self.chargePointId = machine.chargePointId
         self.machine = machine
         self.storage = storage
-        self.settings = settings
-        self.backoff = ReconnectBackoff(configuration: settings.backoff, random: random)
+        self.sharedSettings = settings
+        self.backoff = ReconnectBackoff(configuration: settings.value.backoff, random: random)
         self.eventLoop = eventLoop
         self.counters = counters
         self.sourceAddress = sourceAddress

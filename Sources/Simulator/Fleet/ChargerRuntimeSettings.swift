@@ -5,6 +5,16 @@ import WebSocket
 /// What every ``ChargerRuntime`` of a fleet shares: where the central system is, how to
 /// authenticate, timing, the clock.
 public struct ChargerRuntimeSettings: Sendable {
+    /// One set of settings behind a reference: the chargers of a fleet hold the same one, where
+    /// a copy each would cost every charger ~250 bytes (issue 11: memory per idle charger).
+    final class Shared: Sendable {
+        let value: ChargerRuntimeSettings
+
+        init(_ value: ChargerRuntimeSettings) {
+            self.value = value
+        }
+    }
+
     /// The central system's OCPP endpoint; each charger connects to `<url>/<chargePointId>`.
     public var centralSystemURL: String
     /// The `wss://` endpoint for chargers at security profile 2 or 3; nil: ``centralSystemURL``

@@ -40,11 +40,12 @@ extension Fleet {
     }
 
     /// The per-charger parts of issue 10: the traffic generator (and the energy time scale on
-    /// the machine), the chaos injector, and the settings with the charger's drifting clock.
+    /// the machine), the chaos injector, and the settings: `shared`, or its own with the charger's
+    /// drifting clock.
     static func trafficAndChaos(
-        configuration: FleetConfiguration, profile: ChargerProfile, index: Int, machine: inout ChargePoint,
-        now: OCPPTimestamp
-    ) -> (traffic: TrafficGenerator?, chaos: ChaosInjector, settings: ChargerRuntimeSettings) {
+        configuration: FleetConfiguration, shared: ChargerRuntimeSettings.Shared, profile: ChargerProfile,
+        index: Int, machine: inout ChargePoint, now: OCPPTimestamp
+    ) -> (traffic: TrafficGenerator?, chaos: ChaosInjector, settings: ChargerRuntimeSettings.Shared) {
         var random = SeededRandomNumberGenerator(seed: configuration.seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
         var trafficRandom = SeededRandomNumberGenerator(seed: random.next())
         let chaosRandom = SeededRandomNumberGenerator(seed: random.next())
@@ -55,14 +56,16 @@ extension Fleet {
                 profile: traffic, connectorIds: connectorIds, evMix: profile.evMix, timeScale: configuration.timeScale,
                 random: &trafficRandom, now: now)
         }
-        var settings = configuration.runtime
+        var settings = shared
         if let chaos = configuration.chaos, chaos.clockOffsetSeconds != nil || chaos.clockDriftPPM != nil {
             let offsetSeconds = chaos.clockOffsetSeconds?.drawSigned(using: &random) ?? 0
             let skewed = ClockDrift(
                 offset: .milliseconds(Int64((offsetSeconds * 1000).rounded())),
                 ppm: chaos.clockDriftPPM?.drawSigned(using: &random) ?? 0, origin: now)
-            let wall = settings.clock
-            settings.clock = { skewed.reading(at: wall()) }
+            var own = shared.value
+            let wall = own.clock
+            own.clock = { skewed.reading(at: wall()) }
+            settings = ChargerRuntimeSettings.Shared(own)
             // The skew is the point: this charger keeps its wrong clock.
             machine.synchronizesClock = false
         }

@@ -19,6 +19,8 @@ public final class Fleet: Sendable {
     let loopCounters: [LoopCounters]
     /// Where chargers without a state directory keep their certificates.
     private let scratchDirectory: URL
+    /// `configuration.runtime`, shared by the chargers whose clock is the fleet's.
+    private let sharedSettings: ChargerRuntimeSettings.Shared
     /// Draws for blackouts and surges (issue 10), seeded from the configuration's seed.
     let chaosRandom: NIOLockedValueBox<SeededRandomNumberGenerator>
 
@@ -50,6 +52,8 @@ public final class Fleet: Sendable {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "chargesim-fleet-\(UUID().uuidString)")
         self.scratchDirectory = scratch
+        let sharedSettings = ChargerRuntimeSettings.Shared(configuration.runtime)
+        self.sharedSettings = sharedSettings
         for group in configuration.groups {
             // One per group: its chargers share the profile's configuration and call handlers.
             let template = ChargePointTemplate(profile: group.profile)
@@ -65,7 +69,8 @@ public final class Fleet: Sendable {
                 chargers.append(
                     try Self.makeCharger(
                         template: template, id: id, index: index, storage: storage, configuration: configuration,
-                        counters: loops[chargers.count % loops.count], scratch: scratch, now: now))
+                        sharedSettings: sharedSettings, counters: loops[chargers.count % loops.count],
+                        scratch: scratch, now: now))
             }
         }
         self.loopCounters = loops
@@ -80,7 +85,8 @@ public final class Fleet: Sendable {
     /// One charger: its machine (resumed from `storage`), its certificate store and its runtime.
     private static func makeCharger(
         template: ChargePointTemplate, id: String, index: Int, storage: ChargerStateDirectory?,
-        configuration: FleetConfiguration, counters: LoopCounters, scratch: URL, now: OCPPTimestamp
+        configuration: FleetConfiguration, sharedSettings: ChargerRuntimeSettings.Shared, counters: LoopCounters,
+        scratch: URL, now: OCPPTimestamp
     ) throws(PersistenceError) -> ChargerRuntime {
         var random = SeededRandomNumberGenerator(seed: configuration.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         let backoffRandom = SeededRandomNumberGenerator(seed: random.next())
@@ -100,7 +106,8 @@ public final class Fleet: Sendable {
         }
         // Traffic and chaos (issue 10), with their own seeds: the charger's other draws stay as they were.
         let extras = Self.trafficAndChaos(
-            configuration: configuration, profile: profile, index: index, machine: &machine, now: now)
+            configuration: configuration, shared: sharedSettings, profile: profile, index: index, machine: &machine,
+            now: now)
         return ChargerRuntime(
             machine: machine, storage: storage, settings: extras.settings, random: backoffRandom,
             eventLoop: counters.eventLoop, counters: counters, certificateDirectory: certificateDirectory,
@@ -118,8 +125,9 @@ public final class Fleet: Sendable {
     private static func certificateDirectory(
         chargePointId: String, storage: ChargerStateDirectory?, scratch: URL
     ) -> CertificateStoreDirectory {
-        let folder = storage.map { URL(fileURLWithPath: $0.path) } ?? scratch.appendingPathComponent(chargePointId)
-        return CertificateStoreDirectory(directory: folder.appendingPathComponent("certificates"))
+        guard let storage else { return CertificateStoreDirectory(folder: scratch, chargePointId: chargePointId) }
+        return CertificateStoreDirectory(
+            directory: URL(fileURLWithPath: storage.path).appendingPathComponent("certificates"))
     }
 
     /// Powers every charger on: charger `n` (from 0) connects after `n / rampPerSecond` seconds.
@@ -156,7 +164,7 @@ public final class Fleet: Sendable {
             members.nextIndex += 1
             let charger = try Self.makeCharger(
                 template: ChargePointTemplate(profile: profile), id: id, index: index, storage: storage,
-                configuration: configuration,
+                configuration: configuration, sharedSettings: sharedSettings,
                 counters: loopCounters[(index - 1) % loopCounters.count], scratch: scratchDirectory,
                 now: configuration.runtime.clock())
             members.chargers.append(charger)

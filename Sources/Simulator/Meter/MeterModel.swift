@@ -2,7 +2,7 @@
 /// (the main meter, OCPP 1.6 §4.7) as their sum.
 public struct MeterModel<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
     /// The connector meters by connector id (1, 2, ...).
-    public var connectors: [Int: ConnectorMeter<Instant>]
+    public var connectors: ConnectorMeters<Instant>
 
     /// One meter per rating, keyed by connector id, with the registers at `registersWh`
     /// (missing ones start at 0).
@@ -11,18 +11,14 @@ public struct MeterModel<Instant: InstantProtocol>: Sendable where Instant.Durat
         for (id, rating) in ratings {
             meters[id] = ConnectorMeter(rating: rating, registerWh: registersWh[id] ?? 0, now: now)
         }
-        connectors = meters
+        connectors = ConnectorMeters(meters)
     }
 
     /// Moves every connector to `now`.
     public mutating func advance(to now: Instant) {
         // In place: iterating `keys` while writing `connectors[id]` kept a second reference to the
-        // storage, so every write copied the whole dictionary (on every event of every charger).
-        var index = connectors.values.startIndex
-        while index != connectors.values.endIndex {
-            connectors.values[index].advance(to: now)
-            connectors.values.formIndex(after: &index)
-        }
+        // storage, so every write copied the whole collection (on every event of every charger).
+        connectors.updateEach { $0.advance(to: now) }
     }
 
     /// The main meter's register: the sum of the connectors', in Wh.

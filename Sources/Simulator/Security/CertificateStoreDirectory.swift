@@ -7,10 +7,26 @@ import WebSocket
 /// for a moment.
 public struct CertificateStoreDirectory: CertificateStorage {
     /// The folder holding every file.
-    public let directory: URL
+    public var directory: URL {
+        guard let charger else { return base }
+        return base.appendingPathComponent(charger).appendingPathComponent("certificates")
+    }
+
+    /// `directory`, or the folder holding a folder per charger.
+    private let base: URL
+    /// The charger's folder in `base`; nil when `base` is the directory.
+    private let charger: String?
 
     public init(directory: URL) {
-        self.directory = directory
+        base = directory
+        charger = nil
+    }
+
+    /// `<folder>/<chargePointId>/certificates`. The chargers of a fleet share `folder`'s URL: a
+    /// URL of its own costs every charger ~400 bytes, and the files are rarely touched (issue 11).
+    public init(folder: URL, chargePointId: String) {
+        base = folder
+        charger = chargePointId
     }
 
     /// The current charge point certificate chain and key files, as a security profile 3 TLS
