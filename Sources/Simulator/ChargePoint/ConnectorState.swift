@@ -62,7 +62,9 @@ struct ConnectorState: Sendable {
         var transactionData = TransactionDataRecorder()
     }
 
-    enum Session: Sendable, Equatable {
+    /// Indirect: a connector without a session (most of a fleet, most of the time) pays one
+    /// pointer for it instead of the size of a whole transaction (issue 11, memory per idle charger).
+    indirect enum Session: Sendable, Equatable {
         case preparing(Preparation)
         case transaction(Transaction)
         /// Stopped, cable still in.
