@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import OCPP16
 import Simulator
 import WebSocket
 
@@ -30,6 +31,15 @@ struct FleetScaleOptions: ParsableArguments {
     @Option(help: "Write counts, calls and round-trip histograms as JSON to this file every second.")
     var statsFile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How late, in milliseconds, a charger's timer may fire so that timers due close together share one "
+                + "wake-up (0: each on time).",
+            discussion: "MeterValues, heartbeats and pings then go out up to this late; their timestamps are "
+                + "read when sent. Fewer wake-ups cost less CPU per call with thousands of chargers.",
+            valueName: "ms"))
+    var timerSlack: Int = Int(FleetConfiguration.defaultTimerSlack.wholeMilliseconds)
+
     @OptionGroup var deflate: DeflateOptions
 
     func validate() throws {
@@ -39,6 +49,9 @@ struct FleetScaleOptions: ParsableArguments {
         _ = try sourceAddresses()
         if !(0...1).contains(chargingShare) {
             throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
+        }
+        if !(0...1000).contains(timerSlack) {
+            throw ValidationError("--timer-slack must be between 0 and 1000 ms, got \(timerSlack).")
         }
         if let meterInterval, meterInterval < 1 {
             throw ValidationError("--meter-interval must be at least 1 second, got \(meterInterval).")

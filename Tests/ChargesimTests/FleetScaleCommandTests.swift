@@ -15,6 +15,7 @@ import Testing
         (["--source-address", "127.0.0.2,nope"], "--source-address: 'nope' is not an IP address."),
         (["--charging-share", "1.5"], "--charging-share must be between 0 and 1, got 1.5."),
         (["--meter-interval", "0"], "--meter-interval must be at least 1 second, got 0."),
+        (["--timer-slack", "1001"], "--timer-slack must be between 0 and 1000 ms, got 1001."),
         (["--deflate-window-bits", "8"], "--deflate-window-bits must be between 9 and 15, got 8."),
         (["--deflate-mem-level", "10"], "--deflate-mem-level must be between 1 and 9, got 10."),
     ])

@@ -97,4 +97,75 @@ import Testing
         loop.advanceTime(by: .seconds(20))
         #expect(log.names == ["a"])
     }
+
+    /// Moves `loop` to the start of the next `width`-wide slot of its uptime clock.
+    private func alignToSlot(_ loop: EmbeddedEventLoop, width: Int64) {
+        let offset = Int64(loop.now.uptimeNanoseconds % UInt64(width))
+        if offset != 0 { loop.advanceTime(by: .nanoseconds(width - offset)) }
+    }
+
+    @Test func timersDueWithinOneSlackSlotFireTogetherAtItsEndAndNeverEarly() {
+        let loop = EmbeddedEventLoop()
+        let queue = ChargerTimerQueue(eventLoop: loop, slack: .milliseconds(10))
+        let log = Log()
+        alignToSlot(loop, width: 10_000_000)
+        let start = loop.now
+        for (name, ms) in [("a", 1), ("b", 4), ("c", 9), ("d", 12)] {
+            let slot = queue.register(LoggingTarget(name, log: log))
+            queue.arm(slot, at: start + .milliseconds(Int64(ms)))
+        }
+        // One NIO task for the whole slot (and none yet for d's later slot).
+        #expect(queue.scheduledTaskCount == 1)
+        loop.advanceTime(by: .microseconds(9_999))
+        #expect(log.names == [])
+        loop.advanceTime(by: .microseconds(1))
+        #expect(log.names == ["a", "b", "c"])
+        loop.advanceTime(by: .milliseconds(9))
+        #expect(log.names == ["a", "b", "c"])
+        loop.advanceTime(by: .milliseconds(1))
+        #expect(log.names == ["a", "b", "c", "d"])
+    }
+
+    @Test func aTimerOnASlotBoundaryFiresOnTimeAndZeroSlackFiresEachAtItsDeadline() {
+        let loop = EmbeddedEventLoop()
+        let coalescing = ChargerTimerQueue(eventLoop: loop, slack: .milliseconds(10))
+        let exact = ChargerTimerQueue(eventLoop: loop, slack: .zero)
+        let log = Log()
+        alignToSlot(loop, width: 10_000_000)
+        let start = loop.now
+        coalescing.arm(coalescing.register(LoggingTarget("boundary", log: log)), at: start + .milliseconds(10))
+        exact.arm(exact.register(LoggingTarget("exact1", log: log)), at: start + .milliseconds(1))
+        exact.arm(exact.register(LoggingTarget("exact4", log: log)), at: start + .milliseconds(4))
+        loop.advanceTime(by: .milliseconds(1))
+        #expect(log.names == ["exact1"])
+        loop.advanceTime(by: .milliseconds(3))
+        #expect(log.names == ["exact1", "exact4"])
+        loop.advanceTime(by: .microseconds(5_999))
+        #expect(log.names == ["exact1", "exact4"])
+        loop.advanceTime(by: .microseconds(1))
+        #expect(log.names == ["exact1", "exact4", "boundary"])
+    }
+
+    @Test func aPeriodicTimerWithSlackKeepsItsRateAndIsNeverMoreThanTheSlackLate() {
+        let loop = EmbeddedEventLoop()
+        let queue = ChargerTimerQueue(eventLoop: loop, slack: .milliseconds(10))
+        let log = Log()
+        alignToSlot(loop, width: 10_000_000)
+        // Start off the slot grid: every deadline then falls inside a slot.
+        loop.advanceTime(by: .milliseconds(3))
+        let target = LoggingTarget("tick", log: log)
+        let slot = queue.register(target)
+        var due = loop.now + .seconds(1)
+        var lateness: [Int64] = []
+        target.onFire = {
+            lateness.append((loop.now - due).nanoseconds)
+            due = loop.now + .seconds(1)
+            queue.arm(slot, at: due)
+        }
+        queue.arm(slot, at: due)
+        loop.advanceTime(by: .milliseconds(10_500))
+        #expect(log.names.count == 10)
+        #expect(lateness.allSatisfy { $0 >= 0 && $0 < 10_000_000 })
+        #expect(lateness.contains { $0 > 0 })
+    }
 }

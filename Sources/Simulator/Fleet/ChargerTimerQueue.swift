@@ -10,6 +10,13 @@ import NIOCore
 /// or stops, and NIO tasks are never cancelled (cancelling one searches NIO's whole heap): a task
 /// that finds nothing due re-arms for the earliest entry left.
 ///
+/// Deadlines are coalesced: with a `slack`, the queue wakes at the end of the `slack`-wide slot
+/// (of the loop's uptime clock) the earliest deadline falls in, and fires every timer due by
+/// then. Timers fire up to `slack` late, never early; chargers read the clock when they run, so
+/// the timestamps they send are those of the actual send. With thousands of chargers the loop
+/// then wakes at most once per `slack` for timers (each wake-up is an `epoll_wait` return and a
+/// context switch) instead of once per charger deadline.
+///
 /// What a timer of the queue wakes up (a ``ChargerRuntime``).
 protocol ChargerTimerTarget: AnyObject {
     /// Its timer is due.
@@ -31,6 +38,9 @@ final class ChargerTimerQueue: @unchecked Sendable {
     }
 
     let eventLoop: any EventLoop
+    /// Timers due within one slot of this width fire together at its end (zero: each at its
+    /// deadline).
+    let slack: TimeAmount
     private var heap: [Entry] = []
     /// Slot → the charger and the token of its armed entry (0: none armed).
     private var chargers: [(any ChargerTimerTarget)?] = []
@@ -43,8 +53,10 @@ final class ChargerTimerQueue: @unchecked Sendable {
     /// Past this many outstanding tasks the latest is cancelled (timers that keep moving earlier).
     private static let maximumScheduledTasks = 4
 
-    init(eventLoop: any EventLoop) {
+    /// A queue on `eventLoop` whose timers fire up to `slack` late, coalesced (zero: on time).
+    init(eventLoop: any EventLoop, slack: TimeAmount = .zero) {
         self.eventLoop = eventLoop
+        self.slack = max(slack, .zero)
     }
 
     /// Takes a slot for `charger`; its timer fires `charger.timerQueueFired()`.
@@ -93,19 +105,29 @@ final class ChargerTimerQueue: @unchecked Sendable {
 
     // MARK: - Firing
 
+    /// When the queue wakes for a timer due at `deadline`: the end of its slack slot.
+    private func wakeUp(for deadline: UInt64) -> UInt64 {
+        let width = UInt64(slack.nanoseconds)
+        guard width > 1 else { return deadline }
+        let (slots, remainder) = deadline.quotientAndRemainder(dividingBy: width)
+        guard remainder != 0 else { return deadline }
+        let (end, overflow) = (slots + 1).multipliedReportingOverflow(by: width)
+        return overflow ? deadline : end
+    }
+
     private func scheduleIfNeeded() {
         guard let first = heap.first else { return }
-        if scheduled.contains(where: { $0.deadline <= first.deadline }) { return }
+        let wake = wakeUp(for: first.deadline)
+        if scheduled.contains(where: { $0.deadline <= wake }) { return }
         if scheduled.count >= Self.maximumScheduledTasks,
             let latest = scheduled.indices.max(by: { scheduled[$0].deadline < scheduled[$1].deadline })
         {
             scheduled.remove(at: latest).task.cancel()
         }
-        let deadline = NIODeadline.uptimeNanoseconds(first.deadline)
-        let task = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
-            fired(scheduledFor: first.deadline)
+        let task = eventLoop.assumeIsolated().scheduleTask(deadline: .uptimeNanoseconds(wake)) { [self] in
+            fired(scheduledFor: wake)
         }
-        scheduled.append((first.deadline, task))
+        scheduled.append((wake, task))
     }
 
     private func fired(scheduledFor deadline: UInt64) {

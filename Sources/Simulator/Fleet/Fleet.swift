@@ -41,10 +41,11 @@ public final class Fleet: Sendable {
         self.configuration = configuration
         var loops: [LoopCounters] = []
         var seen = Set<ObjectIdentifier>()
+        let slack = TimeAmount.milliseconds(max(configuration.timerSlack.wholeMilliseconds, 0))
         for loop in eventLoopGroup.makeIterator() where seen.insert(ObjectIdentifier(loop)).inserted {
-            loops.append(LoopCounters(eventLoop: loop))
+            loops.append(LoopCounters(eventLoop: loop, timerSlack: slack))
         }
-        if loops.isEmpty { loops.append(LoopCounters(eventLoop: eventLoopGroup.next())) }
+        if loops.isEmpty { loops.append(LoopCounters(eventLoop: eventLoopGroup.next(), timerSlack: slack)) }
         var chargers: [ChargerRuntime] = []
         chargers.reserveCapacity(configuration.count)
         let now = configuration.runtime.clock()

@@ -39,6 +39,12 @@ public struct FleetConfiguration: Sendable {
     /// Random chaos for every charger (`--chaos`); nil: none (faults can still be injected
     /// by call, ``ChargerRuntime/inject(_:)``).
     public var chaos: ChaosProfile?
+    /// How late a charger's timer (MeterValues, heartbeat, WebSocket ping, reconnect) may fire so
+    /// that the timers of one event loop due close together fire in one wake-up (issue 11: CPU
+    /// per call). Timestamps on the wire are read when the message is sent. Zero: each on time.
+    public var timerSlack: Duration = Self.defaultTimerSlack
+    /// The default ``timerSlack``: 10 ms.
+    public static let defaultTimerSlack: Duration = .milliseconds(10)
 
     public init(
         groups: [Group], idPrefix: String = "CP", rampPerSecond: Double? = nil, stateDirectory: String? = nil,

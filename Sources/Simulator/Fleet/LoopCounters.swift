@@ -13,9 +13,10 @@ final class LoopCounters: @unchecked Sendable {
     /// The timers of the chargers on this loop (one NIO task for all, not one per charger).
     let timers: ChargerTimerQueue
 
-    init(eventLoop: any EventLoop) {
+    /// Counters for `eventLoop`, whose charger timers fire up to `timerSlack` late, coalesced.
+    init(eventLoop: any EventLoop, timerSlack: TimeAmount = .zero) {
         self.eventLoop = eventLoop
-        self.timers = ChargerTimerQueue(eventLoop: eventLoop)
+        self.timers = ChargerTimerQueue(eventLoop: eventLoop, slack: timerSlack)
     }
 
     var counts: FleetCounts {

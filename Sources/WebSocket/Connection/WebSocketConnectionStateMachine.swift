@@ -104,7 +104,7 @@ public struct WebSocketConnectionStateMachine {
         deflate: PerMessageDeflate? = nil,
         now: NIODeadline,
         allocator: ByteBufferAllocator = ByteBufferAllocator(),
-        maskingKeys: any RandomNumberGenerator = SystemRandomNumberGenerator()
+        maskingKeys: any RandomNumberGenerator = MaskingKeyGenerator()
     ) {
         self.role = role
         self.configuration = configuration
