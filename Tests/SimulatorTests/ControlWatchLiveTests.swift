@@ -48,6 +48,14 @@ import Testing
         let harness = try await ControlHarness.start(count: 2, traceDirectory: folder.url.path)
         _ = try await harness.client.call("POST", "/chargers/FT1/connectors/1/plug")
         try await harness.central.wait(for: "Preparing") { _ in harness.statuses("FT1").last?.status == .preparing }
+        // Every call answered and the answers read, so the trace holds all the central system sent.
+        try await LiveTimeout.run("the fleet reading every answer") {
+            while true {
+                let traffic = try await harness.fleet.traffic().get()
+                if traffic.roundTrip.total == traffic.callsSent { return }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
         try await harness.stop()
         for id in ["FT1", "FT2"] {
             let text = try String(contentsOf: folder.url.appendingPathComponent("\(id).jsonl"), encoding: .utf8)
