@@ -477,6 +477,7 @@ def main():
     parser.add_argument("--boot-timeout", type=float, default=120)
     parser.add_argument("--threads", type=int, default=1, help="event loop threads of our fleet")
     parser.add_argument("--source-address", help="passed to chargesim fleet")
+    parser.add_argument("--timer-slack", type=int, help="passed to our chargesim fleet (ms)")
     parser.add_argument("--python", help="the peer venv's python (default: scripts/conformance/python-peers-venv.sh)")
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--peer-mode", choices=("tuned", "defaults", "both"), default="both",
@@ -528,6 +529,8 @@ def main():
         ]
         if args.source_address:
             command += ["--source-address", args.source_address]
+        if args.timer_slack is not None:
+            command += ["--timer-slack", str(args.timer_slack)]
         if args.deflate:
             command += ["--deflate", "--deflate-window-bits", str(args.deflate_window_bits),
                         "--deflate-mem-level", str(args.deflate_mem_level)]

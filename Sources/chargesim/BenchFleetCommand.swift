@@ -54,6 +54,9 @@ struct BenchFleetCommand: ParsableCommand {
     @Option(help: "Passed to chargesim fleet --source-address.")
     var sourceAddress: String?
 
+    @Option(help: "Passed to our chargesim fleet --timer-slack (ms; default: the fleet's).")
+    var timerSlack: Int?
+
     @Flag(help: "Run our fleet only.")
     var skipPeer = false
 
@@ -109,6 +112,9 @@ struct BenchFleetCommand: ParsableCommand {
         if meterInterval < 1 { throw ValidationError("--meter-interval must be at least 1 second.") }
         if !(duration > 0) { throw ValidationError("--duration must be positive.") }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+        if let timerSlack, !(0...1000).contains(timerSlack) {
+            throw ValidationError("--timer-slack must be between 0 and 1000 ms, got \(timerSlack).")
+        }
         if skipIdle && idleOnly { throw ValidationError("--skip-idle and --idle-only leave nothing to measure.") }
         if !(settle >= 0) { throw ValidationError("--settle must be zero or more seconds.") }
         if apiActions < 0 { throw ValidationError("--api-actions must be 0 or more, got \(apiActions).") }
@@ -129,6 +135,7 @@ struct BenchFleetCommand: ParsableCommand {
         ]
         if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
         if let sourceAddress { arguments += ["--source-address", sourceAddress] }
+        if let timerSlack { arguments += ["--timer-slack", String(timerSlack)] }
         if skipPeer { arguments.append("--skip-peer") }
         arguments += ["--peer-mode", peerMode.rawValue]
         if skipIdle { arguments.append("--skip-idle") }

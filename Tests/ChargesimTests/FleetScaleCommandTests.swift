@@ -77,7 +77,7 @@ import Testing
             [
                 "bench", "fleet", "--chargers", "6", "--ramp", "50", "--charging-share", "0.5", "--meter-interval",
                 "1", "--warmup", "1", "--duration", "3", "--skip-peer", "--settle", "1", "--api-actions", "3",
-                "--saturation-chargers", "4",
+                "--saturation-chargers", "4", "--timer-slack", "0",
             ])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
@@ -133,6 +133,12 @@ import Testing
         #expect(rate > 2 && rate < 6, "\(meterValues)")
         let keepUp = try #require(lines.first { $0.hasPrefix("| MeterValues sent / answered / stored, lost | ") })
         #expect(keepUp.hasSuffix(", lost 0 |"), "\(keepUp)")
+    }
+
+    @Test func benchFleetRefusesATimerSlackTheFleetWouldRefuse() throws {
+        let outcome = try runner.run("chargesim", ["bench", "fleet", "--timer-slack", "1001"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.standardError.contains("--timer-slack must be between 0 and 1000 ms, got 1001."))
     }
 
     @Test func benchScaleRefusesMoreShardsThanChargers() throws {
