@@ -109,7 +109,8 @@ import Testing
         let saturatedRate = cell(saturated, 1) ?? 0
         #expect(saturatedRate > 2 && saturatedRate < 6, "\(saturated)")
         let perCore = try #require(lines.first { $0.hasPrefix("| saturation phase: MeterValues/s per fleet core | ") })
-        #expect((cell(perCore, 1) ?? 0) > saturatedRate, "\(perCore)")
+        // Four chargers may use less CPU in the window than one clock tick (10 ms): then "-".
+        #expect(cell(perCore, 1).map { $0 > saturatedRate } ?? perCore.contains("| - |"), "\(perCore)")
         #expect(lines.contains("| saturation phase: MeterValues lost | 0 | - |  |"), "\(lines)")
     }
 
