@@ -62,28 +62,23 @@ import Testing
 
     @Test func aChargerWhoseTagWasRefusedPresentsItAgainAndCharges() async throws {
         let central = try await LoopbackCentralSystem.start()
-        central.script("RT1") { $0.tagStatuses = ["LTRT1": .blocked] }
+        central.script("FT1") { $0.tagStatuses = ["LTFT1": .blocked] }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let settings = ChargerRuntimeSettings(
-            centralSystemURL: central.url, backoff: .init(initial: .milliseconds(100), maximum: .milliseconds(500)),
-            connectTimeout: .seconds(2), clock: { OCPPTimestamp(Date()) })
-        let configuration = FleetConfiguration(
-            groups: [.init(profile: try FleetFixtures.profile(), count: 1)], idPrefix: "RT", runtime: settings)
-        let fleet = try Fleet(configuration: configuration, eventLoopGroup: group)
+        let fleet = try FleetFixtures.fleet(count: 1, central: central, group: group)
         fleet.start()
         fleet.keepCharging(share: 1, retry: .milliseconds(300))
         // Refused: the cable stays in and nothing starts.
         try await central.wait(for: "the refused Authorize", seconds: 30) {
-            !$0.requests(AuthorizeRequest.self, from: "RT1").isEmpty
+            !$0.requests(AuthorizeRequest.self, from: "FT1").isEmpty
         }
-        #expect(central.requests(StartTransactionRequest.self, from: "RT1").isEmpty)
+        #expect(central.requests(StartTransactionRequest.self, from: "FT1").isEmpty)
 
         // The central system accepts the tag now: a later presentation starts the transaction.
-        central.script("RT1") { $0.tagStatuses = [:] }
+        central.script("FT1") { $0.tagStatuses = [:] }
         try await central.wait(for: "the transaction", seconds: 10) {
-            $0.requests(StartTransactionRequest.self, from: "RT1").map(\.idTag.value) == ["LTRT1"]
+            $0.requests(StartTransactionRequest.self, from: "FT1").map(\.idTag.value) == ["LTFT1"]
         }
-        let authorizations = central.requests(AuthorizeRequest.self, from: "RT1").count
+        let authorizations = central.requests(AuthorizeRequest.self, from: "FT1").count
         #expect(authorizations >= 2 && authorizations <= Fleet.keepChargingPresentations)
 
         try await fleet.stop(.stopTransactions).get()
