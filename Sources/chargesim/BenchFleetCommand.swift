@@ -105,16 +105,10 @@ struct BenchFleetCommand: ParsableCommand {
         if let peerChargers, peerChargers < 1 {
             throw ValidationError("--peer-chargers must be at least 1, got \(peerChargers).")
         }
-        if !(ramp > 0) { throw ValidationError("--ramp must be a positive number of connections per second.") }
-        if !(0...1).contains(chargingShare) {
-            throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
-        }
-        if meterInterval < 1 { throw ValidationError("--meter-interval must be at least 1 second.") }
-        if !(duration > 0) { throw ValidationError("--duration must be positive.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
-        if let timerSlack, !(0...1000).contains(timerSlack) {
-            throw ValidationError("--timer-slack must be between 0 and 1000 ms, got \(timerSlack).")
-        }
+        try FleetLoadRules.checkBench(
+            ramp: ramp, chargingShare: chargingShare, meterInterval: meterInterval, duration: duration,
+            threads: threads)
+        if let timerSlack { try FleetLoadRules.checkTimerSlack(timerSlack) }
         if skipIdle && idleOnly { throw ValidationError("--skip-idle and --idle-only leave nothing to measure.") }
         if !(settle >= 0) { throw ValidationError("--settle must be zero or more seconds.") }
         if apiActions < 0 { throw ValidationError("--api-actions must be 0 or more, got \(apiActions).") }

@@ -56,14 +56,10 @@ struct BenchScaleCommand: ParsableCommand {
         if shards < 1 || shards > chargers {
             throw ValidationError("--shards must be between 1 and --chargers, got \(shards).")
         }
-        if !(ramp > 0) { throw ValidationError("--ramp must be a positive number of connections per second.") }
-        if !(0...1).contains(chargingShare) {
-            throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
-        }
-        if meterInterval < 1 { throw ValidationError("--meter-interval must be at least 1 second.") }
-        if !(duration > 0) { throw ValidationError("--duration must be positive.") }
+        try FleetLoadRules.checkBench(
+            ramp: ramp, chargingShare: chargingShare, meterInterval: meterInterval, duration: duration,
+            threads: threads)
         if !(warmup >= 0) { throw ValidationError("--warmup must be zero or more seconds.") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
     }
 
     func run() throws {

@@ -47,12 +47,8 @@ struct FleetScaleOptions: ParsableArguments {
             throw ValidationError("--shard must be K/N with 0 <= K < N, e.g. 0/4; got '\(shard)'.")
         }
         _ = try sourceAddresses()
-        if !(0...1).contains(chargingShare) {
-            throw ValidationError("--charging-share must be between 0 and 1, got \(chargingShare).")
-        }
-        if !(0...1000).contains(timerSlack) {
-            throw ValidationError("--timer-slack must be between 0 and 1000 ms, got \(timerSlack).")
-        }
+        try FleetLoadRules.checkChargingShare(chargingShare)
+        try FleetLoadRules.checkTimerSlack(timerSlack)
         if let meterInterval, meterInterval < 1 {
             throw ValidationError("--meter-interval must be at least 1 second, got \(meterInterval).")
         }
