@@ -107,20 +107,9 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
 
     // Traffic and chaos (issue 10): the logic is in Traffic/ and Chaos/, the glue in
     // ChargerRuntime+Chaos.swift.
-    /// Drivers arriving and leaving (`--traffic`); nil: none.
-    var traffic: TrafficGenerator? {
-        get { trafficStorage.first }
-        set {
-            if let newValue, !trafficStorage.isEmpty {
-                trafficStorage[0] = newValue
-            } else {
-                trafficStorage = newValue.map { [$0] } ?? []
-            }
-        }
-    }
-    /// ``traffic`` out of line: an inline optional would cost every charger ~256 bytes with or
-    /// without traffic (issue 11: memory per idle charger).
-    private var trafficStorage: [TrafficGenerator] = []
+    /// Drivers arriving and leaving (`--traffic`); nil: none. Out of line: an inline optional
+    /// would cost every charger ~256 bytes with or without traffic (issue 11: memory per idle charger).
+    @OutOfLine var traffic: TrafficGenerator?
     /// Faults injected by call or at random (`--chaos`).
     var chaos: ChaosInjector
     // Scale (issue 11): the local address to connect from, and the round-trip timer.
@@ -141,7 +130,7 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
         sourceAddress: SocketAddress? = nil
     ) {
         self.security = ConnectionSecurity(directory: certificateDirectory)
-        self.trafficStorage = traffic.map { [$0] } ?? []
+        self._traffic = OutOfLine(wrappedValue: traffic)
         self.chaos = chaos
         self.chargePointId = machine.chargePointId
         self.machine = machine
