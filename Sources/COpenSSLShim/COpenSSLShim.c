@@ -1,6 +1,7 @@
 #include "COpenSSLShim.h"
 #include <openssl/ec.h>
 #include <openssl/rsa.h>
+#include <openssl/rand.h>
 
 int chargesim_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
     return (int)SSL_CTX_set_min_proto_version(ctx, version);
@@ -48,4 +49,22 @@ long chargesim_BIO_get_mem_data(BIO *bio, char **data) {
 
 unsigned long chargesim_XN_FLAG_RFC2253(void) {
     return XN_FLAG_RFC2253;
+}
+
+// WebSocket masking keys (RFC 6455 section 10.3): eight words drawn per RAND_bytes call and
+// handed out one by one, from a cache per thread: a client connection keeps no key state of its
+// own (issue 11: memory per idle charger), and a thread never shares its words with another.
+int chargesim_masking_word(uint64_t *word) {
+    static _Thread_local uint64_t words[8];
+    static _Thread_local int used = 8;
+    if (used == 8) {
+        if (RAND_bytes((unsigned char *)words, (int)sizeof(words)) != 1) {
+            return 0;
+        }
+        used = 0;
+    }
+    *word = words[used];
+    words[used] = 0;
+    used += 1;
+    return 1;
 }

@@ -21,4 +21,6 @@ EVP_PKEY *chargesim_EVP_EC_gen(const char *curve);
 EVP_PKEY *chargesim_EVP_RSA_gen(unsigned int bits);
 long chargesim_BIO_get_mem_data(BIO *bio, char **data);
 unsigned long chargesim_XN_FLAG_RFC2253(void);
+// Not a macro: writes the next word of this thread's masking-key cache (refilled by RAND_bytes); 0 if OpenSSL failed.
+int chargesim_masking_word(uint64_t *word);
 #endif

@@ -17,7 +17,8 @@ extension ChargePoint {
     static func registerSecurityExtension(_ registry: inout ActionRegistry<ChargePoint>) {
         registry.register(InstallCertificateRequest.self) { request, machine in
             guard machine.certificates != nil else { throw Self.noCertificateStore }
-            let response = machine.certificates?.install(request, now: machine.now)
+            let now = machine.now
+            let response = machine.certificates?.install(request, now: now)
             if response?.status == .accepted {
                 machine.recordSecurityEvent(
                     .reconfigurationOfSecurityParameters,
@@ -39,7 +40,8 @@ extension ChargePoint {
         }
         registry.register(CertificateSignedRequest.self) { request, machine in
             guard machine.certificates != nil else { throw Self.noCertificateStore }
-            guard let (response, event) = machine.certificates?.accept(request, now: machine.now) else {
+            let now = machine.now
+            guard let (response, event) = machine.certificates?.accept(request, now: now) else {
                 throw Self.noCertificateStore
             }
             if let event { machine.record(event) }

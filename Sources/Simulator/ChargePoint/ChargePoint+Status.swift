@@ -7,8 +7,7 @@ extension ChargePoint {
     func derivedReport(_ connectorId: Int) -> ConnectorState.Report {
         let connector = connectors[connectorId]
         if let fault = connector.fault {
-            return ConnectorState.Report(
-                status: .faulted, errorCode: fault.errorCode, info: fault.info, vendorErrorCode: fault.vendorErrorCode)
+            return ConnectorState.Report(faulted: fault)
         }
         func report(_ status: ChargePointStatus) -> ConnectorState.Report {
             ConnectorState.Report(status: status, errorCode: .noError)

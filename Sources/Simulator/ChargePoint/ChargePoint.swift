@@ -77,9 +77,10 @@ public struct ChargePoint: Sendable {
         var allowedBeforeAcceptance: Bool
     }
 
-    /// What the CALL on the wire is.
+    /// What the CALL on the wire is. The volatile call is boxed: inline, it made ``Link`` (and so
+    /// every charger) 72 bytes larger (issue 11: memory per idle charger).
     enum InFlight: Sendable, Equatable {
-        case volatile(VolatileCall)
+        indirect case volatile(VolatileCall)
         case transaction(entryId: UInt64)
     }
 
@@ -107,7 +108,10 @@ public struct ChargePoint: Sendable {
     /// Its index in the fleet (identity patterns use it).
     public let index: Int
 
-    let identity: ChargerIdentity
+    /// Who it says it is: the profile's identity with its patterns expanded for `index`. Built
+    /// when read (BootNotification, diagnostics, a certificate request), not stored: stored, it
+    /// cost every charger 144 bytes (issue 11: memory per idle charger).
+    var identity: ChargerIdentity { template.profile.identity.expanded(index: index) }
     var random: SeededRandomNumberGenerator
     /// The configuration keys and their values (OCPP 1.6 §9); the shell reads the connection's
     /// (`webSocketPingInterval`, `securityProfile`, `authorizationKey`) here.
@@ -159,8 +163,13 @@ public struct ChargePoint: Sendable {
     /// The recent frames in and out, for diagnostics files (`behaviour.diagnosticsLogFrames`).
     public internal(set) var messageLog: OCPPMessageLog
     /// The CA certificates and the charger's own credentials (security extension); nil until
-    /// the shell gives one with ``useCertificateStore(_:)``.
-    public internal(set) var certificates: CertificateStore?
+    /// the shell gives one with ``useCertificateStore(_:)``. Out of line: most fleets run without
+    /// one, and inline the optional cost every charger 144 bytes.
+    public internal(set) var certificates: CertificateStore? {
+        get { storedCertificates }
+        set { storedCertificates = newValue }
+    }
+    @OutOfLine private var storedCertificates: CertificateStore? = nil
     /// Every security event, for GetLog `SecurityLog` (security extension A04).
     public internal(set) var securityLog: SecurityLog
     /// A raised `SecurityProfile` not yet confirmed by a connection (A05).
@@ -235,10 +244,10 @@ public struct ChargePoint: Sendable {
         self.template = template
         self.chargePointId = chargePointId
         self.index = index
-        self.identity = profile.identity.expanded(index: index)
         var random = random
         let idRandom = SeededRandomNumberGenerator(seed: random.next())
-        self.faultInjection = FaultInjection(behaviour: profile.behaviour, random: &random, now: now)
+        self.faultInjection = FaultInjection(
+            behaviour: profile.behaviour, codes: template.faultErrorCodes, random: &random, now: now)
         self.random = random
         let snapshot = snapshot ?? ChargePointSnapshot()
         var configuration = template.configuration
@@ -262,7 +271,7 @@ public struct ChargePoint: Sendable {
             connectors[id].operative = false
         }
         self.chargingProfiles = snapshot.chargingProfiles ?? ChargingProfileStore()
-        self.firmwareVersion = snapshot.firmwareVersion ?? identity.firmwareVersion
+        self.firmwareVersion = snapshot.firmwareVersion ?? profile.identity.firmwareVersion
         self.messageLog = OCPPMessageLog(capacity: profile.behaviour.diagnosticsLogFrames)
         self.securityLog = snapshot.securityLog ?? SecurityLog()
         // Only an upgrade to the profile the configuration now holds is still in progress.

@@ -17,6 +17,11 @@ public final class ChargePointTemplate: Sendable {
     let registry: ActionRegistry<ChargePoint>
     /// The RPC endpoint settings of every charger (the handled actions of ``registry``).
     let endpointConfiguration: RPCEndpoint.Configuration
+    /// The profile's connector ids, in order (chaos and traffic pick from them): one array for
+    /// all chargers instead of one each.
+    let connectorIds: [Int]
+    /// The error codes random faults draw from (``FaultInjection``), likewise shared.
+    let faultErrorCodes: [ChargePointErrorCode]
 
     /// The shared parts of a charger of `profile`.
     public init(profile: ChargerProfile) {
@@ -25,5 +30,7 @@ public final class ChargePointTemplate: Sendable {
         let registry = ChargePoint.makeRegistry(features: Set(profile.featureProfiles))
         self.registry = registry
         self.endpointConfiguration = RPCEndpoint.Configuration(handledActions: registry.handledActions)
+        self.connectorIds = profile.connectors.map(\.id)
+        self.faultErrorCodes = FaultInjection.errorCodes(of: profile.behaviour)
     }
 }

@@ -4,11 +4,39 @@ import OCPP16
 /// going on (preparing, a transaction, finishing), and what was last reported.
 /// The OCPP status is derived from this, never stored on its own.
 struct ConnectorState: Sendable {
+    /// The free texts of a fault or a report (`info`, `vendorErrorCode`), kept out of line: most
+    /// statuses have neither, and two inline optional strings cost every report 32 bytes (four
+    /// reports per connector; issue 11: memory per idle charger).
+    struct Texts: Sendable, Equatable {
+        var info: String?
+        var vendorErrorCode: String?
+
+        /// Nil when there is neither text, so that a report without texts holds no box.
+        static func make(info: String?, vendorErrorCode: String?) -> Texts? {
+            info == nil && vendorErrorCode == nil ? nil : Texts(info: info, vendorErrorCode: vendorErrorCode)
+        }
+    }
+
     /// A fault set by the user or the fault injector (OCPP 1.6 §7.6 ChargePointErrorCode).
     struct Fault: Sendable, Equatable {
         var errorCode: ChargePointErrorCode
-        var info: String?
-        var vendorErrorCode: String?
+        @OutOfLine private var texts: Texts?
+        var info: String? {
+            get { texts?.info }
+            set { texts = Texts.make(info: newValue, vendorErrorCode: vendorErrorCode) }
+        }
+        var vendorErrorCode: String? {
+            get { texts?.vendorErrorCode }
+            set { texts = Texts.make(info: info, vendorErrorCode: newValue) }
+        }
+
+        init(errorCode: ChargePointErrorCode, info: String? = nil, vendorErrorCode: String? = nil) {
+            self.errorCode = errorCode
+            self._texts = OutOfLine(wrappedValue: Texts.make(info: info, vendorErrorCode: vendorErrorCode))
+        }
+
+        /// The texts' box, for a report of this fault to share.
+        fileprivate var textsBox: OutOfLine<Texts> { _texts }
     }
 
     /// How far an authorization for a start has got.
@@ -75,8 +103,31 @@ struct ConnectorState: Sendable {
     struct Report: Sendable, Equatable {
         var status: ChargePointStatus
         var errorCode: ChargePointErrorCode
-        var info: String?
-        var vendorErrorCode: String?
+        @OutOfLine private var texts: Texts?
+        var info: String? {
+            get { texts?.info }
+            set { texts = Texts.make(info: newValue, vendorErrorCode: vendorErrorCode) }
+        }
+        var vendorErrorCode: String? {
+            get { texts?.vendorErrorCode }
+            set { texts = Texts.make(info: info, vendorErrorCode: newValue) }
+        }
+
+        init(
+            status: ChargePointStatus, errorCode: ChargePointErrorCode, info: String? = nil,
+            vendorErrorCode: String? = nil
+        ) {
+            self.status = status
+            self.errorCode = errorCode
+            self._texts = OutOfLine(wrappedValue: Texts.make(info: info, vendorErrorCode: vendorErrorCode))
+        }
+
+        /// Faulted with `fault`'s code and texts (sharing its box).
+        init(faulted fault: Fault) {
+            self.status = .faulted
+            self.errorCode = fault.errorCode
+            self._texts = fault.textsBox
+        }
     }
 
     let id: Int

@@ -23,12 +23,17 @@ struct FaultInjection: Sendable, Equatable {
     let errorCodes: [ChargePointErrorCode]
     var random: SeededRandomNumberGenerator
 
-    /// Nil when the profile's rate is 0 (or it names no usable error code): no faults at all,
-    /// and nothing is drawn from `random`.
-    init?(behaviour: ChargerBehaviour, random: inout SeededRandomNumberGenerator, now: OCPPTimestamp) {
-        let codes = behaviour.faultErrorCodes.compactMap { ChargePointErrorCode(rawValue: $0) }.filter {
-            $0 != .noError
-        }
+    /// The usable error codes of `behaviour.faultErrorCodes` (a charger's template keeps them).
+    static func errorCodes(of behaviour: ChargerBehaviour) -> [ChargePointErrorCode] {
+        behaviour.faultErrorCodes.compactMap { ChargePointErrorCode(rawValue: $0) }.filter { $0 != .noError }
+    }
+
+    /// Nil when the profile's rate is 0 (or `codes`, from ``errorCodes(of:)``, is empty): no
+    /// faults at all, and nothing is drawn from `random`.
+    init?(
+        behaviour: ChargerBehaviour, codes: [ChargePointErrorCode], random: inout SeededRandomNumberGenerator,
+        now: OCPPTimestamp
+    ) {
         guard behaviour.faultRatePerHour > 0, behaviour.faultRatePerHour.isFinite, !codes.isEmpty else { return nil }
         ratePerHour = behaviour.faultRatePerHour
         duration = .milliseconds(Int64(max(behaviour.faultDurationSeconds, 0.001) * 1000))

@@ -49,7 +49,7 @@ extension Fleet {
         var random = SeededRandomNumberGenerator(seed: configuration.seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
         var trafficRandom = SeededRandomNumberGenerator(seed: random.next())
         let chaosRandom = SeededRandomNumberGenerator(seed: random.next())
-        let connectorIds = profile.connectors.map(\.id)
+        let connectorIds = machine.template.connectorIds
         if configuration.timeScale != 1 { machine.setEnergyTimeScale(configuration.timeScale, now: now) }
         let traffic = configuration.traffic.map { traffic in
             TrafficGenerator(

@@ -41,7 +41,7 @@ extension WebSocketConnection {
             // 2 KiB. WebSocket clients mostly read small frames (OCPP answers are tens of bytes),
             // and the adaptive allocator still grows it for bigger reads.
             .channelOption(
-                .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 65536)
+                .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 64, maximum: 65536)
             )
             .channelInitializer { channel in
                 do {
