@@ -163,13 +163,9 @@ public struct ChargePoint: Sendable {
     /// The recent frames in and out, for diagnostics files (`behaviour.diagnosticsLogFrames`).
     public internal(set) var messageLog: OCPPMessageLog
     /// The CA certificates and the charger's own credentials (security extension); nil until
-    /// the shell gives one with ``useCertificateStore(_:)``. Out of line: most fleets run without
-    /// one, and inline the optional cost every charger 144 bytes.
-    public internal(set) var certificates: CertificateStore? {
-        get { storedCertificates }
-        set { storedCertificates = newValue }
-    }
-    @OutOfLine private var storedCertificates: CertificateStore? = nil
+    /// the shell gives one with ``useCertificateStore(_:)`` (a fleet gives every charger one, so
+    /// it stays inline: out of line it would cost a box more).
+    public internal(set) var certificates: CertificateStore?
     /// Every security event, for GetLog `SecurityLog` (security extension A04).
     public internal(set) var securityLog: SecurityLog
     /// A raised `SecurityProfile` not yet confirmed by a connection (A05).
