@@ -14,6 +14,7 @@ import Testing
         #expect(MemoryLayout<ConnectorState.Fault?>.size <= 16)
         #expect(MemoryLayout<ChargePoint.Link>.size <= 32)
         #expect(MemoryLayout<RPCEndpoint>.size <= 112)
+        #expect(MemoryLayout<ConnectorMeter<OCPPTimestamp>>.size <= 105)
     }
 
     @Test func aReportKeepsItsTextsOutOfLineAndComparesByThem() {

@@ -43,7 +43,13 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     /// The import register in Wh, unrounded; it never decreases.
     public private(set) var registerWh: Double
     /// The plugged-in EV, if any.
-    public private(set) var ev: PluggedEV?
+    public private(set) var ev: PluggedEV? {
+        get { pluggedEV }
+        set { pluggedEV = newValue }
+    }
+    /// Out of line: most connectors of a fleet have no EV, and inline the optional cost each one
+    /// ~110 bytes (issue 11: memory per idle charger).
+    @OutOfLine private var pluggedEV: PluggedEV? = nil
     /// The active charging limit, if any.
     public private(set) var limit: ChargingLimit?
     /// Whether the connector offers energy (a transaction is running and not suspended by the EVSE).
@@ -60,7 +66,6 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     public init(rating: ConnectorRating, registerWh: Double = 0, now: Instant) {
         self.rating = rating
         self.registerWh = max(registerWh, 0)
-        self.ev = nil
         self.limit = nil
         self.isOfferingEnergy = false
         self.lastUpdate = now
