@@ -67,7 +67,7 @@ public struct OCPPMessageLog: Sendable, Equatable {
         // Secrets (an AuthorizationKey being set, a private key) are redacted in `entries`, the
         // only way out of the log, so they never reach a diagnostics file.
         if count == capacity {
-            start += Self.headerBytes + Self.frameLength(in: records, at: start)
+            start += Self.headerBytes + (Int(records[start + 9]) | Int(records[start + 10]) << 8)
             count -= 1
         }
         let cut = bytes.count > Self.maximumFrameBytes
@@ -83,15 +83,16 @@ public struct OCPPMessageLog: Sendable, Equatable {
             // A quarter more than needed, not Array's doubling: spare room is paid by every charger.
             records.reserveCapacity(records.count + needed + (records.count + needed) / 4)
         }
-        var milliseconds = UInt64(bitPattern: instant.millisecondsSince1970)
-        for _ in 0..<8 {
-            records.append(UInt8(truncatingIfNeeded: milliseconds))
-            milliseconds >>= 8
-        }
-        records.append((direction == .sent ? Self.sentFlag : 0) | (cut ? Self.cutFlag : 0))
-        records.append(UInt8(truncatingIfNeeded: length))
-        records.append(UInt8(truncatingIfNeeded: length >> 8))
-        records.append(contentsOf: bytes.prefix(length))
+        // One append for the header, one for the frame: every frame of every charger passes here (issue 11).
+        let ms = UInt64(bitPattern: instant.millisecondsSince1970)
+        func byte(_ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: ms >> shift) }
+        let header = (
+            byte(0), byte(8), byte(16), byte(24), byte(32), byte(40), byte(48), byte(56),
+            (direction == .sent ? Self.sentFlag : 0) | (cut ? Self.cutFlag : 0),
+            UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8)
+        )
+        withUnsafeBytes(of: header) { records.append(contentsOf: $0) }
+        bytes.withUnsafeBufferPointer { records.append(contentsOf: $0[0..<length]) }
         count += 1
     }
 
