@@ -253,12 +253,14 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
     }
 
     private func timerFired() {
+        let armedKeepalive = timerKeepalive
         timerDeadline = nil
         timerKeepalive = nil
         guard !isStopped else { return }
-        // Most wake-ups are for the machine: the connection hears of its timer only when its
-        // keepalive is due (a call before then does nothing, but costs a state machine round).
-        if case .open(let connection) = link, let due = connection.keepaliveDeadline, due <= eventLoop.now {
+        // Most wake-ups are for the machine: the connection hears of its timer only when the
+        // keepalive deadline it had when the timer was armed is due (the deadline only moves
+        // later without a re-arm; a call before it does nothing, but costs a state machine round).
+        if case .open(let connection) = link, let due = armedKeepalive, due <= eventLoop.now {
             connection.keepaliveTimerFired()
         }
         let now = clock()
