@@ -61,6 +61,52 @@ import Testing
         await central.stop()
     }
 
+    @Test func statsFileHoldsTheCountsAndRoundTripsAsJSON() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let central = try await LoopbackCentralSystem.start()
+        let profile = try folder.write(
+            "wallbox.yaml", try String(contentsOfFile: "profiles/ac-wallbox-7kw.yaml", encoding: .utf8))
+        let stats = folder.url.appendingPathComponent("stats.json")
+        let fleet = try RunningCommand(
+            "chargesim",
+            [
+                "fleet", "--csms", central.url, "--profile", profile.path + ":2", "--id-prefix", "ST-",
+                "--charging-share", "1", "--meter-interval", "1", "--stats-file", stats.path,
+            ],
+            directory: folder.url)
+        @Sendable func read() -> [String: Any]? {
+            guard let data = try? Data(contentsOf: stats) else { return nil }
+            return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
+        try await LiveTimeout.run("a stats file with answered MeterValues", seconds: 30) {
+            while (read()?["meterValuesRoundTripMicros"] as? [[UInt64]])?.isEmpty != false {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        // Replaced atomically, and the counts only grow: the next read holds them too.
+        let object = try #require(read())
+        #expect(
+            Set(object.keys) == [
+                "booted", "callsSent", "charging", "connected", "connectionsLost", "connectionsOpened", "faulted",
+                "meterValuesRoundTripMicros", "meterValuesSent", "roundTripMicros", "time", "total",
+            ])
+        #expect(object["total"] as? Int == 2)
+        #expect(object["booted"] as? Int == 2)
+        #expect(object["connectionsOpened"] as? Int == 2)
+        #expect(object["faulted"] as? Int == 0)
+        #expect((object["meterValuesSent"] as? Int ?? 0) >= 1)
+        #expect((object["callsSent"] as? Int ?? 0) > (object["meterValuesSent"] as? Int ?? 0))
+        let answered = (object["meterValuesRoundTripMicros"] as? [[UInt64]] ?? []).reduce(0) { $0 + $1[1] }
+        #expect(answered >= 1)
+        #expect(((object["roundTripMicros"] as? [[UInt64]]) ?? []).allSatisfy { $0.count == 2 })
+        let time = object["time"] as? Double ?? 0
+        #expect(abs(time - Date().timeIntervalSince1970) < 60)
+        fleet.send(SIGTERM)
+        #expect(await fleet.waitForExit(seconds: 30) == 0)
+        await central.stop()
+    }
+
     @Test func benchWithoutItsScriptSaysWhereToRunIt() throws {
         let outcome = try runner.run("chargesim", ["bench", "fleet", "--script", "/nonexistent/fleet-bench.py"])
         #expect(

@@ -165,6 +165,43 @@ import Testing
         #expect(store.stopTxnSampledData == [])
     }
 
+    @Test func valuesReadOnEveryEventFollowEveryChangeAndLeaveCopiesAlone() {
+        // These are decoded once per change (issue 11), not on each read: each read must still
+        // see the latest value, and a charger changing a key must not change the others'.
+        let shared = Self.store(configuration: ["MeterValueSampleInterval": "60"])
+        var store = shared
+        #expect(store.meterValueSampleInterval == .seconds(60))
+        #expect(change(&store, "MeterValueSampleInterval", "5") == .accepted)
+        #expect(change(&store, "HeartbeatInterval", "120") == .accepted)
+        #expect(change(&store, "ClockAlignedDataInterval", "900") == .accepted)
+        #expect(change(&store, "ConnectionTimeOut", "45") == .accepted)
+        #expect(change(&store, "MinimumStatusDuration", "3") == .accepted)
+        #expect(change(&store, "TransactionMessageRetryInterval", "7") == .accepted)
+        #expect(change(&store, "TransactionMessageAttempts", "9") == .accepted)
+        #expect(change(&store, "MeterValuesSampledData", "SoC, Voltage") == .accepted)
+        #expect(change(&store, "MeterValuesAlignedData", "Voltage") == .accepted)
+        #expect(change(&store, "StopTxnSampledData", "SoC") == .accepted)
+        #expect(change(&store, "StopTxnAlignedData", "Energy.Active.Import.Register") == .accepted)
+        #expect(store.meterValueSampleInterval == .seconds(5))
+        #expect(store.heartbeatInterval == .seconds(120))
+        #expect(store.clockAlignedDataInterval == .seconds(900))
+        #expect(store.connectionTimeOut == .seconds(45))
+        #expect(store.minimumStatusDuration == .seconds(3))
+        #expect(store.transactionMessageRetryInterval == .seconds(7))
+        #expect(store.transactionMessageAttempts == 9)
+        #expect(store.meterValuesSampledData == [.soc, .voltage])
+        #expect(store.measurands(.meterValuesSampledData) == [.soc, .voltage])
+        #expect(store.meterValuesAlignedData == [.voltage])
+        #expect(store.stopTxnSampledData == [.soc])
+        #expect(store.stopTxnAlignedData == [.energyActiveImportRegister])
+        #expect(shared.meterValueSampleInterval == .seconds(60))
+        #expect(shared.transactionMessageAttempts == 3)
+        #expect(shared.meterValuesSampledData == [.energyActiveImportRegister])
+        #expect(store != shared)
+        #expect(change(&store, "MeterValueSampleInterval", "60") == .accepted)
+        #expect(store.meterValueSampleInterval == .seconds(60))
+    }
+
     @Test func unknownKeysAreNotSupported() {
         var store = Self.store()
         #expect(change(&store, "NoSuchKey", "1") == .notSupported)

@@ -95,7 +95,8 @@ extension ChargePoint {
                     // ConnectionTimeOut (§9.1.8): the cable never came; back to where it was.
                     connectors[id].session = nil
                 }
-            case .transaction(let transaction):
+            case .transaction:
+                guard let transaction = connectors[id].transactionInstants else { continue }
                 if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull,
                     fullSince + unplugAfter <= now
                 {
@@ -249,7 +250,7 @@ extension ChargePoint {
     /// Notes when each transaction's EV became full.
     mutating func noteFullEVs() {
         for id in connectors.indices {
-            guard let transaction = connectors[id].transaction else { continue }
+            guard let transaction = connectors[id].transactionInstants else { continue }
             let full = meters.connectors[id]?.status == .evFull
             if full, transaction.evFullSince == nil {
                 let since = now

@@ -175,10 +175,10 @@ extension ChargePoint {
 
     private mutating func transactionMessageEnded(entryId: UInt64, outcome: Result<RawJSON, CallFailure>) {
         guard let position = queue.firstIndex(where: { $0.id == entryId }) else { return }
-        let entry = queue[position]
         switch outcome {
         case .success(let payload):
-            queue.remove(at: position)
+            // Moved out of the queue, not copied (every answered MeterValues comes here).
+            let entry = queue.remove(at: position)
             // As the outbox: an emptied queue lets go of its buffer (issue 11).
             if queue.isEmpty { queue = [] }
             output.append(.remove(entryId: entryId))
@@ -190,11 +190,11 @@ extension ChargePoint {
         case .failure(.connectionLost):
             // Re-sent after the reconnect; not an attempt the central system refused.
             break
-        case .failure(.callError) where !entry.retriedAfterCallError,
-            .failure(.invalidResponse) where !entry.retriedAfterCallError:
-            giveUp(entry)
+        case .failure(.callError) where !queue[position].retriedAfterCallError,
+            .failure(.invalidResponse) where !queue[position].retriedAfterCallError:
+            giveUp(queue[position])
         case .failure(.callError), .failure(.invalidResponse), .failure(.timedOut):
-            var failed = entry
+            var failed = queue[position]
             failed.failedAttempts += 1
             if failed.failedAttempts >= configuration.transactionMessageAttempts {
                 // §4.8: after TransactionMessageAttempts the charger may give the message up.

@@ -331,7 +331,7 @@ extension ChargePoint {
 
     /// A MeterValues of the transaction on `connectorId` (a transaction message).
     mutating func sampleTransaction(connectorId: Int, context: ReadingContext) {
-        guard let transaction = connectors[connectorId].transaction, let meter = meters.connectors[connectorId]
+        guard let transaction = connectors[connectorId].transactionIds, let meter = meters.connectors[connectorId]
         else { return }
         let measurands =
             context == .sampleClock ? configuration.meterValuesAlignedData : configuration.meterValuesSampledData

@@ -5,15 +5,16 @@ import OCPP16
 extension ChargePoint {
     /// The status `connectorId` is in now.
     func derivedReport(_ connectorId: Int) -> ConnectorState.Report {
-        let connector = connectors[connectorId]
-        if let fault = connector.fault {
+        // Runs for every connector after every event: the connector is read in place, not
+        // copied (a copy retains and releases each reference it holds).
+        if let fault = connectors[connectorId].fault {
             return ConnectorState.Report(faulted: fault)
         }
         func report(_ status: ChargePointStatus) -> ConnectorState.Report {
             ConnectorState.Report(status: status, errorCode: .noError)
         }
-        guard connectorId > 0 else { return report(connector.operative ? .available : .unavailable) }
-        switch connector.session {
+        guard connectorId > 0 else { return report(connectors[connectorId].operative ? .available : .unavailable) }
+        switch connectors[connectorId].session {
         case .transaction:
             // A deauthorized transaction offers no energy (past MaxEnergyOnInvalidId): SuspendedEVSE.
             switch meters.connectors[connectorId]?.status {
@@ -24,11 +25,11 @@ extension ChargePoint {
         case .finishing:
             // A ChangeAvailability scheduled during the transaction applies once it has ended
             // (OCPP 1.6 §5.2), even while the cable is still in: Finishing → Unavailable (F8).
-            return report(connector.operative && connectors[0].operative ? .finishing : .unavailable)
+            return report(connectors[connectorId].operative && connectors[0].operative ? .finishing : .unavailable)
         case .preparing:
             return report(.preparing)
         case nil:
-            if !connector.operative || !connectors[0].operative { return report(.unavailable) }
+            if !connectors[connectorId].operative || !connectors[0].operative { return report(.unavailable) }
             if reservations.reservation(forConnector: connectorId) != nil { return report(.reserved) }
             return report(.available)
         }

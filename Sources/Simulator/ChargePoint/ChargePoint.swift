@@ -429,30 +429,30 @@ public struct ChargePoint: Sendable {
                 if !queue.isEmpty, inFlight == nil { consider(queueRetryAt) }
             }
         }
-        for connector in connectors {
-            if isConnected, boot == .accepted, connector.observed != connector.lastSent {
+        let reportsStatuses = isConnected && boot == .accepted
+        // By index, in place: `for connector in connectors` copies each connector (retains).
+        for id in connectors.indices {
+            if reportsStatuses, connectors[id].observed != connectors[id].lastSent {
                 consider(
-                    connector.lastSent == nil ? now : connector.observedSince + configuration.minimumStatusDuration)
+                    connectors[id].lastSent == nil
+                        ? now : connectors[id].observedSince + configuration.minimumStatusDuration)
             }
-            switch connector.session {
+            switch connectors[id].session {
             case .preparing(let preparation):
                 consider(preparation.connectionDeadline)
                 consider(preparation.autoPlugAt)
             case .transaction(let transaction):
                 consider(transaction.nextSampleAt)
-                if let allowanceEnd = transaction.invalidIdAllowanceEndWh, let meter = meters.connectors[connector.id],
-                    meter.isOfferingEnergy, meter.powerW > 0
-                {
+                if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
+                    consider(fullSince + unplugAfter)
+                }
+                guard let meter = meters.connectors[id] else { break }
+                if let allowanceEnd = transaction.invalidIdAllowanceEndWh, meter.isOfferingEnergy, meter.powerW > 0 {
                     // Re-estimated at each wake-up, so a falling power only makes it check again.
                     let seconds = max((allowanceEnd - meter.registerWh) / meter.powerW, 0.001)
                     consider(meter.lastUpdate + .milliseconds(Int64((seconds * 1000).rounded(.up))))
                 }
-                if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
-                    consider(fullSince + unplugAfter)
-                }
-                if let meter = meters.connectors[connector.id], meter.status == .charging,
-                    let untilFull = meter.timeUntilEVFull()
-                {
+                if meter.status == .charging, let untilFull = meter.timeUntilEVFull() {
                     consider(meter.lastUpdate + untilFull)
                 }
             case .finishing, nil:

@@ -157,6 +157,19 @@ struct ConnectorState: Sendable {
         return nil
     }
 
+    /// The running transaction's ids, read without copying the transaction (its strings and
+    /// transaction data: a retain each), as on every sample (issue 11).
+    var transactionIds: (localId: Int, transactionId: Int?)? {
+        guard case .transaction(let transaction) = session else { return nil }
+        return (transaction.localId, transaction.transactionId)
+    }
+
+    /// The running transaction's instants the timer looks at, read without copying it.
+    var transactionInstants: (nextSampleAt: OCPPTimestamp?, evFullSince: OCPPTimestamp?)? {
+        guard case .transaction(let transaction) = session else { return nil }
+        return (transaction.nextSampleAt, transaction.evFullSince)
+    }
+
     var preparation: Preparation? {
         if case .preparing(let preparation) = session { return preparation }
         return nil

@@ -32,6 +32,9 @@ public struct ConfigurationStore: Sendable, Equatable {
     private var changed: [String: String] = [:]
     private var order: [String]
     private let rebootRequiredKeys: Set<String>
+    /// The keys read on every event, decoded when a value changes, not on each read (issue 11:
+    /// fleet CPU per call).
+    private var decoded = Decoded.empty
 
     /// The configuration of a charger built from `profile`: every standard key of its feature profiles
     /// with the profile's value or the default, and its vendor keys.
@@ -71,6 +74,7 @@ public struct ConfigurationStore: Sendable, Equatable {
             insert(Entry(key: key, value: value, accessibility: .readWrite, standardKey: nil))
         }
         apply(overrides: overrides)
+        decoded = Decoded(decoding: self)
     }
 
     /// Sets the values of `overrides` (e.g. a restarted charger's persisted ``values``) on the keys
@@ -101,6 +105,7 @@ public struct ConfigurationStore: Sendable, Equatable {
         } else {
             changed[name] = value
         }
+        decoded = Decoded(decoding: self)
     }
 
     private mutating func insert(_ entry: Entry) {
@@ -272,7 +277,16 @@ public struct ConfigurationStore: Sendable, Equatable {
 
     /// The measurands a measurand-list key names, in order, without duplicates or unknown names.
     public func measurands(_ key: StandardConfigurationKey) -> [Measurand] {
-        // Read on every sample: ASCII lists (all of them in practice) are matched byte by byte
+        if key == .meterValuesSampledData { return decoded.meterValuesSampledData }
+        if key == .meterValuesAlignedData { return decoded.meterValuesAlignedData }
+        if key == .stopTxnSampledData { return decoded.stopTxnSampledData }
+        if key == .stopTxnAlignedData { return decoded.stopTxnAlignedData }
+        return parsedMeasurands(key)
+    }
+
+    /// ``measurands(_:)`` read from the key's text.
+    func parsedMeasurands(_ key: StandardConfigurationKey) -> [Measurand] {
+        // Read on each change: ASCII lists (all of them in practice) are matched byte by byte
         // against the measurand names, with no String or array built; other text goes the
         // general way (same blanks as `.whitespaces`: tab and the space separators).
         guard let list = value(key) else { return [] }
@@ -324,21 +338,21 @@ public struct ConfigurationStore: Sendable, Equatable {
     private func seconds(_ key: StandardConfigurationKey) -> Duration { .seconds(integer(key) ?? 0) }
 
     /// `HeartbeatInterval`.
-    public var heartbeatInterval: Duration { seconds(.heartbeatInterval) }
+    public var heartbeatInterval: Duration { decoded.heartbeatInterval }
     /// `MeterValueSampleInterval`; zero means no periodic samples.
-    public var meterValueSampleInterval: Duration { seconds(.meterValueSampleInterval) }
+    public var meterValueSampleInterval: Duration { decoded.meterValueSampleInterval }
     /// `ClockAlignedDataInterval`; zero means no clock-aligned samples.
-    public var clockAlignedDataInterval: Duration { seconds(.clockAlignedDataInterval) }
+    public var clockAlignedDataInterval: Duration { decoded.clockAlignedDataInterval }
     /// `ConnectionTimeOut`.
-    public var connectionTimeOut: Duration { seconds(.connectionTimeOut) }
+    public var connectionTimeOut: Duration { decoded.connectionTimeOut }
     /// `MinimumStatusDuration`.
-    public var minimumStatusDuration: Duration { seconds(.minimumStatusDuration) }
+    public var minimumStatusDuration: Duration { decoded.minimumStatusDuration }
     /// `TransactionMessageRetryInterval`.
-    public var transactionMessageRetryInterval: Duration { seconds(.transactionMessageRetryInterval) }
+    public var transactionMessageRetryInterval: Duration { decoded.transactionMessageRetryInterval }
     /// `WebSocketPingInterval`; zero means no pings.
     public var webSocketPingInterval: Duration { seconds(.webSocketPingInterval) }
     /// `TransactionMessageAttempts`.
-    public var transactionMessageAttempts: Int { integer(.transactionMessageAttempts) ?? 3 }
+    public var transactionMessageAttempts: Int { decoded.transactionMessageAttempts }
     /// `ResetRetries`.
     public var resetRetries: Int { integer(.resetRetries) ?? 0 }
     /// `GetConfigurationMaxKeys`.
@@ -351,13 +365,13 @@ public struct ConfigurationStore: Sendable, Equatable {
     /// `nil` while unset.
     public var authorizationKey: String? { value(.authorizationKey).flatMap { $0.isEmpty ? nil : $0 } }
     /// `MeterValuesSampledData`.
-    public var meterValuesSampledData: [Measurand] { measurands(.meterValuesSampledData) }
+    public var meterValuesSampledData: [Measurand] { decoded.meterValuesSampledData }
     /// `MeterValuesAlignedData`.
-    public var meterValuesAlignedData: [Measurand] { measurands(.meterValuesAlignedData) }
+    public var meterValuesAlignedData: [Measurand] { decoded.meterValuesAlignedData }
     /// `StopTxnSampledData`.
-    public var stopTxnSampledData: [Measurand] { measurands(.stopTxnSampledData) }
+    public var stopTxnSampledData: [Measurand] { decoded.stopTxnSampledData }
     /// `StopTxnAlignedData`.
-    public var stopTxnAlignedData: [Measurand] { measurands(.stopTxnAlignedData) }
+    public var stopTxnAlignedData: [Measurand] { decoded.stopTxnAlignedData }
     /// `AuthorizeRemoteTxRequests`.
     public var authorizeRemoteTxRequests: Bool { boolean(.authorizeRemoteTxRequests) ?? false }
     /// `LocalPreAuthorize`.

@@ -253,10 +253,16 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
     }
 
     private func timerFired() {
+        let armedKeepalive = timerKeepalive
         timerDeadline = nil
         timerKeepalive = nil
         guard !isStopped else { return }
-        if case .open(let connection) = link { connection.keepaliveTimerFired() }
+        // Most wake-ups are for the machine: the connection hears of its timer only when the
+        // keepalive deadline it had when the timer was armed is due (the deadline only moves
+        // later without a re-arm; a call before it does nothing, but costs a state machine round).
+        if case .open(let connection) = link, let due = armedKeepalive, due <= eventLoop.now {
+            connection.keepaliveTimerFired()
+        }
         let now = clock()
         if case .idle = link, stop == nil, !heldOffline, let at = reconnectAt, at <= now {
             reconnectAt = nil
@@ -493,10 +499,11 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
         var new = Flags()
         if case .open = link { new.connected = true }
         new.booted = machine.isAccepted
-        // Runs after every event: read the connectors in place (no dictionary, no machine copy).
-        for connector in machine.connectors {
-            let status = connector.observed.status
-            if connector.id > 0, status == .charging { new.charging = true }
+        // Runs after every event: read the connectors in place, by index (no dictionary, no
+        // machine copy; `for connector in` would copy each connector, a retain per reference).
+        for index in machine.connectors.indices {
+            let status = machine.connectors[index].observed.status
+            if index > 0, status == .charging { new.charging = true }
             if status == .faulted { new.faulted = true }
         }
         guard new != flags else { return }

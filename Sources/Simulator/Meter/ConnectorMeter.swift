@@ -135,8 +135,11 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
     public var powerW: Double {
         guard let plugged = ev, isOfferingEnergy, !evPaused, plugged.socPercent < plugged.model.targetSoCPercent
         else { return 0 }
-        let lines = capLines(atSoC: plugged.socPercent, of: plugged.model)
-        return max(lines.map { $0.value(at: plugged.socPercent) }.min() ?? 0, 0)
+        var lowest = Double.infinity
+        for line in capLines(atSoC: plugged.socPercent, of: plugged.model) {
+            lowest = min(lowest, line.value(at: plugged.socPercent))
+        }
+        return max(lowest, 0)
     }
 
     /// `Power.Offered` at the last update, in W: the rating and the limit, and for DC the
@@ -213,6 +216,44 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         static func constant(_ watts: Double) -> Line { Line(offset: watts, slope: 0) }
     }
 
+    /// The caps on the power, at most four, held inline: they are built several times per
+    /// event of every charging connector, and an array would be allocated each time (issue 11).
+    private struct Lines: Sequence {
+        private var lines: (Line, Line, Line, Line) = (.constant(0), .constant(0), .constant(0), .constant(0))
+        private var count = 0
+
+        init(_ first: Line) { append(first) }
+
+        mutating func append(_ line: Line) {
+            switch count {
+            case 0: lines.0 = line
+            case 1: lines.1 = line
+            case 2: lines.2 = line
+            case 3: lines.3 = line
+            default: preconditionFailure("more than four power caps")
+            }
+            count += 1
+        }
+
+        func makeIterator() -> Iterator { Iterator(lines: self) }
+
+        struct Iterator: IteratorProtocol {
+            let lines: Lines
+            var index = 0
+
+            mutating func next() -> Line? {
+                guard index < lines.count else { return nil }
+                defer { index += 1 }
+                switch index {
+                case 0: return lines.lines.0
+                case 1: return lines.lines.1
+                case 2: return lines.lines.2
+                default: return lines.lines.3
+                }
+            }
+        }
+    }
+
     /// AC phases the EV actually draws on: its own, the connector's and the limit's, whichever is fewest.
     private func acPhasesUsed(by model: EVModel) -> Int {
         min(model.acPhases, rating.phases, limit?.numberPhases ?? rating.phases)
@@ -230,24 +271,25 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
 
     /// What the EVSE side allows at `soc`, ignoring what the EV accepts.
     private func offeredCapW(atSoC soc: Double, of model: EVModel?) -> Double {
-        var caps = [rating.maxPowerKW * 1000]
+        // The lowest cap, kept as it goes (no array per call).
+        var lowest = rating.maxPowerKW * 1000
         switch rating.currentType {
         case .ac:
             let phases = min(rating.phases, limit?.numberPhases ?? rating.phases)
             var amps = rating.maxCurrentA
             if let limit, limit.unit == .amperes { amps = min(amps, limit.value) }
-            caps.append(amps * rating.nominalVoltageV * Double(phases))
-            if let limit, limit.unit == .watts { caps.append(limit.value) }
+            lowest = min(lowest, amps * rating.nominalVoltageV * Double(phases))
+            if let limit, limit.unit == .watts { lowest = min(lowest, limit.value) }
         case .dc:
-            if let model { caps.append(rating.maxCurrentA * model.batteryVoltage(atSoC: soc)) }
-            if let watts = limitW(phases: 3) { caps.append(watts) }
+            if let model { lowest = min(lowest, rating.maxCurrentA * model.batteryVoltage(atSoC: soc)) }
+            if let watts = limitW(phases: 3) { lowest = min(lowest, watts) }
         }
-        return caps.min() ?? 0
+        return lowest
     }
 
     /// Every cap on the power, each linear in SoC on the taper segment that starts at `soc`.
-    private func capLines(atSoC soc: Double, of model: EVModel) -> [Line] {
-        var lines = [Line.constant(rating.maxPowerKW * 1000)]
+    private func capLines(atSoC soc: Double, of model: EVModel) -> Lines {
+        var lines = Lines(.constant(rating.maxPowerKW * 1000))
         switch rating.currentType {
         case .ac:
             let phases = acPhasesUsed(by: model)
@@ -302,8 +344,9 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
             pieces += 1
             let remaining = limitSeconds.map { $0 - used }
             if let remaining, remaining <= 0 { break }
-            var end = min(model.dcTaper.breakpoints(above: s).first ?? target, target)
-            if rating.currentType == .ac { end = target }
+            // AC ignores the taper: its breakpoints are only looked up for DC.
+            var end = target
+            if rating.currentType == .dc { end = min(model.dcTaper.breakpoints(above: s).first ?? target, target) }
             let lines = capLines(atSoC: s, of: model)
             guard let active = lines.min(by: { ($0.value(at: s), $0.slope) < ($1.value(at: s), $1.slope) }) else {
                 break
