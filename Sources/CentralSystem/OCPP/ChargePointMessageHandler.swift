@@ -62,24 +62,27 @@ struct ChargePointMessageHandler: Sendable {
         guard known || !configuration.autoRegister else { return false }
         switch request {
         case .heartbeat:
-            store.enqueueWrite({ db in try Store.recordHeartbeat(identity: id, now: now, db) }) { result in
-                completion(directOutcome(result) { CallAnswer(response: HeartbeatResponse(currentTime: now)) })
-            }
+            store.enqueueWrite(
+                { db in try Store.recordHeartbeat(identity: id, now: now, db) },
+                completion: { result in
+                    completion(directOutcome(result) { CallAnswer(response: HeartbeatResponse(currentTime: now)) })
+                })
         case .statusNotification(let notification):
-            store.enqueueWrite({ db in
-                try Store.applyStatusNotification(identity: id, request: notification, now: now, db)
-            }) { result in
-                completion(
-                    directOutcome(result) { change in
-                        emit(.statusChanged(change))
-                        return CallAnswer(response: StatusNotificationResponse())
-                    })
-            }
+            store.enqueueWrite(
+                { db in try Store.applyStatusNotification(identity: id, request: notification, now: now, db) },
+                completion: { result in
+                    completion(
+                        directOutcome(result) { change in
+                            emit(.statusChanged(change))
+                            return CallAnswer(response: StatusNotificationResponse())
+                        })
+                })
         case .meterValues(let values):
-            store.enqueueWrite({ db in try Store.applyMeterValues(identity: id, request: values, now: now, db) }) {
-                result in
-                completion(directOutcome(result) { meterValuesApplied($0, values, chargePointId: id) })
-            }
+            store.enqueueWrite(
+                { db in try Store.applyMeterValues(identity: id, request: values, now: now, db) },
+                completion: { result in
+                    completion(directOutcome(result) { meterValuesApplied($0, values, chargePointId: id) })
+                })
         case .authorize, .bootNotification, .dataTransfer, .diagnosticsStatusNotification,
             .firmwareStatusNotification, .startTransaction, .stopTransaction, .logStatusNotification,
             .securityEventNotification, .signCertificate, .signedFirmwareStatusNotification:
