@@ -9,7 +9,7 @@ import WebSocket
 ///
 /// Two paths keep that order (issue 11). Heartbeat, StatusNotification and MeterValues of a
 /// charge point that needs no registration check go straight from the event loop to the store's
-/// writer queue, which answers back on the event loop (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:completion:)``);
+/// writer thread, which answers back on the event loop (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:completion:)``);
 /// the writer applies them in arrival order. Every other request runs on one consumer task per
 /// connection, one at a time. A request takes the direct path only while the consumer has
 /// nothing to do, and a consumer request waits (`held`) until the direct writes before it are

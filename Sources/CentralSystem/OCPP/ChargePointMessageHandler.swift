@@ -51,7 +51,7 @@ struct ChargePointMessageHandler: Sendable {
 
     /// Applies a Heartbeat, StatusNotification or MeterValues without a task (issue 11: the
     /// answer of these frequent requests is written two thread hand-offs after the frame is
-    /// read): the write joins the store's next batch and `completion` runs on the writer's queue
+    /// read): the write joins the store's next batch and `completion` runs on the writer thread
     /// once it is committed, after the same events as ``handle(_:chargePointId:known:now:)``.
     /// Returns false, doing nothing, for every other request and while the charge point may
     /// still need registering (auto-registration and not `known`).

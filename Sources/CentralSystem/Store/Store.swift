@@ -87,7 +87,7 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` like ``write(_:)`` and calls `completion` with its result once committed, on
-    /// the writer's queue (quick work only: it holds up the next batch). For the OCPP requests
+    /// the writer thread (quick work only: it holds up the next batch). For the OCPP requests
     /// answered straight from the event loop (issue 11).
     func enqueueWrite<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T,

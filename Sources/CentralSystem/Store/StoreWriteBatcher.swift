@@ -14,10 +14,13 @@ import Synchronization
 /// write of the batch. A caller hears back only once its batch is committed, so it reads what it
 /// wrote. Writes run in arrival order.
 ///
-/// The batches run on a serial dispatch queue of their own with GRDB's synchronous `write`, and
-/// ``enqueue(_:completion:)`` calls back on that queue (issue 11): an OCPP answer then takes
+/// The batches run on a thread of its own with GRDB's synchronous `write`, and
+/// ``enqueue(_:completion:)`` calls back on that thread (issue 11): an OCPP answer then takes
 /// two thread hand-offs (event loop → writer → event loop) instead of an actor hop, a task per
-/// batch, GRDB's async hop and a continuation resumed on the cooperative pool.
+/// batch, GRDB's async hop and a continuation resumed on the cooperative pool. A thread, not a
+/// dispatch queue: on Linux a queue woken from an event loop started its work 2-3 ms later at
+/// the median on this 2-core machine (measured, Benchmarks/RESULTS.md fourth pass); a
+/// semaphore wakes a thread parked on it directly.
 final class StoreWriteBatcher: Sendable {
     /// One queued write, type-erased: `perform` runs it inside the batch's transaction and
     /// returns how to answer the caller once the commit is known; `fail` answers with an error
@@ -40,13 +43,30 @@ final class StoreWriteBatcher: Sendable {
     private let pool: DatabasePool
     private let window: Duration
     private let state = Mutex(State())
-    private let queue = DispatchQueue(label: "chargesim.store.writer", qos: .userInitiated)
+    /// Signalled once per idle → draining change; the writer thread waits on it.
+    private let wake = DispatchSemaphore(value: 0)
 
     /// Batches the writes to `pool`; `window` is how long the first write of a batch waits for
     /// others (zero: only the writes that queued behind the running transaction join).
     init(pool: DatabasePool, window: Duration = .zero) {
         self.pool = pool
         self.window = window
+        // The thread holds the batcher weakly and ends once it is released (see `deinit`).
+        let wake = wake
+        let thread = Thread { [weak self] in
+            while true {
+                wake.wait()
+                guard let self else { return }
+                self.drain()
+            }
+        }
+        thread.name = "chargesim.store.writer"
+        thread.qualityOfService = .userInitiated
+        thread.start()
+    }
+
+    deinit {
+        wake.signal()
     }
 
     /// Runs `body` in the next batch's transaction and returns its result once committed.
@@ -57,7 +77,7 @@ final class StoreWriteBatcher: Sendable {
     }
 
     /// Runs `body` in the next batch's transaction; `completion` gets its result once the batch
-    /// is committed (or its error), on the writer's queue: it must be quick and must not write.
+    /// is committed (or its error), on the writer thread: it must be quick and must not write.
     func enqueue<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
@@ -89,10 +109,10 @@ final class StoreWriteBatcher: Sendable {
             state.draining = true
             return true
         }
-        if start { queue.async { self.drain() } }
+        if start { wake.signal() }
     }
 
-    /// On `queue`: runs batches until none is left.
+    /// On the writer thread: runs batches until none is left.
     private func drain() {
         while true {
             if window > .zero, state.withLock({ !$0.pending.isEmpty }) {
