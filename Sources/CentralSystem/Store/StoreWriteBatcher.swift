@@ -17,10 +17,10 @@ import Synchronization
 /// The batches run on a thread of its own with GRDB's synchronous `write`, and
 /// ``enqueue(_:completion:)`` calls back on that thread (issue 11): an OCPP answer then takes
 /// two thread hand-offs (event loop → writer → event loop) instead of an actor hop, a task per
-/// batch, GRDB's async hop and a continuation resumed on the cooperative pool. A thread, not a
-/// dispatch queue: on Linux a queue woken from an event loop started its work 2-3 ms later at
-/// the median on this 2-core machine (measured, Benchmarks/RESULTS.md fourth pass); a
-/// semaphore wakes a thread parked on it directly.
+/// batch, GRDB's async hop and a continuation resumed on the cooperative pool. A thread parked
+/// on a semaphore is woken directly, where a dispatch queue's work goes through libdispatch's
+/// worker pool (the two measured alike within the noise of a shared machine: Benchmarks/RESULTS.md,
+/// fourth pass).
 final class StoreWriteBatcher: Sendable {
     /// One queued write, type-erased: `perform` runs it inside the batch's transaction and
     /// returns how to answer the caller once the commit is known; `fail` answers with an error
