@@ -25,6 +25,13 @@ struct CSMSCommand: AsyncParsableCommand {
 
     @OptionGroup var deflate: DeflateOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "Write how long the answers to the chargers' calls took (read to written, histograms in µs) as JSON "
+                + "to this file every second.",
+            valueName: "file"))
+    var statsFile: String?
+
     func run() async throws {
         // Every charger is a descriptor: take the hard open-file limit (issue 11).
         FileDescriptorLimit.raiseToHard()
@@ -43,9 +50,14 @@ struct CSMSCommand: AsyncParsableCommand {
         try options.writeReadyFile(
             apiBaseURL: system.apiBaseURL, ocppURL: system.ocppURL,
             token: system.generatedToken ?? options.apiToken, chargePointIds: [], ocppSecureURL: system.ocppSecureURL)
+        let stats = statsFile.map(CentralSystemStatsFile.init(path:))
+        var ticks = 0
         while !signals.received {
             try? await Task.sleep(for: .milliseconds(200))
+            ticks += 1
+            if ticks % 5 == 0 { stats?.write(system.ocppServer.processingTimes) }
         }
+        stats?.write(system.ocppServer.processingTimes)
         FileHandle.standardError.write(Data("chargesim csms: stopping\n".utf8))
         await system.shutdown()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OCPP16
 import Simulator
 
 /// `--stats-file`: the fleet's counts, calls and round-trip histograms as one JSON object,

@@ -88,6 +88,28 @@ struct OCPPHotPathTests {
         }
     }
 
+    @Test("every answered call, on either path, is counted in the processing times, MeterValues apart")
+    func processingTimesCountEveryAnswer() async throws {
+        try await OCPPHarness.run(.init(autoRegister: true, unknownIdTagPolicy: .accept)) { harness in
+            let charger = try await harness.connect("PT-1")
+            #expect(try await charger.call(chargerBoot).status == .accepted)
+            _ = try await charger.call(status(1, .available))
+            for _ in 0..<3 { _ = try await charger.call(HeartbeatRequest()) }
+            for second in 1...2 {
+                _ = try await charger.call(
+                    MeterValuesRequest(
+                        connectorId: 1, meterValue: [energySample(Double(second), at: at(Int64(second)))]))
+            }
+            let times = harness.server.processingTimes
+            #expect(times.calls.total == 7)
+            #expect(times.meterValues.total == 2)
+            // Loopback and one charger: answered well within the call timeout, never "no value".
+            let slowest = try #require(times.calls.quantile(1))
+            #expect(slowest < 30_000_000)
+            #expect(times.since(times).calls.total == 0)
+        }
+    }
+
     private func errorCode(_ answer: ScriptedChargePoint.Answer) -> CallErrorCode? {
         guard case .error(let error) = answer else { return nil }
         return error.code

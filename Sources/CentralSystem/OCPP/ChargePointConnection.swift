@@ -5,18 +5,26 @@ import WebSocket
 
 /// The thin shell around one ``ChargePointSession``: feeds it the WebSocket's messages, writes
 /// what it returns, arms its timer, and runs the charger's requests against the store in the
-/// order they arrived (one consumer task per connection, so a slow write never reorders a
-/// StartTransaction and the MeterValues after it).
+/// order they arrived.
 ///
-/// `@unchecked Sendable`: `session`, `waiters` and `timer` are only touched on the WebSocket's
+/// Two paths keep that order (issue 11). Heartbeat, StatusNotification and MeterValues of a
+/// charge point that needs no registration check go straight from the event loop to the store's
+/// writer thread, which answers back on the event loop (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:completion:)``);
+/// the writer applies them in arrival order. Every other request runs on one consumer task per
+/// connection, one at a time. A request takes the direct path only while the consumer has
+/// nothing to do, and a consumer request waits (`held`) until the direct writes before it are
+/// answered, so a StartTransaction and the MeterValues after it are never reordered.
+///
+/// `@unchecked Sendable`: `session`, `waiters`, `timer` and the routing state (`known`,
+/// `consumerBacklog`, `directInFlight`, `held`, `closing`) are only touched on the WebSocket's
 /// event loop (every entry point hops there or asserts it); the other properties are immutable.
 final class ChargePointConnection: @unchecked Sendable {
     /// Work for the consumer task, in arrival order.
     private enum Work: Sendable {
         /// The connection is up: mark the charge point online.
         case connected
-        /// A request to apply and answer.
-        case request(messageId: String, ChargePointRequest)
+        /// A request to apply and answer; `receivedAt` is when its frame was read.
+        case request(messageId: String, ChargePointRequest, receivedAt: UInt64)
         /// The connection is gone: mark the charge point offline unless it reconnected.
         case closed
     }
@@ -34,6 +42,16 @@ final class ChargePointConnection: @unchecked Sendable {
     private var timer: Scheduled<Void>?
     private let work: AsyncStream<Work>.Continuation
     private let workStream: AsyncStream<Work>
+    /// Whether the charge point is known to have a row, as the consumer last found it.
+    private var known = false
+    /// Work handed to the consumer and not finished yet.
+    private var consumerBacklog = 0
+    /// Requests on the direct path not answered yet.
+    private var directInFlight = 0
+    /// Consumer work waiting for the direct writes before it to be answered.
+    private var held: [Work] = []
+    /// The connection closed: the consumer ends after the held work.
+    private var closing = false
 
     init(
         chargePointId: String, webSocket: WebSocketConnection, handler: ChargePointMessageHandler,
@@ -57,7 +75,7 @@ final class ChargePointConnection: @unchecked Sendable {
         webSocket.onMessage = { [self] message in
             switch message {
             case .text(let text):
-                perform(session.received(text: text, now: .now))
+                perform(session.received(text: text, now: .now), receivedAt: OCPPProcessingTimeRecorder.now())
             case .binary:
                 // OCPP-J 1.6 section 3.1: messages are JSON text frames only.
                 webSocket.close(code: .unsupportedData, reason: "OCPP-J uses text messages")
@@ -67,10 +85,11 @@ final class ChargePointConnection: @unchecked Sendable {
             timer?.cancel()
             timer = nil
             perform(session.connectionLost())
-            work.yield(.closed)
-            work.finish()
+            closing = true
+            toConsumer(.closed)
+            if held.isEmpty { work.finish() }
         }
-        work.yield(.connected)
+        toConsumer(.connected)
         Task { await consume() }
     }
 
@@ -102,13 +121,13 @@ final class ChargePointConnection: @unchecked Sendable {
 
     // MARK: - On the event loop
 
-    private func perform(_ actions: [ChargePointSession.Action]) {
+    private func perform(_ actions: [ChargePointSession.Action], receivedAt: UInt64 = 0) {
         for action in actions {
             switch action {
             case .write(let bytes):
                 write(bytes)
             case .handle(let messageId, let request):
-                work.yield(.request(messageId: messageId, request))
+                route(messageId, request, receivedAt: receivedAt)
             case .completed(let completed):
                 let result = completed.outcome.mapError {
                     ChargePointCommandError($0, chargePointId: chargePointId, action: completed.action)
@@ -123,7 +142,67 @@ final class ChargePointConnection: @unchecked Sendable {
     }
 
     private func write(_ bytes: [UInt8]) {
-        webSocket.send(text: String(decoding: bytes, as: UTF8.self))
+        // The session's frames are JSON it wrote from Strings: UTF-8, no String needed.
+        webSocket.send(utf8Text: bytes)
+    }
+
+    /// Takes the direct path when nothing is queued for the consumer, else queues the request.
+    private func route(_ messageId: String, _ request: ChargePointRequest, receivedAt: UInt64) {
+        if consumerBacklog == 0, held.isEmpty {
+            let direct = handler.handleDirectly(
+                request, chargePointId: chargePointId, known: known, now: OCPPTimestamp(Date())
+            ) { [self] outcome in
+                webSocket.eventLoop.execute { [self] in
+                    directFinished(messageId, request, receivedAt: receivedAt, outcome: outcome)
+                }
+            }
+            if direct {
+                directInFlight += 1
+                return
+            }
+        }
+        toConsumer(.request(messageId: messageId, request, receivedAt: receivedAt))
+    }
+
+    /// Hands `item` to the consumer, or holds it until the direct writes before it are answered.
+    private func toConsumer(_ item: Work) {
+        if directInFlight > 0 {
+            held.append(item)
+        } else {
+            consumerBacklog += 1
+            work.yield(item)
+        }
+    }
+
+    private func directFinished(
+        _ messageId: String, _ request: ChargePointRequest, receivedAt: UInt64,
+        outcome: ChargePointMessageHandler.DirectOutcome
+    ) {
+        directInFlight -= 1
+        switch outcome {
+        case .answer(let answer):
+            answered(messageId, with: answer, request: request, receivedAt: receivedAt)
+        case .registerFirst:
+            known = false
+            // After a close nobody reads the answer, and the consumer has ended or is about to.
+            if !closing { toConsumer(.request(messageId: messageId, request, receivedAt: receivedAt)) }
+        }
+        guard directInFlight == 0, !held.isEmpty else { return }
+        for item in held {
+            consumerBacklog += 1
+            work.yield(item)
+        }
+        held.removeAll()
+        if closing { work.finish() }
+    }
+
+    /// Writes the answer to a charger's request and counts how long it took.
+    private func answered(_ messageId: String, with answer: CallAnswer, request: ChargePointRequest, receivedAt: UInt64)
+    {
+        perform(session.answer(messageId, with: answer))
+        let meterValues: Bool
+        if case .meterValues = request { meterValues = true } else { meterValues = false }
+        handler.processingTimes.record(receivedAt: receivedAt, meterValues: meterValues)
     }
 
     private func armTimer() {
@@ -139,12 +218,6 @@ final class ChargePointConnection: @unchecked Sendable {
         }
     }
 
-    private func answer(_ messageId: String, with answer: CallAnswer) {
-        webSocket.eventLoop.execute { [self] in
-            perform(session.answer(messageId, with: answer))
-        }
-    }
-
     // MARK: - The consumer task
 
     private func consume() async {
@@ -155,10 +228,15 @@ final class ChargePointConnection: @unchecked Sendable {
             case .connected:
                 // An unknown id (auto-registration) is added on its first message instead.
                 await handler.setNetworkStatus(chargePointId, .available, now: OCPPTimestamp(Date()))
-            case .request(let messageId, let request):
+                webSocket.eventLoop.execute { [self] in consumerBacklog -= 1 }
+            case .request(let messageId, let request, let receivedAt):
                 let (answer, followUp) = await handler.handle(
                     request, chargePointId: chargePointId, known: &known, now: OCPPTimestamp(Date()))
-                self.answer(messageId, with: answer)
+                webSocket.eventLoop.execute { [self, known] in
+                    self.known = known
+                    consumerBacklog -= 1
+                    answered(messageId, with: answer, request: request, receivedAt: receivedAt)
+                }
                 switch followUp {
                 case .sendCertificateSigned(let chain):
                     // A chain over the schema's 10 000 characters cannot be sent; the charger retries.

@@ -17,6 +17,8 @@ struct ChargePointMessageHandler: Sendable {
     let store: Store
     let configuration: OCPPServerConfiguration
     let registry: ChargePointRegistry
+    /// Where the connections count how long each answer took.
+    let processingTimes = OCPPProcessingTimeRecorder()
 
     /// The answer to `request` from `chargePointId`, and what to do after sending it. `known` is
     /// the connection's memory that the charge point has a row (set once a message found or added
@@ -32,13 +34,101 @@ struct ChargePointMessageHandler: Sendable {
                 known = false
                 return try await apply(request, chargePointId: chargePointId, known: &known, now: now)
             }
-        } catch let error as CallError {
-            return (.error(error), nil)
-        } catch let error as StoreError {
-            return (.error(Self.callError(for: error)), nil)
         } catch {
-            return (.error(CallError(.internalError, "the central system could not store the message")), nil)
+            return (Self.errorAnswer(for: error), nil)
         }
+    }
+
+    /// How a request applied by ``handleDirectly(_:chargePointId:known:now:completion:)`` ended.
+    enum DirectOutcome: Sendable {
+        /// Send this answer.
+        case answer(CallAnswer)
+        /// The charge point has no row any more (deleted through the API) and auto-registration
+        /// is on: run the request through ``handle(_:chargePointId:known:now:)`` with `known`
+        /// false, which adds it again, as for a first message.
+        case registerFirst
+    }
+
+    /// Applies a Heartbeat, StatusNotification or MeterValues without a task (issue 11: the
+    /// answer of these frequent requests is written two thread hand-offs after the frame is
+    /// read): the write joins the store's next batch and `completion` runs on the writer thread
+    /// once it is committed, after the same events as ``handle(_:chargePointId:known:now:)``.
+    /// Returns false, doing nothing, for every other request and while the charge point may
+    /// still need registering (auto-registration and not `known`).
+    func handleDirectly(
+        _ request: ChargePointRequest, chargePointId id: String, known: Bool, now: OCPPTimestamp,
+        completion: @escaping @Sendable (DirectOutcome) -> Void
+    ) -> Bool {
+        guard known || !configuration.autoRegister else { return false }
+        switch request {
+        case .heartbeat:
+            store.enqueueWrite(
+                { db in try Store.recordHeartbeat(identity: id, now: now, db) },
+                completion: { result in
+                    completion(directOutcome(result) { CallAnswer(response: HeartbeatResponse(currentTime: now)) })
+                })
+        case .statusNotification(let notification):
+            store.enqueueWrite(
+                { db in try Store.applyStatusNotification(identity: id, request: notification, now: now, db) },
+                completion: { result in
+                    completion(
+                        directOutcome(result) { change in
+                            emit(.statusChanged(change))
+                            return CallAnswer(response: StatusNotificationResponse())
+                        })
+                })
+        case .meterValues(let values):
+            store.enqueueWrite(
+                { db in try Store.applyMeterValues(identity: id, request: values, now: now, db) },
+                completion: { result in
+                    completion(directOutcome(result) { meterValuesApplied($0, values, chargePointId: id) })
+                })
+        case .authorize, .bootNotification, .dataTransfer, .diagnosticsStatusNotification,
+            .firmwareStatusNotification, .startTransaction, .stopTransaction, .logStatusNotification,
+            .securityEventNotification, .signCertificate, .signedFirmwareStatusNotification:
+            return false
+        }
+        return true
+    }
+
+    private func directOutcome<T>(_ result: Result<T, any Error>, _ answer: (T) -> CallAnswer) -> DirectOutcome {
+        switch result {
+        case .success(let value):
+            return .answer(answer(value))
+        case .failure(StoreError.unknownChargePoint(_)) where configuration.autoRegister:
+            return .registerFirst
+        case .failure(let error):
+            return .answer(Self.errorAnswer(for: error))
+        }
+    }
+
+    /// The CALLERROR for a request that failed with `error`.
+    private static func errorAnswer(for error: any Error) -> CallAnswer {
+        switch error {
+        case let error as CallError:
+            .error(error)
+        case let error as StoreError:
+            .error(callError(for: error))
+        default:
+            .error(CallError(.internalError, "the central system could not store the message"))
+        }
+    }
+
+    /// Reports a stored MeterValues and builds its answer.
+    private func meterValuesApplied(
+        _ outcome: MeterValuesOutcome, _ values: MeterValuesRequest, chargePointId id: String
+    ) -> CallAnswer {
+        if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
+            emit(.sessionUpdated(session))
+        }
+        // A reading outside a transaction is normal (clock-aligned, triggered); a transactionId
+        // with no session is not, and is said, though its samples are kept.
+        if outcome.session == nil, let transactionId = values.transactionId {
+            configuration.log?(
+                "MeterValues from \(id) for transactionId \(transactionId), which matches no session: "
+                    + "\(outcome.unattachedSamples) sample(s) kept in unattached_meter_sample")
+        }
+        return CallAnswer(response: MeterValuesResponse())
     }
 
     private func apply(
@@ -101,17 +191,7 @@ struct ChargePointMessageHandler: Sendable {
         case .meterValues(let values):
             try await ensureKnown(id, known: &known, now: now)
             let outcome = try await store.applyMeterValues(identity: id, request: values, now: now)
-            if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
-                emit(.sessionUpdated(session))
-            }
-            // A reading outside a transaction is normal (clock-aligned, triggered); a transactionId
-            // with no session is not, and is said, though its samples are kept.
-            if outcome.session == nil, let transactionId = values.transactionId {
-                configuration.log?(
-                    "MeterValues from \(id) for transactionId \(transactionId), which matches no session: "
-                        + "\(outcome.unattachedSamples) sample(s) kept in unattached_meter_sample")
-            }
-            return (CallAnswer(response: MeterValuesResponse()), nil)
+            return (meterValuesApplied(outcome, values, chargePointId: id), nil)
 
         case .dataTransfer(let transfer):
             try await ensureKnown(id, known: &known, now: now)

@@ -29,11 +29,14 @@ public final class OCPPServer: Sendable {
     private let webSocketServer: WebSocketServer
     private let secureWebSocketServer: WebSocketServer?
     private let registry: ChargePointRegistry
+    private let processingTimeRecorder: OCPPProcessingTimeRecorder
 
     private init(
         store: Store, configuration: OCPPServerConfiguration, webSocketServer: WebSocketServer,
-        secureWebSocketServer: WebSocketServer?, registry: ChargePointRegistry
+        secureWebSocketServer: WebSocketServer?, registry: ChargePointRegistry,
+        processingTimeRecorder: OCPPProcessingTimeRecorder
     ) {
+        self.processingTimeRecorder = processingTimeRecorder
         self.store = store
         self.configuration = configuration
         self.webSocketServer = webSocketServer
@@ -125,8 +128,11 @@ public final class OCPPServer: Sendable {
         }
         return OCPPServer(
             store: store, configuration: configuration, webSocketServer: primary, secureWebSocketServer: secure,
-            registry: registry)
+            registry: registry, processingTimeRecorder: handler.processingTimes)
     }
+
+    /// How long the answers to the chargers' CALLs took so far, read to answer written (issue 11).
+    public var processingTimes: OCPPProcessingTimes { processingTimeRecorder.snapshot }
 
     /// The bound port.
     public var port: Int { webSocketServer.port }

@@ -86,6 +86,16 @@ public final class Store: Sendable {
         try await batcher.write(body)
     }
 
+    /// Runs `body` like ``write(_:)`` and calls `completion` with its result once committed, on
+    /// the writer thread (quick work only: it holds up the next batch). For the OCPP requests
+    /// answered straight from the event loop (issue 11).
+    func enqueueWrite<T: Sendable>(
+        _ body: @escaping @Sendable (Database) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        batcher.enqueue(body, completion: completion)
+    }
+
     /// Inserts a new row (a charge point, EVSE, connector, id tag, location created through the
     /// API); the copy returned carries its row id. A UNIQUE violation (a taken OCPP identity, a
     /// taken `networkId` on the same charge point) is thrown as GRDB reports it.

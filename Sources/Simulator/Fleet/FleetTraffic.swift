@@ -1,3 +1,5 @@
+import OCPP16
+
 /// What the chargers of a fleet sent and how fast the central system answered, summed over the
 /// event loops: counters and round-trip histograms (CALL written → CALLRESULT or CALLERROR
 /// read; OCPP-J allows one CALL in flight per charger, so each answer closes the one open call).

@@ -67,13 +67,16 @@ extension Store {
 
     /// Records a Heartbeat (OCPP 1.6 §4.6).
     public func recordHeartbeat(identity: String, now: OCPPTimestamp) async throws {
-        try await write { db in
-            // One cached UPDATE instead of reading and rewriting the whole row (issue 11 hot path).
-            let statement = try db.cachedStatement(
-                sql: "UPDATE charge_point SET lastHeartbeatAt = ? WHERE ocppIdentity = ?")
-            try statement.execute(arguments: [now.date, identity])
-            guard db.changesCount > 0 else { throw StoreError.unknownChargePoint(identity: identity) }
-        }
+        try await write { db in try Self.recordHeartbeat(identity: identity, now: now, db) }
+    }
+
+    /// ``recordHeartbeat(identity:now:)`` inside a write transaction.
+    static func recordHeartbeat(identity: String, now: OCPPTimestamp, _ db: Database) throws {
+        // One cached UPDATE instead of reading and rewriting the whole row (issue 11 hot path).
+        let statement = try db.cachedStatement(
+            sql: "UPDATE charge_point SET lastHeartbeatAt = ? WHERE ocppIdentity = ?")
+        try statement.execute(arguments: [now.date, identity])
+        guard db.changesCount > 0 else { throw StoreError.unknownChargePoint(identity: identity) }
     }
 
     /// Applies a StatusNotification (OCPP 1.6 §4.9, reference §3.1): connector 0 sets the charge
@@ -83,37 +86,42 @@ extension Store {
     public func applyStatusNotification(
         identity: String, request: StatusNotificationRequest, now: OCPPTimestamp
     ) async throws -> StatusChange {
-        try await write { db in
-            var (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
-            let at = (request.timestamp ?? now).date
-            let errorCode = request.errorCode.rawValue
-            let vendorErrorCode = request.vendorErrorCode?.value
-            guard request.connectorId >= 1 else {
-                let previous = chargePoint.hardwareStatus
-                chargePoint.hardwareStatus = Self.chargePointHardwareStatus(request.status)
-                chargePoint.errorCode = errorCode
-                chargePoint.vendorErrorCode = vendorErrorCode
-                chargePoint.updatedAt = now.date
-                try chargePoint.update(db)
-                return .chargePoint(chargePoint, previous: previous)
-            }
-            var evse: EVSERecord
-            if let existing = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db) {
-                evse = existing
-            } else {
-                evse = try Self.insertEVSE(chargePoint: chargePoint, networkId: request.connectorId, now: now.date, db)
-            }
-            let previous = evse.hardwareStatus
-            evse.hardwareStatus = EVSEHardwareStatus(rawValue: Self.lowerCamel(request.status.rawValue))
-            evse.lastStatusAt = at
-            evse.errorCode = errorCode
-            evse.info = request.info?.value
-            evse.vendorId = request.vendorId?.value
-            evse.vendorErrorCode = vendorErrorCode
-            evse.updatedAt = now.date
-            try evse.update(db)
-            return .evse(evse, previous: previous)
+        try await write { db in try Self.applyStatusNotification(identity: identity, request: request, now: now, db) }
+    }
+
+    /// ``applyStatusNotification(identity:request:now:)`` inside a write transaction.
+    static func applyStatusNotification(
+        identity: String, request: StatusNotificationRequest, now: OCPPTimestamp, _ db: Database
+    ) throws -> StatusChange {
+        var (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+        let at = (request.timestamp ?? now).date
+        let errorCode = request.errorCode.rawValue
+        let vendorErrorCode = request.vendorErrorCode?.value
+        guard request.connectorId >= 1 else {
+            let previous = chargePoint.hardwareStatus
+            chargePoint.hardwareStatus = Self.chargePointHardwareStatus(request.status)
+            chargePoint.errorCode = errorCode
+            chargePoint.vendorErrorCode = vendorErrorCode
+            chargePoint.updatedAt = now.date
+            try chargePoint.update(db)
+            return .chargePoint(chargePoint, previous: previous)
         }
+        var evse: EVSERecord
+        if let existing = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db) {
+            evse = existing
+        } else {
+            evse = try Self.insertEVSE(chargePoint: chargePoint, networkId: request.connectorId, now: now.date, db)
+        }
+        let previous = evse.hardwareStatus
+        evse.hardwareStatus = EVSEHardwareStatus(rawValue: Self.lowerCamel(request.status.rawValue))
+        evse.lastStatusAt = at
+        evse.errorCode = errorCode
+        evse.info = request.info?.value
+        evse.vendorId = request.vendorId?.value
+        evse.vendorErrorCode = vendorErrorCode
+        evse.updatedAt = now.date
+        try evse.update(db)
+        return .evse(evse, previous: previous)
     }
 
     /// Updates a charge point's editable fields (API PATCH); `nil` arguments are left alone.

@@ -91,44 +91,49 @@ extension Store {
     public func applyMeterValues(
         identity: String, request: MeterValuesRequest, now: OCPPTimestamp
     ) async throws -> MeterValuesOutcome {
-        try await write { db in
-            let chargePointId = try Self.knownChargePointId(identity: identity, db)
-            let session: SessionRecord?
-            if let transactionId = request.transactionId {
-                session = try Self.session(chargePointId: chargePointId, transactionId: transactionId, db)
-            } else if let evse = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db),
-                let evseId = evse.id
-            {
-                session = try SessionRecord.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM session WHERE evseId = ? AND status = ? LIMIT 1"),
-                    arguments: [evseId, SessionStatus.active.rawValue])
-            } else {
-                session = nil
-            }
-            guard var session, let sessionId = session.id else {
-                let kept = try Self.insertUnattachedSamples(request, chargePointId: chargePointId, db)
-                return MeterValuesOutcome(session: nil, insertedSamples: 0, unattachedSamples: kept)
-            }
-            let stored = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
-            // A finished session does not change; its late samples are still kept.
-            if session.status == .active {
-                session.meterValuesCount += 1
-                try Self.refreshMeasurements(&session, stored: stored, db)
-                session.updatedAt = now.date
-                // Only the columns the samples change, with a cached statement: a whole-record
-                // update built its SQL and encoded every column for each MeterValues (issue 11).
-                try db.cachedStatement(
-                    sql: """
-                        UPDATE session SET energyWh = ?, powerLatestW = ?, powerPeakW = ?, powerAverageW = ?, \
-                        socPercent = ?, meterValuesCount = ?, updatedAt = ? WHERE id = ?
-                        """
-                ).execute(arguments: [
-                    session.energyWh, session.powerLatestW, session.powerPeakW, session.powerAverageW,
-                    session.socPercent, session.meterValuesCount, session.updatedAt, sessionId,
-                ])
-            }
-            return MeterValuesOutcome(session: session, insertedSamples: stored.inserted)
+        try await write { db in try Self.applyMeterValues(identity: identity, request: request, now: now, db) }
+    }
+
+    /// ``applyMeterValues(identity:request:now:)`` inside a write transaction.
+    static func applyMeterValues(
+        identity: String, request: MeterValuesRequest, now: OCPPTimestamp, _ db: Database
+    ) throws -> MeterValuesOutcome {
+        let chargePointId = try Self.knownChargePointId(identity: identity, db)
+        let session: SessionRecord?
+        if let transactionId = request.transactionId {
+            session = try Self.session(chargePointId: chargePointId, transactionId: transactionId, db)
+        } else if let evse = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db),
+            let evseId = evse.id
+        {
+            session = try SessionRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM session WHERE evseId = ? AND status = ? LIMIT 1"),
+                arguments: [evseId, SessionStatus.active.rawValue])
+        } else {
+            session = nil
         }
+        guard var session, let sessionId = session.id else {
+            let kept = try Self.insertUnattachedSamples(request, chargePointId: chargePointId, db)
+            return MeterValuesOutcome(session: nil, insertedSamples: 0, unattachedSamples: kept)
+        }
+        let stored = try Self.insertSamples(request.meterValue, sessionId: sessionId, db)
+        // A finished session does not change; its late samples are still kept.
+        if session.status == .active {
+            session.meterValuesCount += 1
+            try Self.refreshMeasurements(&session, stored: stored, db)
+            session.updatedAt = now.date
+            // Only the columns the samples change, with a cached statement: a whole-record
+            // update built its SQL and encoded every column for each MeterValues (issue 11).
+            try db.cachedStatement(
+                sql: """
+                    UPDATE session SET energyWh = ?, powerLatestW = ?, powerPeakW = ?, powerAverageW = ?, \
+                    socPercent = ?, meterValuesCount = ?, updatedAt = ? WHERE id = ?
+                    """
+            ).execute(arguments: [
+                session.energyWh, session.powerLatestW, session.powerPeakW, session.powerAverageW,
+                session.socPercent, session.meterValuesCount, session.updatedAt, sessionId,
+            ])
+        }
+        return MeterValuesOutcome(session: session, insertedSamples: stored.inserted)
     }
 
     /// Applies a StopTransaction (OCPP 1.6 §4.10) in one transaction: stores `transactionData`,

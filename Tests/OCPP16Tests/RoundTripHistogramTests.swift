@@ -1,4 +1,4 @@
-import Simulator
+import OCPP16
 import Testing
 
 /// The log-linear round-trip buckets: exact below 16 µs, 8 per power of two above, bounds that
