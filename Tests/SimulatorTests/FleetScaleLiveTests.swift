@@ -85,4 +85,31 @@ import Testing
         await central.stop()
         try await group.shutdownGracefully()
     }
+
+    @Test func chargersKeptChargingStartAtSpreadPhasesSoTheirMeterValuesDoNotComeInABurst() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let fleet = try FleetFixtures.fleet(count: 8, central: central, group: group)
+        fleet.start()
+        // Booted long before the last phase: the phases, not the boots, decide when each starts.
+        try await LiveTimeout.run("eight booted chargers", seconds: 30) {
+            while try await fleet.counts().get().booted < 8 { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        fleet.keepCharging(share: 1, retry: .milliseconds(800))
+        let ids = (1...8).map { "FT\($0)" }
+        try await central.wait(for: "eight transactions", seconds: 30) { central in
+            ids.allSatisfy { !central.requests(StartTransactionRequest.self, from: $0).isEmpty }
+        }
+        // Phases 0, 100, ..., 700 ms of the 800 ms period: the starts span most of it, where
+        // looking at every charger at once started all eight within a few milliseconds.
+        let starts = try ids.map { id in
+            try #require(central.requests(StartTransactionRequest.self, from: id).first).timestamp.millisecondsSince1970
+        }
+        let span = try #require(starts.max()) - (try #require(starts.min()))
+        #expect(span >= 500 && span < 1_600, "starts span \(span) ms")
+
+        try await fleet.stop(.stopTransactions).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
 }

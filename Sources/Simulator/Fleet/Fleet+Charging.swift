@@ -15,17 +15,27 @@ extension Fleet {
     /// Keeps a share of the chargers charging, for load tests: each picked charger, once booted
     /// with connector 1 free, has an EV plugged into connector 1 and presents its own tag,
     /// `<idTagPrefix><the last 16 characters of its id>` (one tag per charger: a central system
-    /// answers ConcurrentTx to a tag already charging elsewhere). Every `retry` until its
+    /// answers ConcurrentTx to a tag already charging elsewhere). The picked chargers start
+    /// looking at evenly spread phases of one `retry` period. Every `retry` until its
     /// transaction starts, a charger is looked at again: not ready yet, it waits; its cable in but
     /// its tag refused or unanswered (an Authorize that timed out on an overloaded central
     /// system), it presents the tag again, as a driver would, up to
     /// ``keepChargingPresentations`` times in all. Its MeterValues then follow its
     /// `MeterValueSampleInterval`.
     public func keepCharging(share: Double, idTagPrefix: String = "LT", retry: Duration = .seconds(1)) {
-        for position in Self.chargingPositions(count: chargers.count, share: share) {
+        let positions = Self.chargingPositions(count: chargers.count, share: share)
+        let retryNanoseconds = retry.wholeMilliseconds * 1_000_000
+        for (order, position) in positions.enumerated() {
             let charger = chargers[position]
             let idTag = String((idTagPrefix + charger.chargePointId).suffix(20))
-            Self.startCharging(charger, idTag: idTag, retry: retry, presented: 0)
+            // Each charger looks at its connector at its own phase of the retry period: drivers do
+            // not all plug in at the same instant, and chargers whose transactions started in the
+            // same millisecond would send every MeterValues together, a burst the central system
+            // can only queue (issue 11: bursts of hundreds per 10 ms set the round-trip tail).
+            let phase = retryNanoseconds * Int64(order) / Int64(positions.count)
+            charger.eventLoop.scheduleTask(in: .nanoseconds(phase)) {
+                Self.startCharging(charger, idTag: idTag, retry: retry, presented: 0)
+            }
         }
     }
 
