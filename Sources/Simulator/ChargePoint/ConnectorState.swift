@@ -18,17 +18,9 @@ struct ConnectorState: Sendable {
     }
 
     /// A fault set by the user or the fault injector (OCPP 1.6 §7.6 ChargePointErrorCode).
-    struct Fault: Sendable, Equatable {
+    struct Fault: Sendable, Equatable, CarriesErrorTexts {
         var errorCode: ChargePointErrorCode
-        @OutOfLine private var texts: Texts?
-        var info: String? {
-            get { texts?.info }
-            set { texts = Texts.make(info: newValue, vendorErrorCode: vendorErrorCode) }
-        }
-        var vendorErrorCode: String? {
-            get { texts?.vendorErrorCode }
-            set { texts = Texts.make(info: info, vendorErrorCode: newValue) }
-        }
+        @OutOfLine var texts: Texts?
 
         init(errorCode: ChargePointErrorCode, info: String? = nil, vendorErrorCode: String? = nil) {
             self.errorCode = errorCode
@@ -100,18 +92,10 @@ struct ConnectorState: Sendable {
     }
 
     /// A status as reported, with its error fields.
-    struct Report: Sendable, Equatable {
+    struct Report: Sendable, Equatable, CarriesErrorTexts {
         var status: ChargePointStatus
         var errorCode: ChargePointErrorCode
-        @OutOfLine private var texts: Texts?
-        var info: String? {
-            get { texts?.info }
-            set { texts = Texts.make(info: newValue, vendorErrorCode: vendorErrorCode) }
-        }
-        var vendorErrorCode: String? {
-            get { texts?.vendorErrorCode }
-            set { texts = Texts.make(info: info, vendorErrorCode: newValue) }
-        }
+        @OutOfLine var texts: Texts?
 
         init(
             status: ChargePointStatus, errorCode: ChargePointErrorCode, info: String? = nil,
