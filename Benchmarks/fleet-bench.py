@@ -93,10 +93,11 @@ def quantile(hist, fraction):
 
 
 def upper_bound(lower):
-    if lower < 16:
+    # 32 buckets per power of two (RoundTripHistogram.swift): exact below 32 µs.
+    if lower < 32:
         return lower
     exponent = lower.bit_length() - 1
-    return lower + (1 << (exponent - 3)) - 1
+    return lower + (1 << (exponent - 5)) - 1
 
 
 def start_central_system(args, folder, accept_deflate):

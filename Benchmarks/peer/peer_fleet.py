@@ -31,20 +31,24 @@ from ocpp.v16 import ChargePoint, call
 from ocpp.v16.enums import ChargePointStatus, ChargePointErrorCode
 
 
+SUB_BITS = 5  # 32 buckets per power of two, as RoundTripHistogram.swift
+SUB_BUCKETS = 1 << SUB_BITS
+
+
 def bucket(micros):
-    if micros < 16:
+    if micros < SUB_BUCKETS:
         return micros
     exponent = micros.bit_length() - 1
-    sub = (micros >> (exponent - 3)) & 7
-    return 16 + (exponent - 4) * 8 + sub
+    sub = (micros >> (exponent - SUB_BITS)) & (SUB_BUCKETS - 1)
+    return SUB_BUCKETS + (exponent - SUB_BITS) * SUB_BUCKETS + sub
 
 
 def lower_bound(index):
-    if index < 16:
+    if index < SUB_BUCKETS:
         return index
-    exponent = (index - 16) // 8 + 4
-    sub = (index - 16) % 8
-    return (8 + sub) << (exponent - 3)
+    exponent = (index - SUB_BUCKETS) // SUB_BUCKETS + SUB_BITS
+    sub = (index - SUB_BUCKETS) % SUB_BUCKETS
+    return (SUB_BUCKETS + sub) << (exponent - SUB_BITS)
 
 
 class Stats:
