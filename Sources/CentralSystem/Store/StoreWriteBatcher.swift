@@ -14,8 +14,7 @@ import Synchronization
 /// write of the batch. A caller hears back only once its batch is committed, so it reads what it
 /// wrote. Writes run in arrival order.
 ///
-/// The batches run on a thread of its own with GRDB's synchronous `write` (a write enqueued
-/// `runHereIfIdle` while nothing runs or waits runs on its caller's thread instead), and
+/// The batches run on a thread of its own with GRDB's synchronous `write`, and
 /// ``enqueue(_:completion:)`` calls back on that thread (issue 11): an OCPP answer then takes
 /// two thread hand-offs (event loop → writer → event loop) instead of an actor hop, a task per
 /// batch, GRDB's async hop and a continuation resumed on the cooperative pool. A thread parked
@@ -123,10 +122,13 @@ final class StoreWriteBatcher: Sendable {
         case .writer:
             wake.signal()
         case .here:
-            let answer = commit(takeBatch())
+            runNextBatch()
             // What queued meanwhile is the writer thread's; the caller does not wait for it.
-            if !releaseIfIdle() { wake.signal() }
-            answer()
+            let more = state.withLock { state in
+                if state.pending.isEmpty { state.draining = false }
+                return !state.pending.isEmpty
+            }
+            if more { wake.signal() }
         }
     }
 
@@ -147,44 +149,34 @@ final class StoreWriteBatcher: Sendable {
                 let (seconds, attoseconds) = window.components
                 Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
             }
-            let answer = commit(takeBatch())
-            // The writer is released before the answers are handed back when nothing waits (each
-            // hand-off wakes a thread, which may take this one's core): a write that arrives
-            // meanwhile then runs at once on its own thread instead of queueing behind them.
-            let idle = releaseIfIdle()
-            answer()
-            if idle { return }
+            let batch = state.withLock { state -> [Pending] in
+                let batch = Array(state.pending.prefix(Self.maximumBatch))
+                state.pending.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            run(batch)
         }
     }
 
-    /// The writes queued now, at most ``maximumBatch``; `draining` stays set.
-    private func takeBatch() -> [Pending] {
-        state.withLock { state in
+    /// Runs the writes queued now (at most ``maximumBatch``) as one batch, leaving `draining` set.
+    private func runNextBatch() {
+        let batch = state.withLock { state -> [Pending] in
             let batch = Array(state.pending.prefix(Self.maximumBatch))
             state.pending.removeFirst(batch.count)
             return batch
         }
+        if !batch.isEmpty { run(batch) }
     }
 
-    /// Clears `draining` when nothing is queued; false when something is (the batches go on).
-    private func releaseIfIdle() -> Bool {
-        state.withLock { state in
-            guard state.pending.isEmpty else { return false }
-            state.draining = false
-            return true
-        }
-    }
-
-    /// Writes `batch` in one transaction; returns what answers its callers (their results once
-    /// committed, or the error of a failed commit).
-    private func commit(_ batch: [Pending]) -> () -> Void {
-        guard !batch.isEmpty else { return {} }
+    private func run(_ batch: [Pending]) {
         do {
             let alone = batch.count == 1
             let answers = try pool.write { db in try batch.map { try $0.perform(db, alone) } }
-            return { for answer in answers { answer() } }
+            for answer in answers { answer() }
         } catch {
-            return { for item in batch { item.fail(error) } }
+            for item in batch { item.fail(error) }
         }
     }
 }
