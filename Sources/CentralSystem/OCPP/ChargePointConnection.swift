@@ -8,10 +8,9 @@ import WebSocket
 /// order they arrived.
 ///
 /// Two paths keep that order (issue 11). Heartbeat, StatusNotification and MeterValues of a
-/// charge point that needs no registration check are written on the event loop when the store's
-/// writer is idle, and answered there at once; otherwise they go to the store's writer thread,
-/// which answers back on the event loop (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:completion:)``).
-/// Either way the store applies them in arrival order. Every other request runs on one consumer task per
+/// charge point that needs no registration check go straight from the event loop to the store's
+/// writer thread, which answers back on the event loop (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:completion:)``);
+/// the writer applies them in arrival order. Every other request runs on one consumer task per
 /// connection, one at a time. A request takes the direct path only while the consumer has
 /// nothing to do, and a consumer request waits (`held`) until the direct writes before it are
 /// answered, so a StartTransaction and the MeterValues after it are never reordered.
@@ -150,21 +149,17 @@ final class ChargePointConnection: @unchecked Sendable {
     /// Takes the direct path when nothing is queued for the consumer, else queues the request.
     private func route(_ messageId: String, _ request: ChargePointRequest, receivedAt: UInt64) {
         if consumerBacklog == 0, held.isEmpty {
-            // Counted before: the write may run here and finish before `handleDirectly` returns.
-            directInFlight += 1
             let direct = handler.handleDirectly(
                 request, chargePointId: chargePointId, known: known, now: OCPPTimestamp(Date())
             ) { [self] outcome in
-                if webSocket.eventLoop.inEventLoop {
+                webSocket.eventLoop.execute { [self] in
                     directFinished(messageId, request, receivedAt: receivedAt, outcome: outcome)
-                } else {
-                    webSocket.eventLoop.execute { [self] in
-                        directFinished(messageId, request, receivedAt: receivedAt, outcome: outcome)
-                    }
                 }
             }
-            if direct { return }
-            directInFlight -= 1
+            if direct {
+                directInFlight += 1
+                return
+            }
         }
         toConsumer(.request(messageId: messageId, request, receivedAt: receivedAt))
     }

@@ -49,12 +49,11 @@ struct ChargePointMessageHandler: Sendable {
         case registerFirst
     }
 
-    /// Applies a Heartbeat, StatusNotification or MeterValues without a task (issue 11: these
-    /// frequent requests are answered with at most two thread hand-offs after the frame is
-    /// read): when no store write is running or queued the write runs here, on the caller's
-    /// thread, and `completion` before this returns; otherwise it joins the store's next batch and
-    /// `completion` runs on the writer thread once it is committed. The events of
-    /// ``handle(_:chargePointId:known:now:)`` are reported right after `completion`, on its thread.
+    /// Applies a Heartbeat, StatusNotification or MeterValues without a task (issue 11: the
+    /// answer of these frequent requests is written two thread hand-offs after the frame is
+    /// read): the write joins the store's next batch and `completion` runs on the writer thread
+    /// once it is committed; the events of ``handle(_:chargePointId:known:now:)`` are reported right
+    /// after it, on that thread.
     /// Returns false, doing nothing, for every other request and while the charge point may
     /// still need registering (auto-registration and not `known`).
     func handleDirectly(
@@ -66,14 +65,12 @@ struct ChargePointMessageHandler: Sendable {
         case .heartbeat:
             store.enqueueWrite(
                 { db in try Store.recordHeartbeat(identity: id, now: now, db) },
-                runHereIfIdle: true,
                 completion: { result in
                     completion(directOutcome(result) { CallAnswer(response: HeartbeatResponse(currentTime: now)) })
                 })
         case .statusNotification(let notification):
             store.enqueueWrite(
                 { db in try Store.applyStatusNotification(identity: id, request: notification, now: now, db) },
-                runHereIfIdle: true,
                 completion: { result in
                     completion(directOutcome(result) { _ in CallAnswer(response: StatusNotificationResponse()) })
                     // Reported once the answer is on its way (issue 11: the answers of a batch are
@@ -83,7 +80,6 @@ struct ChargePointMessageHandler: Sendable {
         case .meterValues(let values):
             store.enqueueWrite(
                 { db in try Store.applyMeterValues(identity: id, request: values, now: now, db) },
-                runHereIfIdle: true,
                 completion: { result in
                     completion(directOutcome(result) { meterValuesAnswer($0, values, chargePointId: id) })
                     if case .success(let outcome) = result { reportMeterValues(outcome) }

@@ -87,15 +87,13 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` like ``write(_:)`` and calls `completion` with its result once committed, on
-    /// the writer thread (quick work only: it holds up the next batch), or on the calling thread
-    /// before this returns when `runHereIfIdle` and no write is running or queued. For the OCPP
-    /// requests answered straight from the event loop (issue 11).
+    /// the writer thread (quick work only: it holds up the next batch). For the OCPP requests
+    /// answered straight from the event loop (issue 11).
     func enqueueWrite<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T,
-        runHereIfIdle: Bool = false,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        batcher.enqueue(body, runHereIfIdle: runHereIfIdle, completion: completion)
+        batcher.enqueue(body, completion: completion)
     }
 
     /// Inserts a new row (a charge point, EVSE, connector, id tag, location created through the

@@ -78,14 +78,8 @@ final class StoreWriteBatcher: Sendable {
 
     /// Runs `body` in the next batch's transaction; `completion` gets its result once the batch
     /// is committed (or its error), on the writer thread: it must be quick and must not write.
-    ///
-    /// With `runHereIfIdle`, a write that finds no batch running or queued is the batch and runs
-    /// on the calling thread before this returns, `completion` included (issue 11: an event loop
-    /// then answers a MeterValues with no thread hand-off; on two busy cores each hand-off waits
-    /// for a core). Writes that queue meanwhile go to the writer thread, as before.
     func enqueue<T: Sendable>(
         _ body: @escaping @Sendable (Database) throws -> T,
-        runHereIfIdle: Bool = false,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
         let item = Pending(
@@ -109,37 +103,13 @@ final class StoreWriteBatcher: Sendable {
                 return { completion(result) }
             },
             fail: { error in completion(.failure(error)) })
-        let runHere = runHereIfIdle && window == .zero
-        let start = state.withLock { state -> Start in
+        let start = state.withLock { state in
             state.pending.append(item)
-            guard !state.draining else { return .none }
+            guard !state.draining else { return false }
             state.draining = true
-            return runHere ? .here : .writer
+            return true
         }
-        switch start {
-        case .none:
-            break
-        case .writer:
-            wake.signal()
-        case .here:
-            runNextBatch()
-            // What queued meanwhile is the writer thread's; the caller does not wait for it.
-            let more = state.withLock { state in
-                if state.pending.isEmpty { state.draining = false }
-                return !state.pending.isEmpty
-            }
-            if more { wake.signal() }
-        }
-    }
-
-    /// Who runs the batches after an ``enqueue(_:runHereIfIdle:completion:)``.
-    private enum Start {
-        /// One is running or queued already.
-        case none
-        /// The writer thread, woken.
-        case writer
-        /// The caller, for this batch.
-        case here
+        if start { wake.signal() }
     }
 
     /// On the writer thread: runs batches until none is left.
@@ -156,27 +126,13 @@ final class StoreWriteBatcher: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            run(batch)
-        }
-    }
-
-    /// Runs the writes queued now (at most ``maximumBatch``) as one batch, leaving `draining` set.
-    private func runNextBatch() {
-        let batch = state.withLock { state -> [Pending] in
-            let batch = Array(state.pending.prefix(Self.maximumBatch))
-            state.pending.removeFirst(batch.count)
-            return batch
-        }
-        if !batch.isEmpty { run(batch) }
-    }
-
-    private func run(_ batch: [Pending]) {
-        do {
-            let alone = batch.count == 1
-            let answers = try pool.write { db in try batch.map { try $0.perform(db, alone) } }
-            for answer in answers { answer() }
-        } catch {
-            for item in batch { item.fail(error) }
+            do {
+                let alone = batch.count == 1
+                let answers = try pool.write { db in try batch.map { try $0.perform(db, alone) } }
+                for answer in answers { answer() }
+            } catch {
+                for item in batch { item.fail(error) }
+            }
         }
     }
 }
