@@ -52,7 +52,8 @@ struct ChargePointMessageHandler: Sendable {
     /// Applies a Heartbeat, StatusNotification or MeterValues without a task (issue 11: the
     /// answer of these frequent requests is written two thread hand-offs after the frame is
     /// read): the write joins the store's next batch and `completion` runs on the writer thread
-    /// once it is committed, after the same events as ``handle(_:chargePointId:known:now:)``.
+    /// once it is committed; the events of ``handle(_:chargePointId:known:now:)`` are reported right
+    /// after it, on that thread.
     /// Returns false, doing nothing, for every other request and while the charge point may
     /// still need registering (auto-registration and not `known`).
     func handleDirectly(
@@ -71,17 +72,17 @@ struct ChargePointMessageHandler: Sendable {
             store.enqueueWrite(
                 { db in try Store.applyStatusNotification(identity: id, request: notification, now: now, db) },
                 completion: { result in
-                    completion(
-                        directOutcome(result) { change in
-                            emit(.statusChanged(change))
-                            return CallAnswer(response: StatusNotificationResponse())
-                        })
+                    completion(directOutcome(result) { _ in CallAnswer(response: StatusNotificationResponse()) })
+                    // Reported once the answer is on its way (issue 11: the answers of a batch are
+                    // handed back one after another, and the report may wake other threads).
+                    if case .success(let change) = result { emit(.statusChanged(change)) }
                 })
         case .meterValues(let values):
             store.enqueueWrite(
                 { db in try Store.applyMeterValues(identity: id, request: values, now: now, db) },
                 completion: { result in
-                    completion(directOutcome(result) { meterValuesApplied($0, values, chargePointId: id) })
+                    completion(directOutcome(result) { meterValuesAnswer($0, values, chargePointId: id) })
+                    if case .success(let outcome) = result { reportMeterValues(outcome) }
                 })
         case .authorize, .bootNotification, .dataTransfer, .diagnosticsStatusNotification,
             .firmwareStatusNotification, .startTransaction, .stopTransaction, .logStatusNotification,
@@ -114,13 +115,17 @@ struct ChargePointMessageHandler: Sendable {
         }
     }
 
-    /// Reports a stored MeterValues and builds its answer.
-    private func meterValuesApplied(
-        _ outcome: MeterValuesOutcome, _ values: MeterValuesRequest, chargePointId id: String
-    ) -> CallAnswer {
+    /// Reports the session a stored MeterValues updated.
+    private func reportMeterValues(_ outcome: MeterValuesOutcome) {
         if outcome.insertedSamples > 0, let session = outcome.session, session.status == .active {
             emit(.sessionUpdated(session))
         }
+    }
+
+    /// The answer to a stored MeterValues (the session update is reported by ``reportMeterValues(_:)``).
+    private func meterValuesAnswer(
+        _ outcome: MeterValuesOutcome, _ values: MeterValuesRequest, chargePointId id: String
+    ) -> CallAnswer {
         // A reading outside a transaction is normal (clock-aligned, triggered); a transactionId
         // with no session is not, and is said, though its samples are kept.
         if outcome.session == nil, let transactionId = values.transactionId {
@@ -191,7 +196,8 @@ struct ChargePointMessageHandler: Sendable {
         case .meterValues(let values):
             try await ensureKnown(id, known: &known, now: now)
             let outcome = try await store.applyMeterValues(identity: id, request: values, now: now)
-            return (meterValuesApplied(outcome, values, chargePointId: id), nil)
+            reportMeterValues(outcome)
+            return (meterValuesAnswer(outcome, values, chargePointId: id), nil)
 
         case .dataTransfer(let transfer):
             try await ensureKnown(id, known: &known, now: now)

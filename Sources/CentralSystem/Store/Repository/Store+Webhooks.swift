@@ -61,9 +61,20 @@ extension Store {
 
     /// Whether any subscription asked for one of `events` (a change nobody listens to is not mapped).
     public func hasWebhookSubscription(forAnyOf events: [String]) async throws -> Bool {
-        try await allWebhookSubscriptions().contains { subscription in
-            subscription.events.split(separator: ",").contains { events.contains(String($0)) }
+        try await allWebhookSubscriptions().contains { Self.subscription($0, asksForAnyOf: events) }
+    }
+
+    /// ``hasWebhookSubscription(forAnyOf:)`` from the subscriptions in memory, without waiting;
+    /// nil while they are not loaded (after a start or a subscription write, until the next
+    /// lookup loads them).
+    public func cachedHasWebhookSubscription(forAnyOf events: [String]) -> Bool? {
+        webhookSubscriptionCache.withLock { $0.subscriptions }.map { subscriptions in
+            subscriptions.contains { Self.subscription($0, asksForAnyOf: events) }
         }
+    }
+
+    private static func subscription(_ subscription: WebhookSubscriptionRecord, asksForAnyOf events: [String]) -> Bool {
+        subscription.events.split(separator: ",").contains { events.contains(String($0)) }
     }
 
     private func allWebhookSubscriptions() async throws -> [WebhookSubscriptionRecord] {
