@@ -92,12 +92,15 @@ def quantile(hist, fraction):
     return None
 
 
+SUB_BITS = 5  # 32 buckets per power of two, as RoundTripHistogram.swift and peer/peer_fleet.py
+
+
 def upper_bound(lower):
-    # 32 buckets per power of two (RoundTripHistogram.swift): exact below 32 µs.
-    if lower < 32:
+    # Exact below 32 µs; above, a bucket spans 1/32 of its power of two.
+    if lower < (1 << SUB_BITS):
         return lower
     exponent = lower.bit_length() - 1
-    return lower + (1 << (exponent - 5)) - 1
+    return lower + (1 << (exponent - SUB_BITS)) - 1
 
 
 def start_central_system(args, folder, accept_deflate):

@@ -67,14 +67,15 @@ extension Store {
     /// ``hasWebhookSubscription(forAnyOf:)`` from the subscriptions in memory, without waiting;
     /// nil while they are not loaded (after a start or a subscription write, until the next
     /// lookup loads them).
-    public func cachedHasWebhookSubscription(forAnyOf events: [String]) -> Bool? {
+    func cachedHasWebhookSubscription(forAnyOf events: [String]) -> Bool? {
         webhookSubscriptionCache.withLock { $0.subscriptions }.map { subscriptions in
             subscriptions.contains { Self.subscription($0, asksForAnyOf: events) }
         }
     }
 
+    /// Compares the listed names in place: this runs for every MeterValues once somebody subscribed.
     private static func subscription(_ subscription: WebhookSubscriptionRecord, asksForAnyOf events: [String]) -> Bool {
-        subscription.events.split(separator: ",").contains { events.contains(String($0)) }
+        subscription.events.split(separator: ",").contains { listed in events.contains { $0 == listed } }
     }
 
     private func allWebhookSubscriptions() async throws -> [WebhookSubscriptionRecord] {
