@@ -15,8 +15,14 @@ enum LiveHarness {
         var url: String { "ws://127.0.0.1:\(server.port)" }
     }
 
+    /// The echo server's default configuration: the production handshake timeout (10 s) is
+    /// shorter than the stalls a fully parallel suite on two cores can cause between accept and
+    /// the client's first bytes, and a refusal test must see its refusal, not that timeout.
+    /// Timeout tests pass their own configuration.
+    static let patientConfiguration = WebSocketServerConfiguration(handshakeTimeout: .seconds(120))
+
     static func echoServer(
-        configuration: WebSocketServerConfiguration = .init(),
+        configuration: WebSocketServerConfiguration = patientConfiguration,
         shouldUpgrade: @escaping @Sendable (WebSocketUpgradeRequest) -> WebSocketUpgradeDecision = { _ in .accept() }
     ) async throws -> EchoServer {
         let (closes, closeSink) = AsyncStream.makeStream(of: WebSocketCloseStatus.self)
