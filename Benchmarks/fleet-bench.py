@@ -40,6 +40,9 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The saturation phase's rounds: charger ids S*, P*, Q* (ours, peer tuned, peer defaults) followed by
+# the round's letter; no other phase's prefix (SB SI SW, PB PI PY, QB QI QY) starts like these.
+ROUND_LETTERS = "TRU"
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -340,6 +343,8 @@ def measure(name, command, stats_path, args, chargers, folder, ready, central_pi
         "connected": after["connected"],
         "lowest": lowest,
         "up_after": up_after,
+        "mv_answered": mv_answered,
+        "elapsed": elapsed_stats,
         "mv_per_s": mv_answered / elapsed_stats,
         "calls_per_s": answered / elapsed_stats,
         "cpu_s": cpu,
@@ -356,16 +361,21 @@ def measure(name, command, stats_path, args, chargers, folder, ready, central_pi
     }
 
 
-def saturation(result):
-    """The saturation phase's figures, under their own keys."""
-    cores = result["cpu_share"]
+def saturation(rounds):
+    """The saturation phase's figures, under their own keys, pooled over its rounds: MeterValues
+    answered in all windows over the fleet CPU seconds of all windows (each round's own figure is
+    listed too)."""
+    answered = sum(r["mv_answered"] for r in rounds)
+    elapsed = sum(r["elapsed"] for r in rounds)
+    cpu = sum(r["cpu_s"] for r in rounds)
     return {
-        "sat_connected": result["connected"],
-        "sat_mv_per_s": result["mv_per_s"],
-        "sat_cores": cores,
-        "sat_mv_per_core": result["mv_per_s"] / cores if cores else None,
-        "sat_p99": result["p99"],
-        "sat_lost": result["mv_lost"],
+        "sat_connected": min(r["connected"] for r in rounds),
+        "sat_mv_per_s": answered / elapsed if elapsed else 0,
+        "sat_cores": cpu / elapsed if elapsed else 0,
+        "sat_mv_per_core": answered / cpu if cpu else None,
+        "sat_rounds": [r["mv_answered"] / r["cpu_s"] if r["cpu_s"] else None for r in rounds],
+        "sat_p99": max((r["p99"] for r in rounds if r["p99"] is not None), default=None),
+        "sat_lost": sum(r["mv_lost"] for r in rounds),
     }
 
 
@@ -417,7 +427,10 @@ def table(ours, peers):
         ("saturation phase: fleet CPU use (cores)", lambda r: f"{r['sat_cores']:.3f}", "sat_cores", None),
         ("saturation phase: MeterValues/s per fleet core", lambda r: fmt(r["sat_mv_per_core"], 0),
          "sat_mv_per_core", True),
-        ("saturation phase: MeterValues round trip p99, ms", lambda r: fmt_ms(r["sat_p99"]), "sat_p99", None),
+        ("saturation phase: MeterValues/s per fleet core, each round",
+         lambda r: ", ".join(fmt(value, 0) for value in r["sat_rounds"]), "sat_rounds", None),
+        ("saturation phase: MeterValues round trip p99 (worst round), ms", lambda r: fmt_ms(r["sat_p99"]),
+         "sat_p99", None),
         ("saturation phase: MeterValues lost", lambda r: f"{r['sat_lost']}", "sat_lost", None),
     ]
     header = "| metric | ours |" + "".join(f" {label} | ratio vs {label.split(' (')[0]} (better ×) |"
@@ -502,11 +515,17 @@ def main():
                         help="saturation phase: chargers, all charging (0: no saturation phase)")
     parser.add_argument("--saturation-interval", type=int, default=1,
                         help="saturation phase: seconds between MeterValues")
+    parser.add_argument("--saturation-rounds", type=int, default=2,
+                        help="saturation phase: rounds of ours then the peer's (the figures pool them: the "
+                             "per-core figure rests on a few CPU seconds, so drift of the machine between "
+                             "our phase and the peer's would otherwise move the ratio)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, database)")
     args = parser.parse_args()
     if not os.access(args.chargesim, os.X_OK):
         sys.exit(f"fleet-bench: no chargesim binary at {args.chargesim}; "
                  "build it: swift build -c release --scratch-path .build-release")
+    if not 1 <= args.saturation_rounds <= len(ROUND_LETTERS):
+        sys.exit(f"fleet-bench: --saturation-rounds must be 1 to {len(ROUND_LETTERS)}")
     if args.skip_idle and args.idle_only:
         sys.exit("fleet-bench: --skip-idle and --idle-only leave nothing to measure")
     peer_chargers = args.peer_chargers or args.chargers
@@ -586,17 +605,24 @@ def main():
             # Every charger charging, MeterValues every --saturation-interval s: MeterValues/s answered
             # per fleet core used (a fleet that saturates its core shows its ceiling; one that does
             # not, what a core would carry at its measured cost per MeterValues).
+            # Ours and the peer take turns, round after round, each round with fresh charger ids.
             count, interval = args.saturation_chargers, args.saturation_interval
-            stats = os.path.join(folder, "ours-saturation.json")
-            ours.update(saturation(measure(
-                "ours-saturation", ours_command(count, 1, stats, "ST", interval), stats, args, count, folder,
-                ready, central.pid, "ST", share=1)))
+            rounds = {"ours": [], **{mode: [] for mode in peer_modes}}
+            for letter in ROUND_LETTERS[:args.saturation_rounds]:
+                stats = os.path.join(folder, f"ours-saturation-{letter}.json")
+                prefix = "S" + letter
+                rounds["ours"].append(measure(
+                    f"ours-saturation-{letter}", ours_command(count, 1, stats, prefix, interval), stats, args,
+                    count, folder, ready, central.pid, prefix, share=1))
+                for mode in peer_modes:
+                    stats = os.path.join(folder, f"peer-{mode}-saturation-{letter}.json")
+                    prefix = peer_prefixes[mode][3][0] + letter
+                    rounds[mode].append(measure(
+                        f"peer-{mode}-saturation-{letter}", peer_command(mode)(count, 1, stats, prefix, interval),
+                        stats, args, count, folder, ready, central.pid, prefix, share=1))
+            ours.update(saturation(rounds["ours"]))
             for mode in peer_modes:
-                stats = os.path.join(folder, f"peer-{mode}-saturation.json")
-                prefix = peer_prefixes[mode][3]
-                peers[mode].update(saturation(measure(
-                    f"peer-{mode}-saturation", peer_command(mode)(count, 1, stats, prefix, interval), stats, args,
-                    count, folder, ready, central.pid, prefix, share=1)))
+                peers[mode].update(saturation(rounds[mode]))
     finally:
         stop(central, timeout=60)
         if not args.keep:
@@ -606,7 +632,8 @@ def main():
               f"{args.charging_share:.0%} charging, MeterValues every {args.meter_interval} s, "
               f"{args.duration:g} s measured after {args.warmup:g} s warm-up"
               + (f"; saturation phase {args.saturation_chargers} chargers all charging, MeterValues every "
-                 f"{args.saturation_interval} s" if args.saturation_chargers > 0 else ""))
+                 f"{args.saturation_interval} s, {args.saturation_rounds} round(s)"
+                 if args.saturation_chargers > 0 else ""))
     print(f"fleet benchmark: ours {args.chargers} chargers, peer {peer_chargers if python else '-'}; "
           f"ramp {args.ramp:g}/s, {phases}; our fleet on {args.threads} thread(s); "
           f"deflate {'window bits %d, mem level %d' % (args.deflate_window_bits, args.deflate_mem_level) if args.deflate else 'off'}; "

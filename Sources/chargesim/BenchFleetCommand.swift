@@ -94,6 +94,14 @@ struct BenchFleetCommand: ParsableCommand {
     @Option(help: "Saturation phase: seconds between MeterValues.")
     var saturationInterval: Int = 1
 
+    @Option(
+        help: ArgumentHelp(
+            "Saturation phase: rounds of our fleet then the peer's (1 to 3).",
+            discussion:
+                "The figures pool the rounds: the per-core figure rests on a few CPU seconds, and taking "
+                + "turns keeps a drift of the machine from landing on one side only."))
+    var saturationRounds: Int = 2
+
     /// permessage-deflate on the central system and our fleet (the peer stays without).
     @OptionGroup var deflate: DeflateOptions
 
@@ -117,6 +125,9 @@ struct BenchFleetCommand: ParsableCommand {
             throw ValidationError("--saturation-chargers must be 0 or more, got \(saturationChargers).")
         }
         if saturationInterval < 1 { throw ValidationError("--saturation-interval must be at least 1 second.") }
+        if !(1...3).contains(saturationRounds) {
+            throw ValidationError("--saturation-rounds must be 1 to 3, got \(saturationRounds).")
+        }
     }
 
     func run() throws {
@@ -126,6 +137,7 @@ struct BenchFleetCommand: ParsableCommand {
             "--duration", String(duration), "--warmup", String(warmup), "--threads", String(threads),
             "--settle", String(settle), "--api-actions", String(apiActions), "--api-rate", String(apiRate),
             "--saturation-chargers", String(saturationChargers), "--saturation-interval", String(saturationInterval),
+            "--saturation-rounds", String(saturationRounds),
         ]
         if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
         if let sourceAddress { arguments += ["--source-address", sourceAddress] }

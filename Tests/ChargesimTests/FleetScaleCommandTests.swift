@@ -123,7 +123,7 @@ import Testing
             [
                 "bench", "fleet", "--chargers", "6", "--ramp", "50", "--charging-share", "0.5", "--meter-interval",
                 "1", "--warmup", "1", "--duration", "3", "--skip-peer", "--settle", "1", "--api-actions", "3",
-                "--saturation-chargers", "4", "--timer-slack", "0",
+                "--saturation-chargers", "4", "--saturation-rounds", "2", "--timer-slack", "0",
             ])
         #expect(outcome.exitCode == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
@@ -157,6 +157,10 @@ import Testing
         let perCore = try #require(lines.first { $0.hasPrefix("| saturation phase: MeterValues/s per fleet core | ") })
         // Four chargers may use less CPU in the window than one clock tick (10 ms): then "-".
         #expect(cell(perCore, 1).map { $0 > saturatedRate } ?? perCore.contains("| - |"), "\(perCore)")
+        // Two rounds (ours, then the peer's, which is skipped here), each with its own figure.
+        let perRound = try #require(
+            lines.first { $0.hasPrefix("| saturation phase: MeterValues/s per fleet core, each round | ") })
+        #expect(perRound.split(separator: "|")[1].split(separator: ",").count == 2, "\(perRound)")
         #expect(lines.contains("| saturation phase: MeterValues lost | 0 | - |  |"), "\(lines)")
     }
 
@@ -186,6 +190,12 @@ import Testing
         let outcome = try runner.run("chargesim", ["bench", "fleet", "--timer-slack", "1001"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.contains("--timer-slack must be between 0 and 1000 ms, got 1001."))
+    }
+
+    @Test func benchFleetRefusesSaturationRoundsOutsideOneToThree() throws {
+        let outcome = try runner.run("chargesim", ["bench", "fleet", "--saturation-rounds", "4"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.standardError.contains("--saturation-rounds must be 1 to 3, got 4."))
     }
 
     @Test func benchScaleRefusesMoreShardsThanChargers() throws {
