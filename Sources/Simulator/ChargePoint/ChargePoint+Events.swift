@@ -224,7 +224,7 @@ extension ChargePoint {
         completeResetIfReady()
         noteFullEVs()
         for id in connectors.indices.dropFirst() {
-            if connectors[id].transaction?.invalidIdAllowanceEndWh != nil { updateEnergyOffer(id) }
+            if connectors[id].invalidIdAllowanceEndWh != nil { updateEnergyOffer(id) }
             applyScheduledAvailability(id)
             // A cable left in while the connector was faulted or unavailable waits for a tag.
             if connectors[id].session == nil, isPlugged(id), isUsable(id) {

@@ -154,6 +154,13 @@ struct ConnectorState: Sendable {
         return (transaction.nextSampleAt, transaction.evFullSince)
     }
 
+    /// The running transaction's MaxEnergyOnInvalidId end (nil: none, or no transaction), read
+    /// without copying the transaction, as after every event (issue 11).
+    var invalidIdAllowanceEndWh: Double? {
+        guard case .transaction(let transaction) = session else { return nil }
+        return transaction.invalidIdAllowanceEndWh
+    }
+
     var preparation: Preparation? {
         if case .preparing(let preparation) = session { return preparation }
         return nil
