@@ -107,7 +107,8 @@ extension ChargePoint {
                 if let sampleAt = transaction.nextSampleAt, sampleAt <= now {
                     sampleTransaction(connectorId: id, context: .samplePeriodic)
                     let interval = configuration.meterValueSampleInterval
-                    updateTransaction(id) { $0.nextSampleAt = interval > .zero ? now + interval : nil }
+                    // In place: the transaction is boxed, and changing it boxed a new copy per sample.
+                    connectors[id].nextSampleAt = interval > .zero ? now + interval : nil
                 }
             case .finishing, nil:
                 break

@@ -227,7 +227,8 @@ extension ChargePoint {
             ConnectorState.Transaction(
                 localId: localId, transactionId: nil, idTag: idTag, parentIdTag: preparation.parentIdTag,
                 meterStart: meterStart, startedAt: now, reservationId: preparation.reservationId,
-                deauthorized: false, nextSampleAt: interval > .zero ? now + interval : nil))
+                deauthorized: false))
+        connectors[connectorId].nextSampleAt = interval > .zero ? now + interval : nil
         if let reservationId = preparation.reservationId { reservations.consume(reservationId: reservationId) }
         if let chargingProfile = preparation.chargingProfile {
             installRemoteStartProfile(chargingProfile, connectorId: connectorId, localId: localId)
