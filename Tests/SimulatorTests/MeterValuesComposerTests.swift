@@ -98,6 +98,40 @@ import Testing
         try validate(MeterValuesRequest(connectorId: 2, meterValue: [value]), schema: "MeterValues")
     }
 
+    /// The payload written straight to bytes is the one `RawJSON(encoding:)` gives for the same
+    /// request, byte for byte: every context, AC with one and three phases, DC, with and without a
+    /// (provisional) transaction id, and numbers that take the unusual paths of the formatter.
+    @Test(arguments: ReadingContext.allCases)
+    func payloadWrittenStraightIsTheEncodedRequest(context: ReadingContext) throws {
+        let odd = MeterReading(
+            energyActiveImportRegisterWh: -5, powerActiveImportW: -0.2, powerOfferedW: 3.5e18,
+            currentImportA: [-12.25, .nan, 0.05], currentOfferedA: -.infinity, voltageV: [-1e17, 0.95, 229.999],
+            socPercent: 99.5, frequencyHz: 49.995, temperatureC: -3.04)
+        let cases: [(MeterValuesComposer, MeterReading)] = [
+            (MeterValuesComposer(currentType: .ac, phases: 3), Self.threePhase),
+            (MeterValuesComposer(currentType: .ac, phases: 1), Self.threePhase),
+            (MeterValuesComposer(currentType: .dc, phases: 0), Self.dc),
+            (MeterValuesComposer(currentType: .ac, phases: 3), odd),
+            (MeterValuesComposer(currentType: .dc, phases: 0), odd),
+        ]
+        for (composer, reading) in cases {
+            for transactionId in [nil, 42, -7, Int.min] {
+                let payload = composer.meterValuesPayload(
+                    connectorId: 2, transactionId: transactionId, of: reading, measurands: Self.all, context: context,
+                    at: Self.t0)
+                let value = try #require(
+                    composer.meterValue(of: reading, measurands: Self.all, context: context, at: Self.t0))
+                let encoded = try RawJSON(
+                    encoding: MeterValuesRequest(connectorId: 2, transactionId: transactionId, meterValue: [value]))
+                #expect(payload?.description == encoded.description)
+            }
+        }
+        let unmeasurable = MeterValuesComposer(currentType: .ac, phases: 3).meterValuesPayload(
+            connectorId: 1, transactionId: 1, of: Self.threePhase, measurands: [.soc, .rpm], context: context,
+            at: Self.t0)
+        #expect(unmeasurable == nil)
+    }
+
     @Test func unmeasurableMeasurandsGiveNoMeterValue() {
         let composer = MeterValuesComposer(currentType: .ac, phases: 3)
         #expect(

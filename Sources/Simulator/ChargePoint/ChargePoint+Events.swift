@@ -107,7 +107,8 @@ extension ChargePoint {
                 if let sampleAt = transaction.nextSampleAt, sampleAt <= now {
                     sampleTransaction(connectorId: id, context: .samplePeriodic)
                     let interval = configuration.meterValueSampleInterval
-                    updateTransaction(id) { $0.nextSampleAt = interval > .zero ? now + interval : nil }
+                    // In place: the transaction is boxed, and changing it boxed a new copy per sample.
+                    connectors[id].nextSampleAt = interval > .zero ? now + interval : nil
                 }
             case .finishing, nil:
                 break
@@ -224,7 +225,7 @@ extension ChargePoint {
         completeResetIfReady()
         noteFullEVs()
         for id in connectors.indices.dropFirst() {
-            if connectors[id].transaction?.invalidIdAllowanceEndWh != nil { updateEnergyOffer(id) }
+            if connectors[id].invalidIdAllowanceEndWh != nil { updateEnergyOffer(id) }
             applyScheduledAvailability(id)
             // A cable left in while the connector was faulted or unavailable waits for a tag.
             if connectors[id].session == nil, isPlugged(id), isUsable(id) {

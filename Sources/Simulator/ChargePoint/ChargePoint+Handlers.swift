@@ -116,8 +116,8 @@ extension ChargePoint {
             if boot == .accepted { nextHeartbeatAt = nextHeartbeat(after: now) }
         case .meterValueSampleInterval(let interval):
             let next = interval > .zero ? now + interval : nil
-            for id in connectors.indices where connectors[id].transaction != nil {
-                updateTransaction(id) { $0.nextSampleAt = next }
+            for id in connectors.indices where connectors[id].transactionIds != nil {
+                connectors[id].nextSampleAt = next
             }
         case .clockAlignedDataInterval:
             scheduleAlignedSample(after: now)

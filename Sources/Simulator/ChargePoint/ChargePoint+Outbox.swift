@@ -51,9 +51,14 @@ extension ChargePoint {
     /// later send.
     mutating func enqueueTransactionMessage<R: OCPPRequest>(_ request: R, localTransactionId: Int) {
         guard let payload = try? RawJSON(encoding: request) else { return }
-        if queue.count >= Self.maximumQueuedTransactionMessages, R.action == MeterValuesRequest.action { return }
+        enqueueTransactionMessage(action: R.action, payload: payload, localTransactionId: localTransactionId)
+    }
+
+    /// Appends a transaction message of `action` whose payload is already written.
+    mutating func enqueueTransactionMessage(action: String, payload: RawJSON, localTransactionId: Int) {
+        if queue.count >= Self.maximumQueuedTransactionMessages, action == MeterValuesRequest.action { return }
         let entry = TransactionQueueEntry(
-            id: nextEntryId, action: R.action, payload: payload.description, localTransactionId: localTransactionId)
+            id: nextEntryId, action: action, payloadJSON: payload, localTransactionId: localTransactionId)
         nextEntryId += 1
         queue.append(entry)
         output.append(.persist(entry))
@@ -65,7 +70,7 @@ extension ChargePoint {
     mutating func dispatch() {
         guard isConnected, inFlight == nil else { return }
         if boot == .accepted, let head = queue.first, queueRetryAt == nil {
-            send(action: head.action, payload: RawJSON(head.payload), as: .transaction(entryId: head.id))
+            send(action: head.action, payload: head.payloadJSON, as: .transaction(entryId: head.id))
             return
         }
         let index =
@@ -179,8 +184,11 @@ extension ChargePoint {
         case .success(let payload):
             // Moved out of the queue, not copied (every answered MeterValues comes here).
             let entry = queue.remove(at: position)
-            // As the outbox: an emptied queue lets go of its buffer (issue 11).
-            if queue.isEmpty { queue = [] }
+            // As the outbox: an emptied queue lets go of its buffer (issue 11), unless a transaction
+            // runs: its next MeterValues would allocate one again (a malloc and a free per sample).
+            if queue.isEmpty, !connectors.indices.contains(where: { connectors[$0].transactionIds != nil }) {
+                queue = []
+            }
             output.append(.remove(entryId: entryId))
             if entry.action == StartTransactionRequest.action,
                 let response = try? payload.decode(StartTransactionResponse.self)
@@ -226,7 +234,7 @@ extension ChargePoint {
         let provisional = TransactionQueueEntry.provisionalTransactionId(forLocal: localId)
         for position in queue.indices where queue[position].localTransactionId == localId {
             var entry = queue[position]
-            let payload = RawJSON(entry.payload)
+            let payload = entry.payloadJSON
             let rewritten: RawJSON?
             switch entry.action {
             case MeterValuesRequest.action:
@@ -243,7 +251,7 @@ extension ChargePoint {
                 rewritten = nil
             }
             guard let rewritten else { continue }
-            entry.payload = rewritten.description
+            entry.payloadJSON = rewritten
             queue[position] = entry
             output.append(.persist(entry))
         }

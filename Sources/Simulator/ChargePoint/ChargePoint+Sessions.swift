@@ -227,7 +227,8 @@ extension ChargePoint {
             ConnectorState.Transaction(
                 localId: localId, transactionId: nil, idTag: idTag, parentIdTag: preparation.parentIdTag,
                 meterStart: meterStart, startedAt: now, reservationId: preparation.reservationId,
-                deauthorized: false, nextSampleAt: interval > .zero ? now + interval : nil))
+                deauthorized: false))
+        connectors[connectorId].nextSampleAt = interval > .zero ? now + interval : nil
         if let reservationId = preparation.reservationId { reservations.consume(reservationId: reservationId) }
         if let chargingProfile = preparation.chargingProfile {
             installRemoteStartProfile(chargingProfile, connectorId: connectorId, localId: localId)
@@ -335,17 +336,16 @@ extension ChargePoint {
         else { return }
         let measurands =
             context == .sampleClock ? configuration.meterValuesAlignedData : configuration.meterValuesSampledData
+        // Written straight to its bytes, the same as `RawJSON(encoding: MeterValuesRequest(...))`.
         guard
-            let value = MeterValuesComposer(rating: meter.rating).meterValue(
-                of: meter.reading(using: &random), measurands: measurands, context: context, at: now)
-        else { return }
-        enqueueTransactionMessage(
-            MeterValuesRequest(
+            let payload = MeterValuesComposer(rating: meter.rating).meterValuesPayload(
                 connectorId: connectorId,
                 transactionId: transaction.transactionId
                     ?? TransactionQueueEntry.provisionalTransactionId(forLocal: transaction.localId),
-                meterValue: [value]),
-            localTransactionId: transaction.localId)
+                of: meter.reading(using: &random), measurands: measurands, context: context, at: now)
+        else { return }
+        enqueueTransactionMessage(
+            action: MeterValuesRequest.action, payload: payload, localTransactionId: transaction.localId)
     }
 
     /// A MeterValues outside any transaction (clock-aligned, triggered): lost if offline.

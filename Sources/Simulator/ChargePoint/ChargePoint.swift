@@ -299,8 +299,8 @@ public struct ChargePoint: Sendable {
             ConnectorState.Transaction(
                 localId: saved.localId, transactionId: saved.transactionId, idTag: saved.idTag,
                 parentIdTag: saved.parentIdTag, meterStart: saved.meterStart, startedAt: saved.startedAt,
-                reservationId: saved.reservationId, deauthorized: false,
-                nextSampleAt: interval > .zero ? now + interval : nil))
+                reservationId: saved.reservationId, deauthorized: false))
+        connectors[saved.connectorId].nextSampleAt = interval > .zero ? now + interval : nil
     }
 
     /// The state to persist and pass back to ``init(profile:chargePointId:index:random:resumingFrom:now:)``
@@ -442,7 +442,7 @@ public struct ChargePoint: Sendable {
                 consider(preparation.connectionDeadline)
                 consider(preparation.autoPlugAt)
             case .transaction(let transaction):
-                consider(transaction.nextSampleAt)
+                consider(connectors[id].nextSampleAt)
                 if let fullSince = transaction.evFullSince, let unplugAfter = unplugAfterFull {
                     consider(fullSince + unplugAfter)
                 }

@@ -72,7 +72,6 @@ struct ConnectorState: Sendable {
         /// MaxEnergyOnInvalidId (§9.1): a deauthorized transaction may still draw energy up to
         /// this register value, Wh.
         var invalidIdAllowanceEndWh: Double? = nil
-        var nextSampleAt: OCPPTimestamp?
         /// A tag presented to stop, waiting for its Authorize answer.
         var stopCandidate: String? = nil
         /// When the EV reached its target state of charge (for `unplugAfterFullSeconds`).
@@ -114,10 +113,15 @@ struct ConnectorState: Sendable {
         }
     }
 
-    let id: Int
+    /// The connector id, in 32 bits: with the two flags below it leaves the 8 bytes of
+    /// ``nextSampleAt`` within the size the connector had without it (issue 11: memory per charger).
+    private let storedId: Int32
+    var id: Int { Int(storedId) }
     var operative = true
     /// A ChangeAvailability that waits for the transaction to end.
     var scheduledAvailability: AvailabilityType?
+    /// ``nextSampleAt`` in ms since 1970; `Int64.min`: none (an optional's tag would cost 8 bytes more).
+    private var nextSampleAtMilliseconds = Int64.min
     var fault: Fault?
     var session: Session?
     /// The status now and since when (for MinimumStatusDuration).
@@ -130,8 +134,19 @@ struct ConnectorState: Sendable {
     /// The latest statuses observed, oldest first, with their start (bounded).
     var recent: [(report: Report, since: OCPPTimestamp)] = []
 
+    /// The next periodic MeterValues of the running transaction (MeterValueSampleInterval): set
+    /// when a transaction starts, read only while one runs. Kept beside the session, not in its
+    /// transaction: the transaction is boxed (``Session`` is indirect), and moving this instant
+    /// inside it boxed a new copy of the whole transaction on every sample (issue 11).
+    var nextSampleAt: OCPPTimestamp? {
+        get {
+            nextSampleAtMilliseconds == .min ? nil : OCPPTimestamp(millisecondsSince1970: nextSampleAtMilliseconds)
+        }
+        set { nextSampleAtMilliseconds = newValue?.millisecondsSince1970 ?? .min }
+    }
+
     init(id: Int, now: OCPPTimestamp) {
-        self.id = id
+        self.storedId = Int32(clamping: id)
         self.observed = Report(status: .available, errorCode: .noError)
         self.observedSince = now
     }
@@ -151,7 +166,14 @@ struct ConnectorState: Sendable {
     /// The running transaction's instants the timer looks at, read without copying it.
     var transactionInstants: (nextSampleAt: OCPPTimestamp?, evFullSince: OCPPTimestamp?)? {
         guard case .transaction(let transaction) = session else { return nil }
-        return (transaction.nextSampleAt, transaction.evFullSince)
+        return (nextSampleAt, transaction.evFullSince)
+    }
+
+    /// The running transaction's MaxEnergyOnInvalidId end (nil: none, or no transaction), read
+    /// without copying the transaction, as after every event (issue 11).
+    var invalidIdAllowanceEndWh: Double? {
+        guard case .transaction(let transaction) = session else { return nil }
+        return transaction.invalidIdAllowanceEndWh
     }
 
     var preparation: Preparation? {

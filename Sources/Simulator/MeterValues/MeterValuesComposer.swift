@@ -32,40 +32,94 @@ public struct MeterValuesComposer: Sendable, Equatable {
         context: ReadingContext
     ) -> [SampledValue] {
         var values: [SampledValue] = []
-        func add(_ measurand: Measurand, _ value: String, _ unit: UnitOfMeasure, _ location: Location, _ phase: Phase?)
-        {
+        forEachSample(of: reading, measurands: measurands, into: &values) { values, sample in
+            let text =
+                switch sample.quantity {
+                case .integer(let number): String(number)
+                case .decimal(let number, let decimals): Self.format(number, decimals: decimals)
+                }
             values.append(
                 SampledValue(
-                    value: value, context: context, format: .raw, measurand: measurand, phase: phase,
-                    location: location, unit: unit))
+                    value: text, context: context, format: .raw, measurand: sample.measurand, phase: sample.phase,
+                    location: sample.location, unit: sample.unit))
+        }
+        return values
+    }
+
+    /// One sampled value before it is written: what is measured, where, and the number.
+    struct Sample {
+        /// The number and how it is written.
+        enum Quantity {
+            /// In decimal, as is.
+            case integer(Int)
+            /// With this many digits after the point (``format(_:decimals:)``).
+            case decimal(Double, decimals: Int)
+        }
+
+        var measurand: Measurand
+        var quantity: Quantity
+        var unit: UnitOfMeasure
+        var location: Location
+        var phase: Phase?
+    }
+
+    /// Calls `body` with each sampled value of `measurands` in `reading`, in order: the one list of
+    /// what is measured, shared by ``sampledValues(of:measurands:context:)`` and the MeterValues
+    /// payload written straight to bytes (``meterValuesPayload(connectorId:transactionId:of:measurands:context:at:)``).
+    ///
+    /// `state` is passed to `body` rather than captured by it: a variable a closure captures and
+    /// changes is checked for exclusive access at run time on every change.
+    func forEachSample<State>(
+        of reading: MeterReading,
+        measurands: [Measurand],
+        into state: inout State,
+        _ body: (inout State, Sample) -> Void
+    ) {
+        func add(_ measurand: Measurand, _ quantity: Sample.Quantity, _ unit: UnitOfMeasure, _ location: Location) {
+            body(&state, Sample(measurand: measurand, quantity: quantity, unit: unit, location: location, phase: nil))
+        }
+        func addPerPhase(_ measurand: Measurand, _ values: [Double], _ names: [Phase], _ unit: UnitOfMeasure) {
+            switch currentType {
+            case .dc:
+                if let value = values.first {
+                    body(
+                        &state,
+                        Sample(
+                            measurand: measurand, quantity: .decimal(value, decimals: 1), unit: unit,
+                            location: .outlet, phase: nil))
+                }
+            case .ac:
+                let count = min(values.count, max(phases, 1), names.count)
+                for index in 0..<count {
+                    body(
+                        &state,
+                        Sample(
+                            measurand: measurand, quantity: .decimal(values[index], decimals: 1), unit: unit,
+                            location: .outlet, phase: names[index]))
+                }
+            }
         }
         for measurand in measurands {
             switch measurand {
             case .energyActiveImportRegister:
-                add(measurand, String(max(reading.energyActiveImportRegisterWh, 0)), .wh, .outlet, nil)
+                add(measurand, .integer(max(reading.energyActiveImportRegisterWh, 0)), .wh, .outlet)
             case .powerActiveImport:
-                add(measurand, Self.format(reading.powerActiveImportW, decimals: 0), .w, .outlet, nil)
+                add(measurand, .decimal(reading.powerActiveImportW, decimals: 0), .w, .outlet)
             case .powerOffered:
-                add(measurand, Self.format(reading.powerOfferedW, decimals: 0), .w, .outlet, nil)
+                add(measurand, .decimal(reading.powerOfferedW, decimals: 0), .w, .outlet)
             case .currentImport:
-                for (value, phase) in perPhase(reading.currentImportA, phases: [.l1, .l2, .l3]) {
-                    add(measurand, Self.format(value, decimals: 1), .a, .outlet, phase)
-                }
+                addPerPhase(measurand, reading.currentImportA, [.l1, .l2, .l3], .a)
             case .currentOffered:
-                add(measurand, Self.format(reading.currentOfferedA, decimals: 1), .a, .outlet, nil)
+                add(measurand, .decimal(reading.currentOfferedA, decimals: 1), .a, .outlet)
             case .voltage:
-                for (value, phase) in perPhase(reading.voltageV, phases: [.l1N, .l2N, .l3N]) {
-                    add(measurand, Self.format(value, decimals: 1), .v, .outlet, phase)
-                }
+                addPerPhase(measurand, reading.voltageV, [.l1N, .l2N, .l3N], .v)
             case .soc:
-                if let soc = reading.socPercent { add(measurand, Self.format(soc, decimals: 0), .percent, .ev, nil) }
+                if let soc = reading.socPercent { add(measurand, .decimal(soc, decimals: 0), .percent, .ev) }
             case .frequency:
-                if let hertz = reading.frequencyHz {
-                    add(measurand, Self.format(hertz, decimals: 2), .hertz, .outlet, nil)
-                }
+                if let hertz = reading.frequencyHz { add(measurand, .decimal(hertz, decimals: 2), .hertz, .outlet) }
             case .temperature:
                 if let celsius = reading.temperatureC {
-                    add(measurand, Self.format(celsius, decimals: 1), .celsius, .body, nil)
+                    add(measurand, .decimal(celsius, decimals: 1), .celsius, .body)
                 }
             case .energyActiveExportRegister, .energyReactiveExportRegister, .energyReactiveImportRegister,
                 .energyActiveExportInterval, .energyActiveImportInterval, .energyReactiveExportInterval,
@@ -74,7 +128,6 @@ public struct MeterValuesComposer: Sendable, Equatable {
                 continue
             }
         }
-        return values
     }
 
     /// One `MeterValue` at `timestamp`, `nil` when none of `measurands` can be measured (a
@@ -89,19 +142,17 @@ public struct MeterValuesComposer: Sendable, Equatable {
         return values.isEmpty ? nil : MeterValue(timestamp: timestamp, sampledValue: values)
     }
 
-    private func perPhase(_ values: [Double], phases names: [Phase]) -> [(Double, Phase?)] {
-        switch currentType {
-        case .dc:
-            return values.first.map { [($0, nil)] } ?? []
-        case .ac:
-            let count = min(values.count, max(phases, 1), names.count)
-            return (0..<count).map { (values[$0], names[$0]) }
-        }
-    }
-
     /// `value` with `decimals` digits after the point, `.` as separator whatever the locale; non-finite
     /// numbers and negative zero read as zero.
     static func format(_ value: Double, decimals: Int) -> String {
+        var text: [UInt8] = []
+        appendFormatted(value, decimals: decimals, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:decimals:)``'s text as UTF-8 (the MeterValues payload writes its values
+    /// straight into its bytes, with no String per value; issue 11).
+    static func appendFormatted(_ value: Double, decimals: Int, to bytes: inout [UInt8]) {
         let finite = value.isFinite ? value : 0
         // Integer digits instead of String(format:), which built an ICU number formatter per
         // sampled value: 18 % of the fleet's CPU under MeterValues load (perf, issue 11).
@@ -111,19 +162,36 @@ public struct MeterValuesComposer: Sendable, Equatable {
         let scaled = (abs(finite) * Double(scale)).rounded(.toNearestOrEven)
         if scaled < 9.0e15 {
             let units = Int64(scaled)
-            var text = finite < 0 && units != 0 ? "-" : ""
-            text += String(units / scale)
+            if finite < 0 && units != 0 { bytes.append(UInt8(ascii: "-")) }
+            appendDecimal(UInt64(units / scale), to: &bytes)
             if digits > 0 {
-                let fraction = String(units % scale)
-                text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
+                bytes.append(UInt8(ascii: "."))
+                // `digits` digits, leading zeros included.
+                let fraction = units % scale
+                var divisor = scale / 10
+                while divisor > 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: 48 + (fraction / divisor) % 10))
+                    divisor /= 10
+                }
             }
-            return text
+            return
         }
-        let text = String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), finite)
+        var text = String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), finite)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-            return String(text.dropFirst())
+            text = String(text.dropFirst())
         }
-        return text
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `number` in decimal.
+    static func appendDecimal(_ number: UInt64, to bytes: inout [UInt8]) {
+        var magnitude = number
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// The next clock-aligned sample instant strictly after `instant` (`ClockAlignedDataInterval`,

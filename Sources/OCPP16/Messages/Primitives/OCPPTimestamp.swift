@@ -34,7 +34,7 @@ public struct OCPPTimestamp: Sendable, Hashable, Comparable, Codable, CustomStri
 
     /// Appends the ``rfc3339`` text as UTF-8 without building a String (the JSON writer of the
     /// hot-path messages); false, nothing appended, when ``rfc3339`` is nil.
-    func appendRFC3339(to bytes: inout [UInt8]) -> Bool {
+    package func appendRFC3339(to bytes: inout [UInt8]) -> Bool {
         RFC3339.append(millisecondsSince1970, to: &bytes)
     }
 
