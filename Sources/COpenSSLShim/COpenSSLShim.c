@@ -51,13 +51,16 @@ unsigned long chargesim_XN_FLAG_RFC2253(void) {
     return XN_FLAG_RFC2253;
 }
 
-// WebSocket masking keys (RFC 6455 section 10.3): eight words drawn per RAND_bytes call and
+// WebSocket masking keys (RFC 6455 section 10.3): 64 words drawn per RAND_bytes call and
 // handed out one by one, from a cache per thread: a client connection keeps no key state of its
 // own (issue 11: memory per idle charger), and a thread never shares its words with another.
+// 64, not 8: RAND_bytes costs mostly per call (the thread's DRBG, its locks and reseed checks),
+// and a fleet sends one key per frame (issue 11: CPU per MeterValues); 512 bytes per thread.
+#define CHARGESIM_MASKING_WORDS 64
 int chargesim_masking_word(uint64_t *word) {
-    static _Thread_local uint64_t words[8];
-    static _Thread_local int used = 8;
-    if (used == 8) {
+    static _Thread_local uint64_t words[CHARGESIM_MASKING_WORDS];
+    static _Thread_local int used = CHARGESIM_MASKING_WORDS;
+    if (used == CHARGESIM_MASKING_WORDS) {
         if (RAND_bytes((unsigned char *)words, (int)sizeof(words)) != 1) {
             return 0;
         }

@@ -413,6 +413,26 @@ import WebSocket
         let machine = makeMachine()
         #expect(machine.nextDeadline == nil)
     }
+
+    /// A shell may lend the core one buffer for all its frames (issue 11): the frames written into
+    /// it are the bytes of a fresh buffer, whatever the lent buffer held, and an unused one comes
+    /// back empty.
+    @Test func framesWrittenIntoARecycledBufferAreTheSame() {
+        var fresh = makeMachine(.client)
+        var recycling = makeMachine(.client)
+        var spare = ByteBuffer(bytes: Array(repeating: 0xEE, count: 300))
+        for text in ["[2,\"1\",\"Heartbeat\",{}]", String(repeating: "x", count: 200), ""] {
+            _ = fresh.send(utf8Text: Array(text.utf8))
+            recycling.recycleOutputBuffer(spare)
+            _ = recycling.send(utf8Text: Array(text.utf8))
+            let expected = fresh.takeOutput()
+            spare = recycling.takeOutputBuffer()
+            #expect(spare == expected)
+        }
+        recycling.recycleOutputBuffer(spare)
+        #expect(recycling.takeOutput() == nil)
+        #expect(recycling.takeOutputBuffer().readableBytes == 0)
+    }
 }
 
 extension WebSocketEvent {

@@ -33,8 +33,9 @@ struct JSONScanner {
     let bytes: UnsafeRawBufferPointer
     private(set) var index: Int = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer, at index: Int = 0) {
         self.bytes = bytes
+        self.index = index
     }
 
     var isAtEnd: Bool { index >= bytes.count }

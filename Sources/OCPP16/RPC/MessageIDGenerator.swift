@@ -22,29 +22,35 @@ public struct MessageIDGenerator: Sendable {
         let high = random.next()
         let low = random.next()
         // 8-4-4-4-12 hex digits; version nibble 4, variant bits 10; the last group is the counter.
-        var digits = [UInt8](repeating: 0, count: 36)
-        var position = 0
-        func put(_ value: UInt64, hexDigits: Int) {
-            for shift in stride(from: (hexDigits - 1) * 4, through: 0, by: -4) {
-                digits[position] = Self.hex[Int((value >> UInt64(shift)) & 0xF)]
+        // Written straight into the String's storage: one allocation per id (issue 11).
+        return String(unsafeUninitializedCapacity: 36) { digits in
+            var position = 0
+            func put(_ value: UInt64, hexDigits: Int) {
+                for shift in stride(from: (hexDigits - 1) * 4, through: 0, by: -4) {
+                    digits[position] = Self.hexDigit(value >> UInt64(shift))
+                    position += 1
+                }
+            }
+            func dash() {
+                digits[position] = UInt8(ascii: "-")
                 position += 1
             }
+            put(high >> 32, hexDigits: 8)
+            dash()
+            put(high >> 16, hexDigits: 4)
+            dash()
+            put(0x4000 | (high & 0x0FFF), hexDigits: 4)
+            dash()
+            put(0x8000 | (low & 0x3FFF), hexDigits: 4)
+            dash()
+            put(counter & 0xFFFF_FFFF_FFFF, hexDigits: 12)
+            return position
         }
-        func dash() {
-            digits[position] = UInt8(ascii: "-")
-            position += 1
-        }
-        put(high >> 32, hexDigits: 8)
-        dash()
-        put(high >> 16, hexDigits: 4)
-        dash()
-        put(0x4000 | (high & 0x0FFF), hexDigits: 4)
-        dash()
-        put(0x8000 | (low & 0x3FFF), hexDigits: 4)
-        dash()
-        put(counter & 0xFFFF_FFFF_FFFF, hexDigits: 12)
-        return String(decoding: digits, as: UTF8.self)
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
+    /// The lowercase hex digit of `value`'s low nibble.
+    private static func hexDigit(_ value: UInt64) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: value & 0xF)
+        return nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
 }

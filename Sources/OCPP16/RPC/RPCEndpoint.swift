@@ -238,7 +238,13 @@ extension RPCEndpoint {
 extension RPCEndpoint {
     /// One complete message received (the payload of one WebSocket text message).
     public mutating func received(bytes: [UInt8], now: ContinuousClock.Instant) -> ReceiveAction {
-        received(parsed: Result { () throws(RPCFrameError) in try RPCFrame.parse(bytes) }, now: now)
+        // The usual message: the plain CALLRESULT of the CALL in flight.
+        if case .open(.waiting(let inFlight, _), _) = state,
+            let payload = RPCFrame.callResultPayload(bytes, answering: inFlight.messageId)
+        {
+            return complete(inFlight.messageId, outcome: .success(payload), now: now)
+        }
+        return received(parsed: Result { () throws(RPCFrameError) in try RPCFrame.parse(bytes) }, now: now)
     }
 
     /// One complete message received, as `Data`.

@@ -50,13 +50,13 @@ extension RPCFrame {
             out.append(UInt8(ascii: ","))
             Self.appendString(action, to: &out)
             out.append(UInt8(ascii: ","))
-            out.append(contentsOf: payload.bytes)
+            Self.appendData(payload.bytes, to: &out)
         case .callResult(let messageId, let payload):
             out.reserveCapacity(messageId.utf8.count + payload.bytes.count + 8)
             out.append(contentsOf: "[3,".utf8)
             Self.appendString(messageId, to: &out)
             out.append(UInt8(ascii: ","))
-            out.append(contentsOf: payload.bytes)
+            Self.appendData(payload.bytes, to: &out)
         case .callError(let messageId, let error):
             out.reserveCapacity(messageId.utf8.count + error.errorDescription.utf8.count + 48)
             out.append(contentsOf: "[4,".utf8)
@@ -72,10 +72,28 @@ extension RPCFrame {
         return out
     }
 
+    /// Appends `data` in one copy (Array's generic `append(contentsOf:)` walks `Data` slowly).
+    static func appendData(_ data: Data, to out: inout [UInt8]) {
+        data.withUnsafeBytes { out.append(contentsOf: $0) }
+    }
+
     /// Appends `string` as a JSON string literal: quotes, backslashes and control characters
     /// escaped, everything else (including non-ASCII) as UTF-8.
     static func appendString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Ids and action names need no escapes: one copy, not a byte at a time.
+        var plain = string
+        let copied = plain.withUTF8 { utf8 -> Bool in
+            guard utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
+                return false
+            }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if copied {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
@@ -126,6 +144,37 @@ extension RPCFrame {
             }
         }
         return try result.get()
+    }
+
+    /// The payload of `bytes` when they are exactly `[3,"<messageId>",<payload>]` with no
+    /// whitespace around the id (what peers write), nil otherwise: the answer to the CALL in
+    /// flight, read without building its id or type (issue 11: one per MeterValues). A nil leaves
+    /// the frame to ``parse(_:)-([UInt8])``, which gives the same payload when this one does.
+    static func callResultPayload(_ bytes: [UInt8], answering messageId: String) -> RawJSON? {
+        var id = messageId
+        return id.withUTF8 { id in
+            // An id the frame carries as is: no escapes, and short enough for `parse`.
+            guard id.count <= maximumMessageIdLength,
+                id.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+            else { return nil }
+            // `[3,"` id `",`, then the payload object and `]`.
+            let prefix = id.count + 6
+            guard bytes.count > prefix + 2, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "3"),
+                bytes[2] == UInt8(ascii: ","), bytes[3] == UInt8(ascii: "\""),
+                bytes[prefix - 2] == UInt8(ascii: "\""), bytes[prefix - 1] == UInt8(ascii: ",")
+            else { return nil }
+            return bytes.withUnsafeBytes { buffer -> RawJSON? in
+                guard let idBytes = UnsafeRawBufferPointer(id).baseAddress, let frame = buffer.baseAddress,
+                    id.isEmpty || memcmp(frame + 4, idBytes, id.count) == 0
+                else { return nil }
+                var scanner = JSONScanner(buffer, at: prefix)
+                guard scanner.nextKind() == .object, let range = try? scanner.skipValue() else { return nil }
+                guard scanner.consume(UInt8(ascii: "]")) else { return nil }
+                scanner.skipWhitespace()
+                guard scanner.isAtEnd else { return nil }
+                return RawJSON(Data(buffer[range]))
+            }
+        }
     }
 
     private static func parse(
@@ -248,6 +297,12 @@ private struct FrameReader {
             throw syntax(scanner.fault("expected ',' or ']' in an array"))
         }
         guard token.isInteger else { throw malformed(.formationViolation, "MessageTypeId must be an integer") }
+        // One digit (every valid type): no String to parse.
+        if token.range.count == 1 {
+            let number = Int(scanner.bytes[token.range.lowerBound] &- UInt8(ascii: "0"))
+            guard let type = RPCMessageType(rawValue: number) else { throw .unknownMessageType(number) }
+            return type
+        }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: scanner.bytes[token.range]), as: UTF8.self)
         guard let number = Int(text) else {
             throw malformed(.formationViolation, "MessageTypeId \(text) is out of range")

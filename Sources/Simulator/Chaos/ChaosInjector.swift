@@ -105,6 +105,13 @@ public struct ChaosInjector: Sendable {
         return effects
     }
 
+    /// True when ``outgoing(_:now:)`` would write every frame as it is (no stall, no answer
+    /// chaos): the shell then skips it, and the clock read it needs (issue 11: every frame of
+    /// every charger passes here, and most fleets run without chaos).
+    public var passesFramesThrough: Bool {
+        stalledUntil == nil && answerModes.isEmpty && (sharedProfile == nil || !hasRandomAnswers)
+    }
+
     /// A frame the charger is about to write.
     public mutating func outgoing(_ bytes: [UInt8], now: OCPPTimestamp) -> ChaosOutgoing {
         if stalledUntil != nil { return .withheld }

@@ -4,7 +4,7 @@ import OCPP16
 /// last ``capacity`` frames (each cut to ``maximumFrameBytes``, secrets redacted with
 /// ``SecretRedaction`` whenever they are read) for GetDiagnostics files.
 ///
-/// The frames live in one byte buffer, each behind a small header, so a charger pays for the bytes
+/// The frames live in one byte ring, each behind a small header, so a charger pays for the bytes
 /// it logged and not for one array (and its spare capacity) per frame: at most ``capacity`` ×
 /// (``maximumFrameBytes`` + 14) bytes plus a quarter of that as room to grow.
 public struct OCPPMessageLog: Sendable, Equatable {
@@ -42,10 +42,14 @@ public struct OCPPMessageLog: Sendable, Equatable {
     /// (issue 11: memory per idle charger). Each record then copies at most this many bytes.
     private static let tightBytes = 2048
 
-    /// The records: the live ones from `start` on, oldest first; the bytes before `start` are
-    /// dropped records not yet compacted away.
+    /// The records, oldest first, in a ring: the live ones take `used` bytes from `head` on,
+    /// wrapping past the end of the array (whose whole count is the ring). A ring, not a list
+    /// compacted now and then: each logged byte is copied once (issue 11: CPU per MeterValues),
+    /// and the buffer holds the live records plus at most a quarter, not up to twice their size.
+    /// 32 bits each: the largest log (10,000 frames of ~2 KiB) fits, and the two take one word.
     private var records: [UInt8] = []
-    private var start = 0
+    private var head: UInt32 = 0
+    private var used: UInt32 = 0
     /// How many records are live.
     private var count = 0
     /// The instant (milliseconds since 1970) the first live record's difference counts from: the
@@ -66,18 +70,18 @@ public struct OCPPMessageLog: Sendable, Equatable {
     /// Two logs are equal when they keep the same capacity and the same frames at the same instants.
     public static func == (lhs: OCPPMessageLog, rhs: OCPPMessageLog) -> Bool {
         guard lhs.capacity == rhs.capacity, lhs.count == rhs.count else { return false }
-        var left = lhs.start
-        var right = rhs.start
+        var left = Int(lhs.head)
+        var right = Int(rhs.head)
         var leftBase = lhs.startBase
         var rightBase = rhs.startBase
-        while left < lhs.records.count, right < rhs.records.count {
+        for _ in 0..<lhs.count {
             let one = Record(in: lhs.records, at: left, after: leftBase)
             let other = Record(in: rhs.records, at: right, after: rightBase)
             guard one.milliseconds == other.milliseconds, one.flags == other.flags,
-                lhs.records[one.frame].elementsEqual(rhs.records[other.frame])
+                lhs.frameBytes(one) == rhs.frameBytes(other)
             else { return false }
-            (left, leftBase) = (one.frame.upperBound, one.milliseconds)
-            (right, rightBase) = (other.frame.upperBound, other.milliseconds)
+            (left, leftBase) = (lhs.wrapped(one.frameStart + one.frameLength), one.milliseconds)
+            (right, rightBase) = (rhs.wrapped(other.frameStart + other.frameLength), other.milliseconds)
         }
         return true
     }
@@ -87,50 +91,101 @@ public struct OCPPMessageLog: Sendable, Equatable {
         guard capacity > 0 else { return }
         // Secrets (an AuthorizationKey being set, a private key) are redacted in `entries`, the
         // only way out of the log, so they never reach a diagnostics file.
-        if count == capacity {
-            let oldest = Record(in: records, at: start, after: startBase)
-            start = oldest.frame.upperBound
-            startBase = oldest.milliseconds
-            count -= 1
-        }
+        if count == capacity { dropOldest() }
         let cut = bytes.count > Self.maximumFrameBytes
         let length = min(bytes.count, Self.maximumFrameBytes)
         let milliseconds = instant.millisecondsSince1970
         let difference = milliseconds &- newest
         let zigzag = UInt64(bitPattern: (difference << 1) ^ (difference >> 63))
         let needed = 1 + Self.varintBytes(zigzag) + Self.varintBytes(UInt64(length)) + length
-        if start > 0, start >= records.count / 2 || records.count + needed > records.capacity {
-            // Dropped records go once they are half the buffer (or before it would grow): each
-            // byte is moved at most once per time it is logged.
-            records.removeSubrange(0..<start)
-            start = 0
-        }
-        if records.count + needed > records.capacity {
+        if Int(used) + needed > records.count {
             // Past `tightBytes`, a quarter more than needed, not Array's doubling: spare room is
             // paid by every charger.
-            let wanted = records.count + needed
-            records.reserveCapacity(wanted < Self.tightBytes ? wanted : wanted + wanted / 4)
+            let wanted = Int(used) + needed
+            grow(to: wanted < Self.tightBytes ? wanted : wanted + wanted / 4)
         }
-        records.append((direction == .sent ? Self.sentFlag : 0) | (cut ? Self.cutFlag : 0))
-        Self.appendVarint(zigzag, to: &records)
-        Self.appendVarint(UInt64(length), to: &records)
-        records.append(contentsOf: bytes.prefix(length))
+        let size = records.count
+        var position = wrapped(Int(head) + Int(used))
+        records.withUnsafeMutableBufferPointer { ring in
+            func put(_ byte: UInt8) {
+                ring[position] = byte
+                position += 1
+                if position == size { position = 0 }
+            }
+            func putVarint(_ value: UInt64) {
+                var value = value
+                while value >= 0x80 {
+                    put(UInt8(truncatingIfNeeded: value) | 0x80)
+                    value >>= 7
+                }
+                put(UInt8(value))
+            }
+            put((direction == .sent ? Self.sentFlag : 0) | (cut ? Self.cutFlag : 0))
+            putVarint(zigzag)
+            putVarint(UInt64(length))
+            bytes.withUnsafeBufferPointer { frame in
+                guard let source = frame.baseAddress, let target = ring.baseAddress, length > 0 else { return }
+                let first = min(length, size - position)
+                (target + position).update(from: source, count: first)
+                if first < length { target.update(from: source + first, count: length - first) }
+            }
+        }
+        used += UInt32(needed)
         newest = milliseconds
         count += 1
+    }
+
+    /// Drops the oldest record.
+    private mutating func dropOldest() {
+        let oldest = Record(in: records, at: Int(head), after: startBase)
+        // The header may wrap: its length is where the frame starts, counted round the ring.
+        var headerLength = oldest.frameStart - Int(head)
+        if headerLength <= 0 { headerLength += records.count }
+        used -= UInt32(headerLength + oldest.frameLength)
+        head = UInt32(wrapped(oldest.frameStart + oldest.frameLength))
+        startBase = oldest.milliseconds
+        count -= 1
+        if count == 0 { (head, used) = (0, 0) }
+    }
+
+    /// Moves the live records to the front of a ring of `size` bytes.
+    private mutating func grow(to size: Int) {
+        var grown = [UInt8](repeating: 0, count: size)
+        let live = Int(used)
+        if live > 0 {
+            let first = min(live, records.count - Int(head))
+            grown.replaceSubrange(0..<first, with: records[Int(head)..<(Int(head) + first)])
+            grown.replaceSubrange(first..<live, with: records[0..<(live - first)])
+        }
+        records = grown
+        head = 0
+    }
+
+    /// `offset` brought back into the ring (it is at most one ring past its end).
+    private func wrapped(_ offset: Int) -> Int {
+        offset >= records.count ? offset - records.count : offset
+    }
+
+    /// The bytes of `record`'s frame, put back together when they wrap.
+    private func frameBytes(_ record: Record) -> [UInt8] {
+        let first = min(record.frameLength, records.count - record.frameStart)
+        var bytes = Array(records[record.frameStart..<(record.frameStart + first)])
+        if first < record.frameLength { bytes += records[0..<(record.frameLength - first)] }
+        return bytes
     }
 
     /// The frames kept, oldest first, from `start` to `stop` inclusive (nil: unbounded).
     public func entries(from start: OCPPTimestamp? = nil, to stop: OCPPTimestamp? = nil) -> [Entry] {
         var entries: [Entry] = []
-        var offset = self.start
+        var offset = Int(head)
         var base = startBase
-        while offset < records.count {
+        for _ in 0..<count {
             let record = Record(in: records, at: offset, after: base)
-            (offset, base) = (record.frame.upperBound, record.milliseconds)
+            (offset, base) = (wrapped(record.frameStart + record.frameLength), record.milliseconds)
             let at = OCPPTimestamp(millisecondsSince1970: record.milliseconds)
             if let start, at < start { continue }
             if let stop, at > stop { continue }
-            let text = String(decoding: records[record.frame], as: UTF8.self)
+            let text = String(decoding: frameBytes(record), as: UTF8.self)
             entries.append(
                 Entry(
                     at: at, direction: record.flags & Self.sentFlag != 0 ? .sent : .received,
@@ -139,20 +194,23 @@ public struct OCPPMessageLog: Sendable, Equatable {
         return entries
     }
 
-    /// One record read back: its flags, its instant and where its frame's bytes are.
+    /// One record read back: its flags, its instant and where its frame's bytes are (from
+    /// `frameStart`, wrapping past the ring's end).
     private struct Record {
         var flags: UInt8
         var milliseconds: Int64
-        var frame: Range<Int>
+        var frameStart: Int
+        var frameLength: Int
 
         /// The record at `offset`, whose instant counts from `base`.
         init(in records: [UInt8], at offset: Int, after base: Int64) {
-            var position = offset + 1
+            let size = records.count
+            var position = offset + 1 == size ? 0 : offset + 1
             flags = records[offset]
             let zigzag = OCPPMessageLog.readVarint(records, at: &position)
             milliseconds = base &+ (Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
-            let length = Int(OCPPMessageLog.readVarint(records, at: &position))
-            frame = position..<(position + length)
+            frameLength = Int(OCPPMessageLog.readVarint(records, at: &position))
+            frameStart = position
         }
     }
 
@@ -161,21 +219,12 @@ public struct OCPPMessageLog: Sendable, Equatable {
         max(1, (64 - value.leadingZeroBitCount + 6) / 7)
     }
 
-    private static func appendVarint(_ value: UInt64, to records: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            records.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        records.append(UInt8(value))
-    }
-
     private static func readVarint(_ records: [UInt8], at position: inout Int) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
             let byte = records[position]
-            position += 1
+            position = position + 1 == records.count ? 0 : position + 1
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return value }
             shift += 7

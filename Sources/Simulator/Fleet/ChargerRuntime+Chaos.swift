@@ -58,6 +58,10 @@ extension ChargerRuntime {
     /// Writes one frame of the charger, through the chaos injector.
     func write(_ bytes: [UInt8]) {
         guard case .open(let connection) = link else { return }
+        guard !chaos.passesFramesThrough else {
+            transmit(bytes, on: connection)
+            return
+        }
         switch chaos.outgoing(bytes, now: clock()) {
         case .write(let out): transmit(out, on: connection)
         case .withheld: break

@@ -98,12 +98,26 @@ final class WebSocketChannelHandler: ChannelInboundHandler, RemovableChannelHand
 
     /// Runs a send, ping or close on the core and writes what it queued.
     func send(_ operation: (inout WebSocketConnectionStateMachine) -> WebSocketSendResult) -> WebSocketSendResult {
-        let result = operation(&machine)
-        writeOutput()
-        if !inReadBurst {
-            flushIfNeeded()
-            armTimer()
+        guard !inReadBurst else {
+            let result = operation(&machine)
+            writeOutput()
+            return result
         }
+        // Written and flushed at once: the frame goes into the loop's spare buffer, which the
+        // flush hands back (`OutputBufferRecycler`).
+        let recycler = OutputBufferRecycler.current
+        if let spare = recycler.take() { machine.recycleOutputBuffer(spare) }
+        let result = operation(&machine)
+        let output = machine.takeOutputBuffer()
+        if output.readableBytes > 0, let context {
+            // One trip down the pipeline for the write and its flush.
+            needsFlush = false
+            context.writeAndFlush(wrapOutboundOut(output), promise: nil)
+        } else {
+            flushIfNeeded()
+        }
+        armTimer()
+        recycler.keep(output)
         return result
     }
 

@@ -176,6 +176,24 @@ public struct WebSocketConnectionStateMachine {
         return taken
     }
 
+    /// Hands the core an empty buffer to write its next output into, when no output is pending (a
+    /// shell that recycles one buffer per event loop saves an allocation per frame); `buffer` is
+    /// cleared first if it holds bytes. Take it back with `takeOutputBuffer()`.
+    public mutating func recycleOutputBuffer(_ buffer: ByteBuffer) {
+        guard output.readableBytes == 0 else { return }
+        output = buffer
+        // Only when needed: `clear()` on a buffer the caller still references allocates anew.
+        if output.writerIndex > 0 { output.clear() }
+    }
+
+    /// The output buffer itself, empty or not (a recycled one goes back to the shell even when
+    /// nothing was written); the core starts a new one.
+    public mutating func takeOutputBuffer() -> ByteBuffer {
+        let taken = output
+        output = allocator.buffer(capacity: 0)
+        return taken
+    }
+
     /// The TCP connection closed. Returns the status to report when no `.closed` event was
     /// produced yet (1006 when the close handshake did not happen, section 7.1.5).
     public mutating func transportClosed() -> WebSocketCloseStatus? {

@@ -411,4 +411,48 @@ struct RPCEndpointTests {
         #expect(endpoint.sendCall(HeartbeatFixture(), now: t0) == .send(outgoing(d, "Heartbeat", "{}")))
         #expect(Set([a, b, c, d]).count == 4)
     }
+
+    /// The plain CALLRESULT of the call in flight is read without the full frame parser (issue
+    /// 11); every shape, plain or not, must end the call exactly as the parser reads it.
+    @Test mutating func answersToTheCallInFlightEndItAsTheFrameParserReadsThem() throws {
+        let a = expectedIds.next()
+        let shapes = [
+            #"[3,"ID",{}]"#, #"[3,"ID",{"currentTime":"2026-11-26T14:00:00Z","n":[1,{"x":null}]}]"#,
+            #"[3,"ID",{} ]"#, "[3,\"ID\",{}]\n", #"[3,"ID", {}]"#, #"[3, "ID",{}]"#, #" [3,"ID",{}]"#,
+            #"[3,"ID",null]"#, #"[3,"ID",{"a":1}]x"#, #"[3,"ID",{"a":1},5]"#, #"[3,"ID",{"a":}]"#,
+            #"[3,"ID",{}"#, #"[3,"ID",[]]"#, #"[3,"ID"]"#, #"[3,"ID","{}"]"#, #"[3,"IDX",{}]"#,
+            #"[3,"EID",{}]"#, #"[4,"ID","GenericError","",{}]"#,
+        ]
+        for shape in shapes {
+            var endpoint = makeEndpoint()
+            _ = endpoint.sendCall(HeartbeatFixture(), now: t0)
+            // EID: the id with its dashes escaped, which reads as the same id.
+            let escaped = a.replacingOccurrences(of: "-", with: #"\u002d"#)
+            let bytes: [UInt8] = .json(
+                shape.replacingOccurrences(of: "EID", with: escaped).replacingOccurrences(of: "ID", with: a))
+            let expected: RPCEndpoint.ReceiveAction
+            switch Result(catching: { () throws(RPCFrameError) in try RPCFrame.parse(bytes) }) {
+            case .success(.callResult(let id, let payload)) where id == a:
+                expected = .completed(
+                    CompletedCall(messageId: a, action: "Heartbeat", outcome: .success(payload)), sendNext: nil)
+            case .success(.callError(let id, let error)) where id == a:
+                expected = .completed(
+                    CompletedCall(messageId: a, action: "Heartbeat", outcome: .failure(.callError(error))),
+                    sendNext: nil)
+            case .failure(.malformed(let code, let reason, _, let id)) where id == a:
+                expected = .completed(
+                    CompletedCall(
+                        messageId: a, action: "Heartbeat",
+                        outcome: .failure(.invalidResponse(CallError(code, reason)))),
+                    sendNext: nil)
+            case .success(let frame):
+                expected = .ignored(.unmatchedResponse(messageId: frame.messageId))
+            case .failure(.malformed(let code, let reason, _, let id)):
+                expected = .ignored(.malformedResponse(messageId: id, reason: "\(code.wire): \(reason)"))
+            case .failure(.unknownMessageType(let number)):
+                expected = .ignored(.unknownMessageType(number))
+            }
+            #expect(endpoint.received(bytes: bytes, now: t0) == expected, "\(shape)")
+        }
+    }
 }
