@@ -57,14 +57,8 @@ package struct CompactJSONWriter {
     /// Writes an integer in decimal.
     package mutating func value(_ number: Int) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        // The magnitude is unsigned, so Int.min has one too; its digits come out last first.
-        var magnitude = number.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        // The magnitude is unsigned, so Int.min has one too.
+        Self.appendDecimal(UInt64(number.magnitude), to: &bytes)
         needsComma = true
     }
 
@@ -89,6 +83,13 @@ package struct CompactJSONWriter {
 
     /// Writes an unsigned integer in decimal.
     package mutating func value(_ number: UInt64) {
+        Self.appendDecimal(number, to: &bytes)
+        needsComma = true
+    }
+
+    /// Appends `number`'s decimal digits to `bytes` (also for payloads written without a writer).
+    package static func appendDecimal(_ number: UInt64, to bytes: inout [UInt8]) {
+        // The digits come out last first.
         var magnitude = number
         let start = bytes.count
         repeat {
@@ -96,7 +97,6 @@ package struct CompactJSONWriter {
             magnitude /= 10
         } while magnitude > 0
         bytes[start...].reverse()
-        needsComma = true
     }
 
     /// Writes an OCPP timestamp as a JSON string; false (nothing written) when its year is outside

@@ -71,7 +71,7 @@ extension MeterValuesComposer {
     /// Appends `number` in decimal, with its sign.
     private static func appendInteger(_ number: Int, to bytes: inout [UInt8]) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDecimal(UInt64(number.magnitude), to: &bytes)
+        CompactJSONWriter.appendDecimal(UInt64(number.magnitude), to: &bytes)
     }
 
     // The raw values of the enums, as static text: `rawValue` builds a String per call.

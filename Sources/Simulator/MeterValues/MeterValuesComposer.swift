@@ -163,7 +163,7 @@ public struct MeterValuesComposer: Sendable, Equatable {
         if scaled < 9.0e15 {
             let units = Int64(scaled)
             if finite < 0 && units != 0 { bytes.append(UInt8(ascii: "-")) }
-            appendDecimal(UInt64(units / scale), to: &bytes)
+            CompactJSONWriter.appendDecimal(UInt64(units / scale), to: &bytes)
             if digits > 0 {
                 bytes.append(UInt8(ascii: "."))
                 // `digits` digits, leading zeros included.
@@ -181,17 +181,6 @@ public struct MeterValuesComposer: Sendable, Equatable {
             text = String(text.dropFirst())
         }
         bytes.append(contentsOf: text.utf8)
-    }
-
-    /// Appends `number` in decimal.
-    static func appendDecimal(_ number: UInt64, to bytes: inout [UInt8]) {
-        var magnitude = number
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
     }
 
     /// The next clock-aligned sample instant strictly after `instant` (`ClockAlignedDataInterval`,
