@@ -77,6 +77,11 @@ extension RPCFrame {
         data.withUnsafeBytes { out.append(contentsOf: $0) }
     }
 
+    /// True when `utf8` stands in a JSON string as is: no control character, quote or backslash.
+    static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
     /// Appends `string` as a JSON string literal: quotes, backslashes and control characters
     /// escaped, everything else (including non-ASCII) as UTF-8.
     static func appendString(_ string: String, to out: inout [UInt8]) {
@@ -84,9 +89,7 @@ extension RPCFrame {
         // Ids and action names need no escapes: one copy, not a byte at a time.
         var plain = string
         let copied = plain.withUTF8 { utf8 -> Bool in
-            guard utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
-                return false
-            }
+            guard Self.needsNoEscape(utf8) else { return false }
             out.append(contentsOf: utf8)
             return true
         }
@@ -154,9 +157,7 @@ extension RPCFrame {
         var id = messageId
         return id.withUTF8 { id in
             // An id the frame carries as is: no escapes, and short enough for `parse`.
-            guard id.count <= maximumMessageIdLength,
-                id.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
-            else { return nil }
+            guard id.count <= maximumMessageIdLength, Self.needsNoEscape(id) else { return nil }
             // `[3,"` id `",`, then the payload object and `]`.
             let prefix = id.count + 6
             guard bytes.count > prefix + 2, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "3"),
