@@ -332,3 +332,45 @@ struct StoreTransactionEdgeTests {
         }
     }
 }
+
+/// `SessionRecord` reads its rows by hand (issue 11: the `Decodable` row decoder was 8 % of a
+/// busy central system); it must read every column exactly as that decoder does.
+@Suite struct SessionRecordRowTests {
+    /// The same row through GRDB's `Decodable` path.
+    struct DecodedSession: Decodable, FetchableRecord {
+        let record: SessionRecord
+        init(from decoder: any Decoder) throws { record = try SessionRecord(from: decoder) }
+    }
+
+    @Test func theHandWrittenRowReaderMatchesTheDecodablePath() async throws {
+        try await withStore { store, _ in
+            _ = try await store.registerChargePoint(identity: "CP1", evseCount: 2, now: t0)
+            let started = try await store.startTransaction(
+                identity: "CP1", request: start(), unknownTagPolicy: .accept, now: at(10))
+            _ = try await store.startTransaction(
+                identity: "CP1", request: start(connector: 2, idTag: "TAG2"), unknownTagPolicy: .accept, now: at(11))
+            let id = try #require(started.session.id)
+            // Every optional column set on the first session, none on the second.
+            try await store.pool.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE session SET stoppedAt = ?, meterStop = 4321, powerLatestW = 7000.5, powerPeakW = 7400,
+                        powerAverageW = 6900.25, socPercent = 81.5, reason = 'evDisconnected', reservationId = 9,
+                        totalAmountWithTax = '12.34', totalAmountWithoutTax = '10.2', currency = 'EUR',
+                        meterValuesCount = 17, status = 'finished' WHERE id = ?
+                        """, arguments: [at(100).date, id])
+            }
+            let (handWritten, decoded) = try await store.pool.read { db in
+                (
+                    try SessionRecord.fetchAll(db, sql: "SELECT * FROM session ORDER BY id"),
+                    try DecodedSession.fetchAll(db, sql: "SELECT * FROM session ORDER BY id").map(\.record)
+                )
+            }
+            #expect(handWritten.count == 2)
+            #expect(handWritten == decoded)
+            #expect(handWritten.first?.totalAmountWithTax == Decimal(string: "12.34"))
+            #expect(handWritten.first?.reason == SessionReason(rawValue: "evDisconnected"))
+            #expect(handWritten.last?.stoppedAt == nil)
+        }
+    }
+}

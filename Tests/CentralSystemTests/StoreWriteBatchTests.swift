@@ -1,9 +1,12 @@
-import CentralSystem
 import Foundation
 import GRDB
+import NIOCore
+import NIOPosix
 import OCPP16
 import TestSupport
 import Testing
+
+@testable import CentralSystem
 
 /// Group commit: writes that arrive together share one SQLite transaction (counted by a real
 /// transaction observer), each still applies whole or not at all, and a failing write leaves
@@ -36,6 +39,43 @@ import Testing
             }
             #expect(counter.commits >= 1)
             #expect(counter.commits < 300, "300 writes took \(counter.commits) commits: no batching")
+        }
+    }
+
+    /// The OCPP hot path's writes (issue 11): everything enqueued on an event loop in one turn of
+    /// it is one transaction, run and answered on that loop; a failing write gets its own error
+    /// and the others of the batch are kept.
+    @Test func writesEnqueuedOnAnEventLoopShareOneTransactionThere() async throws {
+        try await withStore { store, _ in
+            try await store.pool.write { db in
+                try db.execute(sql: "CREATE TABLE probe (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE)")
+            }
+            let counter = CommitCounter()
+            store.pool.add(transactionObserver: counter, extent: .databaseLifetime)
+            let loop = MultiThreadedEventLoopGroup.singleton.next()
+            // Value 7 twice: the second insert breaks the UNIQUE constraint.
+            let values = (0..<40).map { "v\($0)" } + ["v7"]
+            let outcomes = try await loop.flatSubmit { () -> EventLoopFuture<[String: Bool]> in
+                let promises = values.map { _ in loop.makePromise(of: Bool.self) }
+                for (value, promise) in zip(values, promises) {
+                    store.enqueueWrite(
+                        on: loop,
+                        { db in try db.execute(sql: "INSERT INTO probe (value) VALUES (?)", arguments: [value]) },
+                        completion: { result in
+                            // Answered on the loop, in place.
+                            precondition(loop.inEventLoop, "a loop batch answered off its loop")
+                            promise.succeed((try? result.get()) != nil)
+                        })
+                }
+                return EventLoopFuture.whenAllSucceed(promises.map(\.futureResult), on: loop).map { results in
+                    Dictionary(zip(values.indices.map { "\($0)" }, results)) { first, _ in first }
+                }
+            }.get()
+            #expect(outcomes.count == values.count)
+            #expect(outcomes.filter { !$0.value }.map(\.key) == ["\(values.count - 1)"])
+            #expect(counter.commits == 1, "one turn of the loop took \(counter.commits) commits")
+            let stored = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM probe") }
+            #expect(stored == 40)
         }
     }
 

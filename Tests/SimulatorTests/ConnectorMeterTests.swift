@@ -158,6 +158,29 @@ import Testing
         #expect(meter.advance(to: start + eta) == .evFull)
     }
 
+    /// The bound a charger uses to skip the exact integration is never later than the exact time:
+    /// at the rated power when nothing else caps it, below it through a taper, a slower EV or a limit.
+    @Test func theShortestTimeToFullNeverExceedsTheExactOne() throws {
+        // 10 % of 55 kWh = 5.5 kWh: at the 22 kW rating 15 min, the EV's 11 kW take 30 min.
+        let ac = charging(Self.ac22, Self.car(startSoC: 70, target: 80, capacityKWh: 55))
+        let acBound = try #require(ac.shortestTimeUntilEVFull())
+        #expect((Duration.milliseconds(899_999)...Duration.seconds(900)).contains(acBound))
+        #expect(try #require(ac.timeUntilEVFull()) == .seconds(1800))
+        var cases = [
+            charging(Self.dc150, Self.car(startSoC: 10, capacityKWh: 60)),
+            charging(Self.ac22, Self.car(acKW: 22, efficiency: 0.9)),
+        ]
+        cases[1].setLimit(.amperes(10), at: start)
+        cases.append(charging(Self.ac22, Self.car(startSoC: 100)))
+        for meter in cases {
+            let bound = try #require(meter.shortestTimeUntilEVFull())
+            let exact = try #require(meter.timeUntilEVFull())
+            #expect(bound <= exact)
+        }
+        // Nothing plugged in: no bound (the exact time is nil too).
+        #expect(Meter(rating: Self.ac22, now: start).shortestTimeUntilEVFull() == nil)
+    }
+
     @Test func aZeroLimitSuspendsAndLiftingItResumes() {
         var meter = charging(Self.ac22, Self.car())
         meter.setLimit(.amperes(0), at: start)

@@ -8,9 +8,9 @@ import WebSocket
 /// order they arrived.
 ///
 /// Two paths keep that order (issue 11). Heartbeat, StatusNotification and MeterValues of a
-/// charge point that needs no registration check go straight from the event loop to the store's
-/// writer thread, which answers back on the event loop (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:completion:)``);
-/// the writer applies them in arrival order. Every other request runs on one consumer task per
+/// charge point that needs no registration check are written by the event loop itself, in one
+/// batch per turn of the loop, and answered there (``ChargePointMessageHandler/handleDirectly(_:chargePointId:known:now:on:completion:)``),
+/// in arrival order. Every other request runs on one consumer task per
 /// connection, one at a time. A request takes the direct path only while the consumer has
 /// nothing to do, and a consumer request waits (`held`) until the direct writes before it are
 /// answered, so a StartTransaction and the MeterValues after it are never reordered.
@@ -149,11 +149,17 @@ final class ChargePointConnection: @unchecked Sendable {
     /// Takes the direct path when nothing is queued for the consumer, else queues the request.
     private func route(_ messageId: String, _ request: ChargePointRequest, receivedAt: UInt64) {
         if consumerBacklog == 0, held.isEmpty {
+            let eventLoop = webSocket.eventLoop
             let direct = handler.handleDirectly(
-                request, chargePointId: chargePointId, known: known, now: OCPPTimestamp(Date())
+                request, chargePointId: chargePointId, known: known, now: OCPPTimestamp(Date()), on: eventLoop
             ) { [self] outcome in
-                webSocket.eventLoop.execute { [self] in
+                // The store runs the batch on this connection's loop: answer in place.
+                if eventLoop.inEventLoop {
                     directFinished(messageId, request, receivedAt: receivedAt, outcome: outcome)
+                } else {
+                    eventLoop.execute { [self] in
+                        directFinished(messageId, request, receivedAt: receivedAt, outcome: outcome)
+                    }
                 }
             }
             if direct {

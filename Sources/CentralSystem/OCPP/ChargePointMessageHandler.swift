@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NIOCore
 import OCPP16
 import PublicAPI
 import WebSocket
@@ -49,27 +50,28 @@ struct ChargePointMessageHandler: Sendable {
         case registerFirst
     }
 
-    /// Applies a Heartbeat, StatusNotification or MeterValues without a task (issue 11: the
-    /// answer of these frequent requests is written two thread hand-offs after the frame is
-    /// read): the write joins the store's next batch and `completion` runs on the writer thread
-    /// once it is committed; the events of ``handle(_:chargePointId:known:now:)`` are reported right
-    /// after it, on that thread.
+    /// Applies a Heartbeat, StatusNotification or MeterValues without a task or a thread
+    /// hand-off (issue 11): the write joins the batch `eventLoop` (the connection's) runs once it
+    /// has handled the frames it was woken for, and `completion` runs there once it is committed;
+    /// the events of ``handle(_:chargePointId:known:now:)`` are reported right after it.
     /// Returns false, doing nothing, for every other request and while the charge point may
     /// still need registering (auto-registration and not `known`).
     func handleDirectly(
         _ request: ChargePointRequest, chargePointId id: String, known: Bool, now: OCPPTimestamp,
-        completion: @escaping @Sendable (DirectOutcome) -> Void
+        on eventLoop: any EventLoop, completion: @escaping @Sendable (DirectOutcome) -> Void
     ) -> Bool {
         guard known || !configuration.autoRegister else { return false }
         switch request {
         case .heartbeat:
             store.enqueueWrite(
+                on: eventLoop,
                 { db in try Store.recordHeartbeat(identity: id, now: now, db) },
                 completion: { result in
                     completion(directOutcome(result) { CallAnswer(response: HeartbeatResponse(currentTime: now)) })
                 })
         case .statusNotification(let notification):
             store.enqueueWrite(
+                on: eventLoop,
                 { db in try Store.applyStatusNotification(identity: id, request: notification, now: now, db) },
                 completion: { result in
                     completion(directOutcome(result) { _ in CallAnswer(response: StatusNotificationResponse()) })
@@ -79,6 +81,7 @@ struct ChargePointMessageHandler: Sendable {
                 })
         case .meterValues(let values):
             store.enqueueWrite(
+                on: eventLoop,
                 { db in try Store.applyMeterValues(identity: id, request: values, now: now, db) },
                 completion: { result in
                     completion(directOutcome(result) { meterValuesAnswer($0, values, chargePointId: id) })

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NIOCore
 import Synchronization
 
 /// The embedded central system's SQLite store: one real database file in WAL mode with foreign
@@ -86,14 +87,15 @@ public final class Store: Sendable {
         try await batcher.write(body)
     }
 
-    /// Runs `body` like ``write(_:)`` and calls `completion` with its result once committed, on
-    /// the writer thread (quick work only: it holds up the next batch). For the OCPP requests
-    /// answered straight from the event loop (issue 11).
+    /// Runs `body` like ``write(_:)`` on `eventLoop` itself, batched with the other writes
+    /// enqueued there in the same turn of the loop, and calls `completion` there once committed:
+    /// no thread hand-off for the OCPP requests answered straight from the event loop (issue 11).
     func enqueueWrite<T: Sendable>(
+        on eventLoop: any EventLoop,
         _ body: @escaping @Sendable (Database) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        batcher.enqueue(body, completion: completion)
+        batcher.enqueue(on: eventLoop, body, completion: completion)
     }
 
     /// Inserts a new row (a charge point, EVSE, connector, id tag, location created through the

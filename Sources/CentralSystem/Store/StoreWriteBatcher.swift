@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import NIOCore
 import Synchronization
 
 /// Group commit for the store: the writes that arrive while a transaction is being written
@@ -14,13 +15,11 @@ import Synchronization
 /// write of the batch. A caller hears back only once its batch is committed, so it reads what it
 /// wrote. Writes run in arrival order.
 ///
-/// The batches run on a thread of its own with GRDB's synchronous `write`, and
-/// ``enqueue(_:completion:)`` calls back on that thread (issue 11): an OCPP answer then takes
-/// two thread hand-offs (event loop → writer → event loop) instead of an actor hop, a task per
-/// batch, GRDB's async hop and a continuation resumed on the cooperative pool. A thread parked
-/// on a semaphore is woken directly, where a dispatch queue's work goes through libdispatch's
-/// worker pool (the two measured alike within the noise of a shared machine: Benchmarks/RESULTS.md,
-/// fourth pass).
+/// Two ways in (issue 11). ``enqueue(_:completion:)`` (and ``write(_:)``) batch on a thread of
+/// their own with GRDB's synchronous `write` and call back there: no actor hop, task per batch,
+/// GRDB async hop or continuation on the cooperative pool. ``enqueue(on:_:completion:)`` batches
+/// on the caller's event loop, for the frequent OCPP requests answered from it: a batch per turn
+/// of the loop and no thread hand-off at all (Benchmarks/RESULTS.md, seventh pass).
 final class StoreWriteBatcher: Sendable {
     /// One queued write, type-erased: `perform` runs it inside the batch's transaction and
     /// returns how to answer the caller once the commit is known; `fail` answers with an error
@@ -43,6 +42,8 @@ final class StoreWriteBatcher: Sendable {
     private let pool: DatabasePool
     private let window: Duration
     private let state = Mutex(State())
+    /// The writes enqueued on each event loop (``enqueue(on:_:completion:)``) and not yet run.
+    private let loopPending = Mutex([ObjectIdentifier: [Pending]]())
     /// Signalled once per idle → draining change; the writer thread waits on it.
     private let wake = DispatchSemaphore(value: 0)
 
@@ -82,7 +83,55 @@ final class StoreWriteBatcher: Sendable {
         _ body: @escaping @Sendable (Database) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        let item = Pending(
+        let item = Self.pending(body, completion: completion)
+        let start = state.withLock { state in
+            state.pending.append(item)
+            guard !state.draining else { return false }
+            state.draining = true
+            return true
+        }
+        if start { wake.signal() }
+    }
+
+    /// Runs `body` on `eventLoop` itself, in one transaction with every write enqueued there
+    /// during the same turn of the loop (the frames read in one wake-up): the batch runs in a
+    /// task of the loop, after the loop has handled what it was woken for, and `completion` gets
+    /// the result there once committed. No thread hand-off (issue 11: the two hand-offs to the
+    /// writer thread and back were most of a MeterValues' time in the central system, and on two
+    /// busy cores a woken thread can wait milliseconds for one); the loop holds the database
+    /// writer for the batch, as the writer thread would.
+    func enqueue<T: Sendable>(
+        on eventLoop: any EventLoop,
+        _ body: @escaping @Sendable (Database) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        let item = Self.pending(body, completion: completion)
+        let key = ObjectIdentifier(eventLoop)
+        let first = loopPending.withLock { pending in
+            let first = pending[key]?.isEmpty ?? true
+            pending[key, default: []].append(item)
+            return first
+        }
+        if first { eventLoop.execute { self.drainLoop(key) } }
+    }
+
+    /// On an event loop: runs the writes enqueued there, in batches of at most ``maximumBatch``.
+    private func drainLoop(_ key: ObjectIdentifier) {
+        let items = loopPending.withLock { $0.removeValue(forKey: key) ?? [] }
+        var start = items.startIndex
+        while start < items.endIndex {
+            let end = min(start + Self.maximumBatch, items.endIndex)
+            run(Array(items[start..<end]))
+            start = end
+        }
+    }
+
+    /// `body` and `completion` as one queued write.
+    private static func pending<T: Sendable>(
+        _ body: @escaping @Sendable (Database) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) -> Pending {
+        Pending(
             perform: { db, alone in
                 if alone {
                     let value = try body(db)
@@ -103,13 +152,6 @@ final class StoreWriteBatcher: Sendable {
                 return { completion(result) }
             },
             fail: { error in completion(.failure(error)) })
-        let start = state.withLock { state in
-            state.pending.append(item)
-            guard !state.draining else { return false }
-            state.draining = true
-            return true
-        }
-        if start { wake.signal() }
     }
 
     /// On the writer thread: runs batches until none is left.
@@ -126,13 +168,18 @@ final class StoreWriteBatcher: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            do {
-                let alone = batch.count == 1
-                let answers = try pool.write { db in try batch.map { try $0.perform(db, alone) } }
-                for answer in answers { answer() }
-            } catch {
-                for item in batch { item.fail(error) }
-            }
+            run(batch)
+        }
+    }
+
+    /// Runs `batch` in one transaction, then answers each write.
+    private func run(_ batch: [Pending]) {
+        do {
+            let alone = batch.count == 1
+            let answers = try pool.write { db in try batch.map { try $0.perform(db, alone) } }
+            for answer in answers { answer() }
+        } catch {
+            for item in batch { item.fail(error) }
         }
     }
 }

@@ -95,10 +95,11 @@ public final class WebhookDispatcher: Sendable {
     public func publish(_ change: OCPPServerEvent) {
         guard !state.withLock({ $0.stopped }) else { return }
         // A MeterValues' session update nobody subscribed to is dropped here, on the caller's
-        // thread (the store's writer), when the subscriptions are in memory (issue 11): queueing
-        // it woke the mapping task on the cooperative pool for every MeterValues, a thread
-        // wake-up that preempted the writer before it handed the answer back, and with thousands
-        // of chargers kept pool threads waking each other on the two cores the answers need.
+        // thread (the connection's event loop), when the subscriptions are in memory (issue 11):
+        // queueing it woke the mapping task on the cooperative pool for every MeterValues, a
+        // thread wake-up that preempted the store's writer before it handed the answer back, and
+        // with thousands of chargers kept pool threads waking each other on the two cores the
+        // answers need.
         if case .sessionUpdated = change,
             store.cachedHasWebhookSubscription(forAnyOf: Self.sessionUpdateEvents) == false
         {

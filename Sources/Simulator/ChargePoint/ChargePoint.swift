@@ -452,6 +452,13 @@ public struct ChargePoint: Sendable {
                     let seconds = max((allowanceEnd - meter.registerWh) / meter.powerW, 0.001)
                     consider(meter.lastUpdate + .milliseconds(Int64((seconds * 1000).rounded(.up))))
                 }
+                // The exact time to full integrates the EV's curve; skipped when even the rated
+                // power could not fill it before the earliest deadline so far.
+                if let earliestFull = meter.shortestTimeUntilEVFull().map({ meter.lastUpdate + $0 }),
+                    let current = earliest, current <= earliestFull
+                {
+                    break
+                }
                 if meter.status == .charging, let untilFull = meter.timeUntilEVFull() {
                     consider(meter.lastUpdate + untilFull)
                 }

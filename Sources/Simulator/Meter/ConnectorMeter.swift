@@ -160,6 +160,23 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         return .milliseconds(Int64((step.seconds / energyTimeScale * 1000).rounded(.up)))
     }
 
+    /// A lower bound of ``timeUntilEVFull()`` that costs no integration: the energy the EV still
+    /// takes, metered at the connector's rated power. `nil` when it gives no bound. A charger reads
+    /// its next deadline after every event (issue 11: the exact integration there was ~1 % of a
+    /// busy fleet's CPU); when this bound is already later than another deadline, the exact time
+    /// cannot be earlier.
+    public func shortestTimeUntilEVFull() -> Duration? {
+        guard let plugged = ev, energyTimeScale > 0 else { return nil }
+        let model = plugged.model
+        let maxW = rating.maxPowerKW * 1000
+        // κ as in `integrate`: % of state of charge per W·s metered.
+        let kappa = model.efficiency * 100 / (model.batteryCapacityKWh * 1000 * 3600)
+        guard kappa > 0, kappa.isFinite, maxW > 0, maxW.isFinite else { return nil }
+        let seconds = max(model.targetSoCPercent - plugged.socPercent, 0) / kappa / maxW / energyTimeScale
+        guard seconds.isFinite else { return nil }
+        return .milliseconds(Int64(min(seconds * 1000, 1e15).rounded(.down)))
+    }
+
     /// A snapshot for a MeterValues sample, with small voltage and frequency jitter drawn from
     /// `generator` (seed it for reproducible runs).
     public func reading(using generator: inout some RandomNumberGenerator) -> MeterReading {
