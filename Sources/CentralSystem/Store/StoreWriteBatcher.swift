@@ -121,7 +121,7 @@ final class StoreWriteBatcher: Sendable {
         var start = items.startIndex
         while start < items.endIndex {
             let end = min(start + Self.maximumBatch, items.endIndex)
-            run(Array(items[start..<end]))
+            run(items[start..<end])
             start = end
         }
     }
@@ -168,12 +168,12 @@ final class StoreWriteBatcher: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
-            run(batch)
+            run(batch[...])
         }
     }
 
     /// Runs `batch` in one transaction, then answers each write.
-    private func run(_ batch: [Pending]) {
+    private func run(_ batch: ArraySlice<Pending>) {
         do {
             let alone = batch.count == 1
             let answers = try pool.write { db in try batch.map { try $0.perform(db, alone) } }

@@ -454,8 +454,8 @@ public struct ChargePoint: Sendable {
                 }
                 // The exact time to full integrates the EV's curve; skipped when even the rated
                 // power could not fill it before the earliest deadline so far.
-                if let earliestFull = meter.shortestTimeUntilEVFull().map({ meter.lastUpdate + $0 }),
-                    let current = earliest, current <= earliestFull
+                if let current = earliest, let bound = meter.shortestTimeUntilEVFull(),
+                    current <= meter.lastUpdate + bound
                 {
                     break
                 }

@@ -169,12 +169,16 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         guard let plugged = ev, energyTimeScale > 0 else { return nil }
         let model = plugged.model
         let maxW = rating.maxPowerKW * 1000
-        // κ as in `integrate`: % of state of charge per W·s metered.
-        let kappa = model.efficiency * 100 / (model.batteryCapacityKWh * 1000 * 3600)
+        let kappa = Self.socPercentPerWattSecond(of: model)
         guard kappa > 0, kappa.isFinite, maxW > 0, maxW.isFinite else { return nil }
         let seconds = max(model.targetSoCPercent - plugged.socPercent, 0) / kappa / maxW / energyTimeScale
         guard seconds.isFinite else { return nil }
         return .milliseconds(Int64(min(seconds * 1000, 1e15).rounded(.down)))
+    }
+
+    /// κ: the % of `model`'s state of charge one W·s metered adds.
+    private static func socPercentPerWattSecond(of model: EVModel) -> Double {
+        model.efficiency * 100 / (model.batteryCapacityKWh * 1000 * 3600)
     }
 
     /// A snapshot for a MeterValues sample, with small voltage and frequency jitter drawn from
@@ -350,8 +354,7 @@ public struct ConnectorMeter<Instant: InstantProtocol>: Sendable where Instant.D
         forAtMost limitSeconds: Double?
     ) -> (socPercent: Double, energyWs: Double, seconds: Double) {
         let target = model.targetSoCPercent
-        // κ: % of state of charge per W·s metered.
-        let kappa = model.efficiency * 100 / (model.batteryCapacityKWh * 1000 * 3600)
+        let kappa = Self.socPercentPerWattSecond(of: model)
         guard kappa > 0, kappa.isFinite else { return (soc, 0, limitSeconds ?? .infinity) }
         var s = soc
         var energy = 0.0
