@@ -56,17 +56,22 @@ struct PublicAPIClientErrorTests {
 
     @Test("429: retried after Retry-After, or thrown with the X-RateLimit headers when retries run out")
     func rateLimited() async throws {
-        let configuration = PublicAPIConfiguration(
-            commandTimeout: .seconds(2), startSessionWait: .zero, rateLimit: 2, rateLimitWindow: .seconds(1))
         // The limiter refills by the API's clock: a real one here.
         let realClock: @Sendable () -> OCPPTimestamp = { OCPPTimestamp(Date()) }
-        try await LivePublicAPI.with(configuration: configuration, now: realClock) { api in
+        let shortWindow = PublicAPIConfiguration(
+            commandTimeout: .seconds(2), startSessionWait: .zero, rateLimit: 2, rateLimitWindow: .seconds(1))
+        try await LivePublicAPI.with(configuration: shortWindow, now: realClock) { api in
             let patient = Self.client(api)
             let clock = ContinuousClock()
             let start = clock.now
             for _ in 0..<4 { _ = try await patient.evses().collect() }
             #expect(clock.now - start >= .milliseconds(500))
-
+        }
+        // A window no loaded machine can outlast between four calls, so the third one is refused
+        // however slowly the calls go.
+        let longWindow = PublicAPIConfiguration(
+            commandTimeout: .seconds(2), startSessionWait: .zero, rateLimit: 2, rateLimitWindow: .seconds(600))
+        try await LivePublicAPI.with(configuration: longWindow, now: realClock) { api in
             let impatient = Self.client(api, retries: 0)
             var thrown: PublicAPIClientError?
             for _ in 0..<4 {
