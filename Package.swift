@@ -140,6 +140,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "chargesim-store-bench",
+            dependencies: [
+                "CentralSystem",
+                "OCPP16",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/StoreBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "chargesim-ws-bench",
             dependencies: [
                 "WebSocket",

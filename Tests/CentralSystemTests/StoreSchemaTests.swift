@@ -21,6 +21,7 @@ struct StoreSchemaTests {
                     "v1 charge points, EVSEs, id tags, sessions, billing, webhooks", "v2 locations",
                     "v3 webhook channels, delivery grouping, charger notifications", "v4 applied charging profiles",
                     "v5 unattached meter samples, MeterValues count per session",
+                    "v6 latest sample instants per session",
                 ])
             let expected: Set = [
                 "charge_point", "evse", "connector", "id_tag", "authorization", "tariff", "tariff_snapshot", "session",

@@ -14,6 +14,7 @@ public enum StoreMigrations {
         migrator.registerMigration("v4 applied charging profiles", migrate: createV4ChargingProfiles)
         migrator.registerMigration(
             "v5 unattached meter samples, MeterValues count per session", migrate: createV5UnattachedMeterSamples)
+        migrator.registerMigration("v6 latest sample instants per session", migrate: createV6LatestSampleInstants)
         return migrator
     }
 

@@ -61,6 +61,15 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
     /// or already stored (a replay, or a second reading of the same instant): the keep-up count
     /// per transaction. Late ones (after the stop) keep their samples but leave the session as is.
     public var meterValuesCount: Int = 0
+    /// When the latest sample with an energy register was taken, ms since 1970; `nil` before the
+    /// first. With ``powerSampleMs`` and ``socSampleMs``: energy, power and SoC follow the latest
+    /// sample of each by timestamp, kept up from the rows each MeterValues writes rather than read
+    /// back from the session's samples (issue 11).
+    public var energySampleMs: Int64?
+    /// When the latest sample with power was taken, ms since 1970.
+    public var powerSampleMs: Int64?
+    /// When the latest sample with SoC was taken, ms since 1970.
+    public var socSampleMs: Int64?
 
     /// The table's columns, for queries.
     public enum Columns {
@@ -162,8 +171,8 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
 
     /// Reads a row by hand: every MeterValues reads its session, and the `Decodable` row decoder
     /// was 8 % of a busy central system's CPU (issue 11). Column for column what that decoder
-    /// reads (dates and decimals through their database conversions); a value of the wrong type
-    /// throws, as it did there.
+    /// reads (decimals through their database conversions, dates through ``StoredDate``, which
+    /// reads GRDB's text without a Calendar); a value of the wrong type throws, as it did there.
     public init(row: Row) throws {
         id = try row.decode(forColumn: "id")
         chargePointId = try row.decode(forColumn: "chargePointId")
@@ -173,8 +182,8 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
         authorizationId = try row.decode(forColumn: "authorizationId")
         transactionId = try row.decode(forColumn: "transactionId")
         status = SessionStatus(rawValue: try row.decode(String.self, forColumn: "status"))
-        startedAt = try row.decode(forColumn: "startedAt")
-        stoppedAt = try row.decode(forColumn: "stoppedAt")
+        startedAt = try row.storedDate(forColumn: "startedAt")
+        stoppedAt = try row.storedDateIfPresent(forColumn: "stoppedAt")
         meterStart = try row.decode(forColumn: "meterStart")
         meterStop = try row.decode(forColumn: "meterStop")
         energyWh = try row.decode(forColumn: "energyWh")
@@ -188,8 +197,11 @@ public struct SessionRecord: Codable, Hashable, Sendable, FetchableRecord, Mutab
         totalAmountWithTax = try row.decode(forColumn: "totalAmountWithTax")
         totalAmountWithoutTax = try row.decode(forColumn: "totalAmountWithoutTax")
         currency = try row.decode(forColumn: "currency")
-        createdAt = try row.decode(forColumn: "createdAt")
-        updatedAt = try row.decode(forColumn: "updatedAt")
+        createdAt = try row.storedDate(forColumn: "createdAt")
+        updatedAt = try row.storedDate(forColumn: "updatedAt")
         meterValuesCount = try row.decode(forColumn: "meterValuesCount")
+        energySampleMs = try row.decode(forColumn: "energySampleMs")
+        powerSampleMs = try row.decode(forColumn: "powerSampleMs")
+        socSampleMs = try row.decode(forColumn: "socSampleMs")
     }
 }

@@ -75,7 +75,7 @@ extension Store {
         // One cached UPDATE instead of reading and rewriting the whole row (issue 11 hot path).
         let statement = try db.cachedStatement(
             sql: "UPDATE charge_point SET lastHeartbeatAt = ? WHERE ocppIdentity = ?")
-        try statement.execute(arguments: [now.date, identity])
+        try statement.execute(arguments: [StoredDate.databaseValue(now), identity])
         guard db.changesCount > 0 else { throw StoreError.unknownChargePoint(identity: identity) }
     }
 

@@ -119,18 +119,20 @@ extension Store {
         // A finished session does not change; its late samples are still kept.
         if session.status == .active {
             session.meterValuesCount += 1
-            try Self.refreshMeasurements(&session, stored: stored, db)
+            Self.refreshMeasurements(&session, stored: stored)
             session.updatedAt = now.date
             // Only the columns the samples change, with a cached statement: a whole-record
             // update built its SQL and encoded every column for each MeterValues (issue 11).
             try db.cachedStatement(
                 sql: """
                     UPDATE session SET energyWh = ?, powerLatestW = ?, powerPeakW = ?, powerAverageW = ?, \
-                    socPercent = ?, meterValuesCount = ?, updatedAt = ? WHERE id = ?
+                    socPercent = ?, meterValuesCount = ?, updatedAt = ?, energySampleMs = ?, powerSampleMs = ?, \
+                    socSampleMs = ? WHERE id = ?
                     """
             ).execute(arguments: [
                 session.energyWh, session.powerLatestW, session.powerPeakW, session.powerAverageW,
-                session.socPercent, session.meterValuesCount, session.updatedAt, sessionId,
+                session.socPercent, session.meterValuesCount, StoredDate.databaseValue(now), session.energySampleMs,
+                session.powerSampleMs, session.socSampleMs, sessionId,
             ])
         }
         return MeterValuesOutcome(session: session, insertedSamples: stored.inserted)
@@ -159,7 +161,7 @@ extension Store {
                 return StopTransactionOutcome(session: session, idTagInfo: info, replayed: true)
             }
             let stored = try Self.insertSamples(request.transactionData ?? [], sessionId: sessionId, db)
-            try Self.refreshMeasurements(&session, stored: stored, db)
+            Self.refreshMeasurements(&session, stored: stored)
             let stoppedAt = request.timestamp.date
             session.status = .finished
             session.stoppedAt = stoppedAt
@@ -195,12 +197,21 @@ extension Store {
             arguments: [chargePointId, transactionId])
     }
 
-    /// What ``insertSamples(_:sessionId:_:)`` stored.
+    /// What ``insertSamples(_:sessionId:_:)`` stored: each row it wrote or completed, as the row
+    /// now is.
     struct StoredSamples {
+        /// One stored row.
+        struct Sample {
+            /// Its timestamp, ms since 1970.
+            let milliseconds: Int64
+            let energyWh: Double?
+            let powerW: Double?
+            let socPercent: Double?
+        }
+
+        var samples: [Sample] = []
         /// Rows that were new or completed.
-        var inserted = 0
-        /// The highest `powerW` of those rows after the write, `nil` when none has one.
-        var highestPowerW: Double?
+        var inserted: Int { samples.count }
     }
 
     /// Stores the samples. One row per session and instant: a replay changes nothing, and a second
@@ -209,7 +220,7 @@ extension Store {
     static func insertSamples(_ values: [MeterValue], sessionId: Int64, _ db: Database) throws -> StoredSamples {
         var stored = StoredSamples()
         // RETURNING gives the row as written (no row when the conflict changed nothing), so the
-        // session's peak power follows without scanning its samples (issue 11).
+        // session follows its samples without reading them back (issue 11).
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO meter_sample (sessionId, timestamp, energyWh, powerW, socPercent) VALUES (?, ?, ?, ?, ?)
@@ -219,7 +230,7 @@ extension Store {
                 WHERE (energyWh IS NULL AND excluded.energyWh IS NOT NULL)
                     OR (powerW IS NULL AND excluded.powerW IS NOT NULL)
                     OR (socPercent IS NULL AND excluded.socPercent IS NOT NULL)
-                RETURNING powerW
+                RETURNING energyWh, powerW, socPercent
                 """)
         for value in values {
             let reading = MeterReadingExtract(value.sampledValue)
@@ -227,12 +238,15 @@ extension Store {
             guard
                 let row = try Row.fetchOne(
                     statement,
-                    arguments: [sessionId, value.timestamp.date, reading.energyWh, reading.powerW, reading.socPercent])
+                    arguments: [
+                        sessionId, StoredDate.databaseValue(value.timestamp), reading.energyWh, reading.powerW,
+                        reading.socPercent,
+                    ])
             else { continue }
-            stored.inserted += 1
-            if let power: Double = row[0] {
-                stored.highestPowerW = max(stored.highestPowerW ?? power, power)
-            }
+            stored.samples.append(
+                StoredSamples.Sample(
+                    milliseconds: value.timestamp.millisecondsSince1970, energyWh: row[0], powerW: row[1],
+                    socPercent: row[2]))
         }
         return stored
     }
@@ -255,46 +269,34 @@ extension Store {
         return inserted
     }
 
-    /// Recomputes energy, power and SoC of an active session from its stored samples (the latest
-    /// of each, by timestamp), so the result does not depend on the order in which batches arrived.
-    /// The peak power is the session's running maximum raised by the samples just `stored`: a
-    /// stored `powerW` is never changed, so it equals the maximum over all samples.
-    static func refreshMeasurements(_ session: inout SessionRecord, stored: StoredSamples, _ db: Database) throws {
-        guard let sessionId = session.id else { return }
-        // Cached statements: this runs for every MeterValues, and building the query-interface
-        // SQL (and authorizing it) each time was the central system's largest cost (issue 11).
-        // Only the columns used, read from the row: decoding whole sample records was ~5 % of a
-        // busy central system's CPU.
-        let arguments: StatementArguments = [sessionId]
-        if let energy = try Row.fetchOne(
-            db.cachedStatement(sql: latestEnergySQL), arguments: arguments),
-            let register: Double = try energy.decode(forColumn: "energyWh")
-        {
-            session.energyWh = max(register - Double(session.meterStart), 0)
-            let at: Date = try energy.decode(forColumn: "timestamp")
-            let hours = at.timeIntervalSince(session.startedAt) / 3600
-            session.powerAverageW = hours > 0 ? session.energyWh / hours : nil
+    /// Brings an active session's energy, power and SoC up to the samples just `stored`: each
+    /// follows the latest sample that has it, by timestamp, so the result does not depend on the
+    /// order in which batches arrived. A stored value is never changed afterwards (a second reading
+    /// of an instant only fills what the row lacked), so comparing with the instants kept in the
+    /// session (``SessionRecord/energySampleMs``, …) gives what reading all samples back would.
+    /// The peak power is the running maximum, raised by the samples just stored.
+    static func refreshMeasurements(_ session: inout SessionRecord, stored: StoredSamples) {
+        for sample in stored.samples {
+            let at = sample.milliseconds
+            if let register = sample.energyWh, at >= session.energySampleMs ?? .min {
+                session.energySampleMs = at
+                session.energyWh = max(register - Double(session.meterStart), 0)
+                let hours =
+                    OCPPTimestamp(millisecondsSince1970: at).date.timeIntervalSince(session.startedAt) / 3600
+                session.powerAverageW = hours > 0 ? session.energyWh / hours : nil
+            }
+            if let power = sample.powerW {
+                if at >= session.powerSampleMs ?? .min {
+                    session.powerSampleMs = at
+                    session.powerLatestW = power
+                }
+                session.powerPeakW = max(session.powerPeakW ?? power, power)
+            }
+            if let soc = sample.socPercent, at >= session.socSampleMs ?? .min {
+                session.socSampleMs = at
+                session.socPercent = soc
+            }
         }
-        if let power = try Row.fetchOne(db.cachedStatement(sql: latestPowerSQL), arguments: arguments) {
-            session.powerLatestW = try power.decode(forColumn: "powerW")
-        }
-        if let power = stored.highestPowerW {
-            session.powerPeakW = max(session.powerPeakW ?? power, power)
-        }
-        if let soc = try Row.fetchOne(db.cachedStatement(sql: latestSoCSQL), arguments: arguments) {
-            session.socPercent = try soc.decode(forColumn: "socPercent")
-        }
-    }
-
-    private static let latestEnergySQL = latestSampleSQL(of: "energyWh, timestamp")
-    private static let latestPowerSQL = latestSampleSQL(of: "powerW")
-    private static let latestSoCSQL = latestSampleSQL(of: "socPercent")
-
-    /// `columns` of the latest sample of a session (`?`) whose first column is set.
-    private static func latestSampleSQL(of columns: String) -> String {
-        let column = columns.prefix { $0 != "," }
-        return "SELECT \(columns) FROM meter_sample WHERE sessionId = ? AND \(column) IS NOT NULL "
-            + "ORDER BY timestamp DESC LIMIT 1"
     }
 
     /// Copies a tariff into a new snapshot; `nil` when the tariff is gone.

@@ -26,6 +26,12 @@ public struct OCPPTimestamp: Sendable, Hashable, Comparable, Codable, CustomStri
         millisecondsSince1970 = milliseconds
     }
 
+    /// Parses an RFC 3339 `date-time` given as UTF-8 bytes (readers that hold bytes, not a String).
+    package init?(rfc3339UTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let milliseconds = RFC3339.parse(bytes: bytes) else { return nil }
+        millisecondsSince1970 = milliseconds
+    }
+
     /// The instant as a Foundation `Date`.
     public var date: Date { Date(timeIntervalSince1970: Double(millisecondsSince1970) / 1000) }
 
@@ -78,7 +84,7 @@ private enum RFC3339 {
         return string.withUTF8 { parse(bytes: $0) }
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         // Shortest form: "YYYY-MM-DDThh:mm:ssZ".
         guard bytes.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
