@@ -46,6 +46,9 @@ public final class Store: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            // 32 MiB of page cache per connection (SQLite's default is 2 MiB), filled only as pages
+            // are read: with thousands of chargers the sample indexes outgrow 2 MiB within minutes,
+            // and each MeterValues then re-read its pages through syscalls (issue 11).
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
