@@ -205,8 +205,11 @@ extension Store {
         struct Sample {
             /// Its timestamp, ms since 1970.
             let milliseconds: Int64
+            /// The row's register, Wh, as stored.
             let energyWh: Double?
+            /// The row's power, W, as stored.
             let powerW: Double?
+            /// The row's SoC, as stored.
             let socPercent: Double?
         }
 
