@@ -19,6 +19,12 @@ struct StoredDateTests {
             1_767_225_599_999,  // 2025-12-31T23:59:59.999Z
             4_107_542_400_000,  // 2100-03-01T00:00:00Z
             -2_208_988_800_000,  // 1900-01-01T00:00:00Z
+            -62_135_596_800_000,  // 0001-01-01T00:00:00Z
+            -62_135_596_800_001,  // 0000-12-31T23:59:59.999Z
+            -12_212_553_600_000,  // 1583-01-01T00:00:00Z, the first instant written by hand
+            -12_212_553_600_001,  // 1582-12-31T23:59:59.999Z: GRDB's path (Julian before 1582-10-15)
+            -30_610_224_000_001,  // 0999-12-31T23:59:59.999Z
+            253_402_300_799_999,  // 9999-12-31T23:59:59.999Z
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         let low: Int64 = -2_208_988_800_000
@@ -39,9 +45,11 @@ struct StoredDateTests {
         var mismatches: [String] = []
         for milliseconds in Self.instants {
             let timestamp = OCPPTimestamp(millisecondsSince1970: milliseconds)
-            let ours = StoredDate.text(timestamp)
             let grdb = String.fromDatabaseValue(timestamp.date.databaseValue)
-            if ours != grdb { mismatches.append("\(milliseconds): \(ours ?? "nil") vs \(grdb ?? "nil")") }
+            if let ours = StoredDate.text(timestamp), ours != grdb {
+                mismatches.append("\(milliseconds): \(ours) vs \(grdb ?? "nil")")
+            }
+            #expect((StoredDate.text(timestamp) == nil) == (milliseconds < -12_212_553_600_000))
             #expect(StoredDate.databaseValue(timestamp) == timestamp.date.databaseValue)
         }
         #expect(mismatches.count == 0, "\(mismatches.prefix(5))")
@@ -50,7 +58,7 @@ struct StoredDateTests {
     @Test func theDateReadIsGRDBsToTheLastBitAndWritesBackAsTheSameText() throws {
         var mismatches: [String] = []
         for milliseconds in Self.instants {
-            let text = try #require(StoredDate.text(OCPPTimestamp(millisecondsSince1970: milliseconds)))
+            guard let text = StoredDate.text(OCPPTimestamp(millisecondsSince1970: milliseconds)) else { continue }
             let ours = try #require(StoredDate.date(text))
             let grdb = try #require(Date.fromDatabaseValue(text.databaseValue))
             // Foundation's Calendar rounds its sum its own way: at most one unit in the last place.
@@ -64,6 +72,8 @@ struct StoredDateTests {
     }
 
     @Test func otherFormsAreLeftToGRDB() {
+        #expect(StoredDate.date("1582-10-14 10:00:00.000") == nil)
+        #expect(StoredDate.date("1583-01-01 00:00:00.000") != nil)
         #expect(StoredDate.date("2026-01-01") == nil)
         #expect(StoredDate.date("2026-01-01 10:00:00") == nil)
         #expect(StoredDate.date("2026-01-01T10:00:00.000") == nil)
