@@ -5,9 +5,9 @@ import OCPP16
 /// GRDB's text form of a `Date` — `"YYYY-MM-DD hh:mm:ss.sss"`, UTC — written and read by hand
 /// on the MeterValues path. GRDB formats every bound `Date` with Foundation's `DateFormatter`
 /// (ICU) and reads every date column through a `Calendar`: together ~7 % of a busy central
-/// system's CPU (issue 11). The text is exactly GRDB's, and a date read is GRDB's to the last bit
-/// of its Double and writes back as the same text (`StoredDateTests`), so rows written either way
-/// compare, sort and replay alike; any other stored form is left to GRDB.
+/// system's CPU (issue 11). The text is exactly GRDB's, and a date read is GRDB's within one unit
+/// in the last place of its Double and writes back as the same text (`StoredDateTests`), so rows
+/// written either way compare, sort and replay alike; any other stored form is left to GRDB.
 enum StoredDate {
     /// The stored text of `timestamp`, or GRDB's value outside the years 1583...9999.
     static func databaseValue(_ timestamp: OCPPTimestamp) -> DatabaseValue {
