@@ -196,7 +196,9 @@ struct WebhookDeliveryTests {
         defer { Task { try? await receiver.close() } }
         let directory = try TemporaryDirectory(prefix: "chargesim-webhook-resume")
         defer { directory.remove() }
-        let retry = WebhookRetryPolicy(initialDelay: .seconds(2))
+        // Long enough that a loaded machine cannot reach the retry between the first attempt's log
+        // entry and the shutdown (2 s did once, with a build running beside the suite).
+        let retry = WebhookRetryPolicy(initialDelay: .seconds(8))
         var harness = try await EmbeddedHarness.start(directory: directory, retry: retry)
         let created = try await harness.client.call(
             "POST", "/public-api/notifications/v2.0",
