@@ -53,10 +53,10 @@ enum StoredDate {
 }
 
 extension Row {
-    /// The date in `column`, read as ``StoredDate`` when it has GRDB's text form, else by GRDB.
+    /// The date in `column`, read as ``StoredDate`` when it has GRDB's text form, else by GRDB
+    /// (which throws for NULL, as a non-optional decode does).
     func storedDate(forColumn column: String) throws -> Date {
-        let value = try decode(DatabaseValue.self, forColumn: column)
-        if case .string(let text) = value.storage, let date = StoredDate.date(text) { return date }
+        if let date = try storedDateIfPresent(forColumn: column) { return date }
         return try decode(forColumn: column)
     }
 
