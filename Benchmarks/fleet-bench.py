@@ -494,7 +494,7 @@ def main():
     parser.add_argument("--boot-timeout", type=float, default=120)
     parser.add_argument("--threads", type=int, default=1, help="event loop threads of our fleet")
     parser.add_argument("--source-address", help="passed to chargesim fleet")
-    parser.add_argument("--timer-slack", type=int, help="passed to our chargesim fleet (ms)")
+    parser.add_argument("--timer-slack", help="passed to our chargesim fleet (auto or ms)")
     parser.add_argument("--python", help="the peer venv's python (default: scripts/conformance/python-peers-venv.sh)")
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--peer-mode", choices=("tuned", "defaults", "both"), default="both",

@@ -37,7 +37,9 @@ def main():
     parser.add_argument("--meter-interval", type=int, default=10)
     parser.add_argument("--warmup", type=float, default=5, help="seconds after all are up, before measuring")
     parser.add_argument("--window", type=float, default=60, help="measured seconds")
-    parser.add_argument("--timer-slack", type=int, help="passed to chargesim fleet (ms)")
+    parser.add_argument("--timer-slack", help="passed to chargesim fleet (auto or ms)")
+    parser.add_argument("--threads", type=int, help="passed to chargesim fleet (default: the fleet's, one per core; "
+                        "chargesim bench fleet runs 1)")
     parser.add_argument("--boot-timeout", type=float, default=120)
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="chargesim-round-trip-")
@@ -63,7 +65,8 @@ def main():
             f"{os.path.join(ROOT, 'profiles/ac-wallbox-7kw.yaml')}:{args.chargers}", "--id-prefix", "R",
             "--ramp", str(args.ramp), "--charging-share", str(args.charging_share),
             "--meter-interval", str(args.meter_interval), "--stats-file", fleet_stats, "--on-stop", "leave-queued",
-        ] + (["--timer-slack", str(args.timer_slack)] if args.timer_slack is not None else [])
+        ] + (["--timer-slack", str(args.timer_slack)] if args.timer_slack is not None else []) \
+          + (["--threads", str(args.threads)] if args.threads is not None else [])
         fleet = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=open(os.path.join(folder, "fleet.log"), "w"))
         share = args.charging_share
         charging = sum(1 for p in range(args.chargers) if int((p + 1) * share) > int(p * share))
@@ -95,6 +98,11 @@ def main():
               f"{calls / elapsed:.0f} calls/s, {sum(fleet_mv.values())} MeterValues; "
               f"fleet {(after[2] - before[2]) / elapsed:.4f} cores; "
               f"central system {(after[3] - before[3]) / calls * 1000 if calls else 0:.3f} CPU s per 1,000 calls; "
+              f"{(after[0].get('timersFired', 0) - before[0].get('timersFired', 0)) / elapsed:.0f} timers/s in "
+              f"{(after[0].get('timerWakeUps', 0) - before[0].get('timerWakeUps', 0)) / elapsed:.0f} wake-ups/s, "
+              f"{after[0].get('timerSlackBusyLoops', 0)} loop(s) coalescing at the end, "
+              f"{after[0].get('timerSlackSwitches', 0) - before[0].get('timerSlackSwitches', 0)} switch(es) in the "
+              f"window ({before[0].get('timerSlackSwitches', 0)} before); "
               f"{after[0]['connected']} connected", flush=True)
     finally:
         for process in (fleet, central):

@@ -56,13 +56,14 @@ public struct ChargePointHarness {
         apply(charger.disconnected(now: chargerNow))
     }
 
-    /// Moves the clock by `duration`, firing the charger's timer at each deadline on the way.
-    public mutating func advance(by duration: Duration) {
+    /// Moves the clock by `duration`, firing the charger's timer at each deadline on the way, or
+    /// `late` after it (as a fleet's timer slack does).
+    public mutating func advance(by duration: Duration, firingLate late: Duration = .zero) {
         let target = now + duration
         var steps = 0
         // The charger's deadlines are on its own (possibly adjusted) clock.
-        while let deadline = charger.nextDeadline.map({ $0 + (.zero - charger.clockAdjustment) }), deadline <= target,
-            steps < 100_000
+        while let deadline = charger.nextDeadline.map({ $0 + (.zero - charger.clockAdjustment) + late }),
+            deadline <= target, steps < 100_000
         {
             steps += 1
             now = max(now, deadline)

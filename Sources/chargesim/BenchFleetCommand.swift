@@ -54,8 +54,8 @@ struct BenchFleetCommand: ParsableCommand {
     @Option(help: "Passed to chargesim fleet --source-address.")
     var sourceAddress: String?
 
-    @Option(help: "Passed to our chargesim fleet --timer-slack (ms; default: the fleet's).")
-    var timerSlack: Int?
+    @Option(help: "Passed to our chargesim fleet --timer-slack ('auto' or ms; default: the fleet's, auto).")
+    var timerSlack: String?
 
     @Flag(help: "Run our fleet only.")
     var skipPeer = false
@@ -116,7 +116,7 @@ struct BenchFleetCommand: ParsableCommand {
         try FleetLoadRules.checkBench(
             ramp: ramp, chargingShare: chargingShare, meterInterval: meterInterval, duration: duration,
             threads: threads)
-        if let timerSlack { try FleetLoadRules.checkTimerSlack(timerSlack) }
+        if let timerSlack { _ = try FleetLoadRules.timerSlack(timerSlack) }
         if skipIdle && idleOnly { throw ValidationError("--skip-idle and --idle-only leave nothing to measure.") }
         if !(settle >= 0) { throw ValidationError("--settle must be zero or more seconds.") }
         if apiActions < 0 { throw ValidationError("--api-actions must be 0 or more, got \(apiActions).") }
@@ -141,7 +141,7 @@ struct BenchFleetCommand: ParsableCommand {
         ]
         if let peerChargers { arguments += ["--peer-chargers", String(peerChargers)] }
         if let sourceAddress { arguments += ["--source-address", sourceAddress] }
-        if let timerSlack { arguments += ["--timer-slack", String(timerSlack)] }
+        if let timerSlack { arguments += ["--timer-slack", timerSlack] }
         if skipPeer { arguments.append("--skip-peer") }
         arguments += ["--peer-mode", peerMode.rawValue]
         if skipIdle { arguments.append("--skip-idle") }

@@ -201,7 +201,7 @@ struct FleetCommand: ParsableCommand {
         configuration.chaos = chaosProfile
         // Scale (issue 11): shard, source addresses, the descriptor limit.
         configuration.shard = scale.fleetShard
-        configuration.timerSlack = .milliseconds(scale.timerSlack)
+        configuration.timerSlack = try FleetLoadRules.timerSlack(scale.timerSlack)
         configuration.runtime.sourceAddresses = try scale.sourceAddresses()
         configuration.runtime.deflate = scale.deflate.options
         let fileLimit = FileDescriptorLimit.raiseToHard()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Simulator
 
 /// The usage rules for the load a command asks of a fleet, shared by `chargesim fleet` and the
 /// `chargesim bench` commands so each option is checked, and explained, the same way everywhere.
@@ -20,10 +21,15 @@ enum FleetLoadRules {
         }
     }
 
-    /// `--timer-slack`, milliseconds.
-    static func checkTimerSlack(_ milliseconds: Int) throws {
+    /// `--timer-slack`: `auto` (the slack follows the load) or a fixed number of milliseconds.
+    static func timerSlack(_ text: String) throws -> TimerSlack {
+        if text == "auto" { return .adaptive }
+        guard let milliseconds = Int(text) else {
+            throw ValidationError("--timer-slack must be 'auto' or a number of milliseconds, got '\(text)'.")
+        }
         if !(0...1000).contains(milliseconds) {
             throw ValidationError("--timer-slack must be between 0 and 1000 ms, got \(milliseconds).")
         }
+        return .fixed(.milliseconds(milliseconds))
     }
 }

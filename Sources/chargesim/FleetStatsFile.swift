@@ -7,7 +7,8 @@ import Simulator
 ///     {"connected": 2000, "booted": 2000, "charging": 400, "callsSent": 81234,
 ///      "meterValuesSent": 4000, "roundTripMicros": [[lowerBound, count], ...],
 ///      "meterValuesRoundTripMicros": [[lowerBound, count], ...],
-///      "connectionsOpened": 2000, "connectionsLost": 0, "time": 1764093600.5}
+///      "connectionsOpened": 2000, "connectionsLost": 0, "timersFired": 90210, "timerWakeUps": 4100,
+///      "timerSlackBusyLoops": 1, "timerSlackSwitches": 1, "time": 1764093600.5}
 struct FleetStatsFile {
     let path: String
 
@@ -24,6 +25,10 @@ struct FleetStatsFile {
                 ("meterValuesRoundTripMicros", StatsFileJSON.buckets(traffic.meterValuesRoundTrip)),
                 ("meterValuesSent", "\(traffic.meterValuesSent)"),
                 ("roundTripMicros", StatsFileJSON.buckets(traffic.roundTrip)),
+                ("timerWakeUps", "\(traffic.timerWakeUps)"),
+                ("timersFired", "\(traffic.timersFired)"),
+                ("timerSlackBusyLoops", "\(traffic.loopsCoalescing)"),
+                ("timerSlackSwitches", "\(traffic.timerSlackSwitches)"),
                 ("total", "\(counts.total)"),
             ], to: path)
     }

@@ -16,6 +16,7 @@ import Testing
         (["--charging-share", "1.5"], "--charging-share must be between 0 and 1, got 1.5."),
         (["--meter-interval", "0"], "--meter-interval must be at least 1 second, got 0."),
         (["--timer-slack", "1001"], "--timer-slack must be between 0 and 1000 ms, got 1001."),
+        (["--timer-slack", "fast"], "--timer-slack must be 'auto' or a number of milliseconds, got 'fast'."),
         (["--deflate-window-bits", "8"], "--deflate-window-bits must be between 9 and 15, got 8."),
         (["--deflate-mem-level", "10"], "--deflate-mem-level must be between 1 and 9, got 10."),
     ])

@@ -73,6 +73,23 @@ import Testing
         #expect(harness.disk.isEmpty)
     }
 
+    @Test func periodicSamplesKeepTheirIntervalWhenTheTimerFiresLate() throws {
+        var harness = F.booted(["MeterValueSampleInterval": "10"])
+        _ = harness.deliver(RemoteStartTransactionRequest(connectorId: 1, idTag: "APP-USER"))
+        harness.advance(by: .seconds(5))  // the simulated EV plugs in
+        let start = try #require(harness.csms.requests(StartTransactionRequest.self).first)
+        // Every timer 250 ms late, as under a fleet's timer slack: the samples stay on the
+        // 10 s grid from the start, each at most 250 ms behind it (97 if each late firing had
+        // pushed the next one back).
+        harness.advance(by: .milliseconds(1_000_500), firingLate: .milliseconds(250))
+        let samples = harness.csms.requests(MeterValuesRequest.self).flatMap(\.meterValue)
+        #expect(samples.count == 100)
+        let offsets = samples.map {
+            ($0.timestamp.millisecondsSince1970 - start.timestamp.millisecondsSince1970) % 10_000
+        }
+        #expect(offsets.allSatisfy { (0...250).contains($0) })
+    }
+
     @Test func authorizeRemoteTxRequestsAuthorizesFirst() {
         var harness = F.booted(["AuthorizeRemoteTxRequests": "true"])
         harness.act { $0.plugIn(connectorId: 1, ev: F.hatchback, now: $1) }

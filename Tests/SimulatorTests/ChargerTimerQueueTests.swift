@@ -8,6 +8,8 @@ import Testing
     /// The names of the targets, in the order their timers fired.
     final class Log {
         var names: [String] = []
+        /// How late each periodic firing was (ns).
+        var lateness: [Int64] = []
     }
 
     /// A timer target that notes when it fired and may arm itself again.
@@ -106,7 +108,7 @@ import Testing
 
     @Test func timersDueWithinOneSlackSlotFireTogetherAtItsEndAndNeverEarly() {
         let loop = EmbeddedEventLoop()
-        let queue = ChargerTimerQueue(eventLoop: loop, slack: .milliseconds(10))
+        let queue = ChargerTimerQueue(eventLoop: loop, slack: .fixed(.milliseconds(10)))
         let log = Log()
         alignToSlot(loop, width: 10_000_000)
         let start = loop.now
@@ -128,8 +130,8 @@ import Testing
 
     @Test func aTimerOnASlotBoundaryFiresOnTimeAndZeroSlackFiresEachAtItsDeadline() {
         let loop = EmbeddedEventLoop()
-        let coalescing = ChargerTimerQueue(eventLoop: loop, slack: .milliseconds(10))
-        let exact = ChargerTimerQueue(eventLoop: loop, slack: .zero)
+        let coalescing = ChargerTimerQueue(eventLoop: loop, slack: .fixed(.milliseconds(10)))
+        let exact = ChargerTimerQueue(eventLoop: loop, slack: .fixed(.zero))
         let log = Log()
         alignToSlot(loop, width: 10_000_000)
         let start = loop.now
@@ -148,7 +150,7 @@ import Testing
 
     @Test func aPeriodicTimerWithSlackKeepsItsRateAndIsNeverMoreThanTheSlackLate() {
         let loop = EmbeddedEventLoop()
-        let queue = ChargerTimerQueue(eventLoop: loop, slack: .milliseconds(10))
+        let queue = ChargerTimerQueue(eventLoop: loop, slack: .fixed(.milliseconds(10)))
         let log = Log()
         alignToSlot(loop, width: 10_000_000)
         // Start off the slot grid: every deadline then falls inside a slot.
@@ -167,5 +169,76 @@ import Testing
         #expect(log.names.count == 10)
         #expect(lateness.allSatisfy { $0 >= 0 && $0 < 10_000_000 })
         #expect(lateness.contains { $0 > 0 })
+    }
+
+    /// `count` targets on `queue`, each re-arming itself every `period` from its due instant
+    /// (as a charger's MeterValues do); returns how late each firing was (ns).
+    private func periodicTargets(
+        _ count: Int, on queue: ChargerTimerQueue, loop: EmbeddedEventLoop, period: TimeAmount, log: Log
+    ) -> [LoggingTarget] {
+        (0..<count).map { index in
+            let target = LoggingTarget("t\(index)", log: log)
+            let slot = queue.register(target)
+            // Spread over the period, off any slot grid.
+            var due = loop.now + .nanoseconds(period.nanoseconds * Int64(index) / Int64(count) + 1_234_567)
+            target.onFire = {
+                log.lateness.append((loop.now - due).nanoseconds)
+                due = due + period
+                queue.arm(slot, at: due)
+            }
+            queue.arm(slot, at: due)
+            return target
+        }
+    }
+
+    @Test func theAdaptiveSlackCoalescesOnlyWhileTheProcessFiresManyTimersASecond() {
+        let loop = EmbeddedEventLoop()
+        let policy = TimerSlack(quiet: .zero, busy: .milliseconds(10), busyRate: 150, quietRate: 100)
+        let queue = ChargerTimerQueue(eventLoop: loop, slack: policy)
+        let log = Log()
+        // 50 timers a second: quiet, every timer on time.
+        let quiet = periodicTargets(50, on: queue, loop: loop, period: .seconds(1), log: log)
+        loop.advanceTime(by: .seconds(3))
+        #expect(!queue.isBusy)
+        #expect(log.lateness.count >= 140 && log.lateness.allSatisfy { $0 == 0 })
+        // 200 a second: busy within two load windows, then late by up to the busy slack.
+        let busy = periodicTargets(150, on: queue, loop: loop, period: .seconds(1), log: log)
+        loop.advanceTime(by: .seconds(2))
+        #expect(queue.isBusy)
+        log.lateness = []
+        loop.advanceTime(by: .seconds(2))
+        #expect(log.lateness.count >= 390)
+        #expect(log.lateness.allSatisfy { (0..<10_000_000).contains($0) })
+        #expect(log.lateness.contains { $0 > 0 })
+        // Back to 120 a second: between the rates, so still busy (no flapping at one threshold)...
+        for target in busy.prefix(80) { target.onFire = nil }
+        loop.advanceTime(by: .seconds(3))
+        #expect(queue.isBusy)
+        // ...and at 50 a second quiet again: on time.
+        for target in busy.dropFirst(80) { target.onFire = nil }
+        loop.advanceTime(by: .seconds(3))
+        #expect(!queue.isBusy)
+        log.lateness = []
+        loop.advanceTime(by: .seconds(2))
+        #expect(log.lateness.count >= 95 && log.lateness.allSatisfy { $0 == 0 })
+        _ = quiet
+    }
+
+    @Test func theLoadIsJudgedOverEveryLoopOfTheProcess() {
+        let loop = EmbeddedEventLoop()
+        let policy = TimerSlack(quiet: .zero, busy: .milliseconds(10), busyRate: 150, quietRate: 100)
+        let shared = TimerFirings()
+        let first = ChargerTimerQueue(eventLoop: loop, slack: policy, firings: shared)
+        let second = ChargerTimerQueue(eventLoop: loop, slack: policy, firings: shared)
+        let alone = ChargerTimerQueue(eventLoop: loop, slack: policy)
+        let log = Log()
+        // 100 a second on each of the two sharing queues: 200 for the process, busy; the same
+        // load on a queue of its own is quiet.
+        let targets = [first, second, alone].map { periodicTargets(100, on: $0, loop: loop, period: .seconds(1), log: log) }
+        loop.advanceTime(by: .seconds(3))
+        #expect(first.isBusy && second.isBusy)
+        #expect(!alone.isBusy)
+        #expect(TimerSlack.fixed(.milliseconds(10)).isFixed && !TimerSlack.adaptive.isFixed)
+        _ = targets
     }
 }

@@ -107,8 +107,12 @@ extension ChargePoint {
                 if let sampleAt = transaction.nextSampleAt, sampleAt <= now {
                     sampleTransaction(connectorId: id, context: .samplePeriodic)
                     let interval = configuration.meterValueSampleInterval
+                    // From the due instant, not from now: a timer that fires late (the fleet's
+                    // timer slack) must not push every later sample back, or the charger samples
+                    // less often than MeterValueSampleInterval says. After a longer gap it restarts.
+                    let next = sampleAt + interval
                     // In place: the transaction is boxed, and changing it boxed a new copy per sample.
-                    connectors[id].nextSampleAt = interval > .zero ? now + interval : nil
+                    connectors[id].nextSampleAt = interval > .zero ? (next > now ? next : now + interval) : nil
                 }
             case .finishing, nil:
                 break

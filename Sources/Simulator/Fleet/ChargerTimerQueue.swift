@@ -15,7 +15,9 @@ import NIOCore
 /// then. Timers fire up to `slack` late, never early; chargers read the clock when they run, so
 /// the timestamps they send are those of the actual send. With thousands of chargers the loop
 /// then wakes at most once per `slack` for timers (each wake-up is an `epoll_wait` return and a
-/// context switch) instead of once per charger deadline.
+/// context switch) instead of once per charger deadline. The slack in use follows the process's
+/// load as its ``TimerSlack`` says: the queue adds its firings to the shared ``TimerFirings`` and,
+/// at most once per ``loadWindow``, judges the rate of all loops together.
 ///
 /// What a timer of the queue wakes up (a ``ChargerRuntime``).
 protocol ChargerTimerTarget: AnyObject {
@@ -38,9 +40,25 @@ final class ChargerTimerQueue: @unchecked Sendable {
     }
 
     let eventLoop: any EventLoop
+    /// When timers may fire late, by load.
+    let policy: TimerSlack
     /// Timers due within one slot of this width fire together at its end (zero: each at its
-    /// deadline).
-    let slack: TimeAmount
+    /// deadline): the policy's quiet or busy slack.
+    private(set) var slack: TimeAmount
+    /// Whether the process was busy at the last judgement (the policy's busy slack is in use).
+    private(set) var isBusy = false
+    /// The firings of every loop of the process.
+    private let firings: TimerFirings
+    /// The current load window: its start (uptime ns; 0: none yet) and the firings counted then.
+    private var windowStart: UInt64 = 0
+    private var windowFirings: UInt64 = 0
+    /// How long a load window lasts: long enough to hold many firings even at the quiet rate.
+    static let loadWindow: UInt64 = 1_000_000_000
+    /// Timers this queue fired, and the wake-ups that fired them (for the fleet's stats).
+    private(set) var firedCount: UInt64 = 0
+    private(set) var wakeUpCount: UInt64 = 0
+    /// Switches between the quiet and the busy slack.
+    private(set) var slackSwitchCount: UInt64 = 0
     private var heap: [Entry] = []
     /// Slot → the charger and the token of its armed entry (0: none armed).
     private var chargers: [(any ChargerTimerTarget)?] = []
@@ -53,10 +71,13 @@ final class ChargerTimerQueue: @unchecked Sendable {
     /// Past this many outstanding tasks the latest is cancelled (timers that keep moving earlier).
     private static let maximumScheduledTasks = 4
 
-    /// A queue on `eventLoop` whose timers fire up to `slack` late, coalesced (zero: on time).
-    init(eventLoop: any EventLoop, slack: TimeAmount = .zero) {
+    /// A queue on `eventLoop` whose timers fire late, coalesced, as `slack` says for the load that
+    /// `firings` (shared by the process's loops) counts.
+    init(eventLoop: any EventLoop, slack: TimerSlack = .fixed(.zero), firings: TimerFirings = TimerFirings()) {
         self.eventLoop = eventLoop
-        self.slack = max(slack, .zero)
+        self.policy = slack
+        self.slack = TimeAmount(slack.quiet)
+        self.firings = firings
     }
 
     /// Takes a slot for `charger`; its timer fires `charger.timerQueueFired()`.
@@ -133,15 +154,41 @@ final class ChargerTimerQueue: @unchecked Sendable {
     private func fired(scheduledFor deadline: UInt64) {
         if let index = scheduled.firstIndex(where: { $0.deadline == deadline }) { scheduled.remove(at: index) }
         let now = eventLoop.now.uptimeNanoseconds
+        var count = 0
         while let first = heap.first, first.deadline <= now {
             popFirst()
             guard tokens[first.slot] == first.token, let charger = chargers[first.slot] else { continue }
             tokens[first.slot] = 0
             armedCount -= 1
+            count += 1
             // May arm this or another slot again (a later deadline: not popped in this round).
             charger.timerQueueFired()
         }
+        firings.add(count)
+        firedCount += UInt64(count)
+        wakeUpCount += 1
+        judgeLoad(now: now)
         scheduleIfNeeded()
+    }
+
+    /// Once per ``loadWindow``: the process's firing rate over the window picks the quiet or the
+    /// busy slack.
+    private func judgeLoad(now: UInt64) {
+        guard !policy.isFixed else { return }
+        let total = firings.count
+        guard windowStart != 0 else {
+            (windowStart, windowFirings) = (now, total)
+            return
+        }
+        let elapsed = now &- windowStart
+        guard elapsed >= Self.loadWindow else { return }
+        let rate = Double(total &- windowFirings) * 1e9 / Double(elapsed)
+        (windowStart, windowFirings) = (now, total)
+        let busy = isBusy ? rate >= policy.quietRate : rate >= policy.busyRate
+        guard busy != isBusy else { return }
+        isBusy = busy
+        slackSwitchCount += 1
+        slack = TimeAmount(busy ? policy.busy : policy.quiet)
     }
 
     // MARK: - Heap

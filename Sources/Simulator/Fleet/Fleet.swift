@@ -41,11 +41,15 @@ public final class Fleet: Sendable {
         self.configuration = configuration
         var loops: [LoopCounters] = []
         var seen = Set<ObjectIdentifier>()
-        let slack = TimeAmount.milliseconds(max(configuration.timerSlack.wholeMilliseconds, 0))
+        let slack = configuration.timerSlack
+        // One count for all loops: the slack follows the process's load, not one loop's share.
+        let firings = TimerFirings()
         for loop in eventLoopGroup.makeIterator() where seen.insert(ObjectIdentifier(loop)).inserted {
-            loops.append(LoopCounters(eventLoop: loop, timerSlack: slack))
+            loops.append(LoopCounters(eventLoop: loop, timerSlack: slack, firings: firings))
         }
-        if loops.isEmpty { loops.append(LoopCounters(eventLoop: eventLoopGroup.next(), timerSlack: slack)) }
+        if loops.isEmpty {
+            loops.append(LoopCounters(eventLoop: eventLoopGroup.next(), timerSlack: slack, firings: firings))
+        }
         var chargers: [ChargerRuntime] = []
         chargers.reserveCapacity(configuration.count)
         let now = configuration.runtime.clock()

@@ -41,10 +41,8 @@ public struct FleetConfiguration: Sendable {
     public var chaos: ChaosProfile?
     /// How late a charger's timer (MeterValues, heartbeat, WebSocket ping, reconnect) may fire so
     /// that the timers of one event loop due close together fire in one wake-up (issue 11: CPU
-    /// per call). Timestamps on the wire are read when the message is sent. Zero: each on time.
-    public var timerSlack: Duration = Self.defaultTimerSlack
-    /// The default ``timerSlack``: 10 ms.
-    public static let defaultTimerSlack: Duration = .milliseconds(10)
+    /// per call), by load. Timestamps on the wire are read when the message is sent.
+    public var timerSlack: TimerSlack = .adaptive
 
     public init(
         groups: [Group], idPrefix: String = "CP", rampPerSecond: Double? = nil, stateDirectory: String? = nil,

@@ -17,6 +17,15 @@ public struct FleetTraffic: Sendable, Equatable {
     /// Open connections that closed without the charger asking: dropped by the central system or
     /// the network, or a missing pong (a steady state should keep this at zero).
     public var connectionsLost: UInt64 = 0
+    /// Charger timers that fired (MeterValues, heartbeats, pings, reconnects: the load the
+    /// ``TimerSlack`` judges).
+    public var timersFired: UInt64 = 0
+    /// Wake-ups of the loops' timer queues that fired them (fewer than the timers when coalesced).
+    public var timerWakeUps: UInt64 = 0
+    /// Event loops using their busy timer slack now.
+    public var loopsCoalescing = 0
+    /// Times a loop switched between its quiet and its busy timer slack.
+    public var timerSlackSwitches: UInt64 = 0
 
     public init() {}
 
@@ -28,6 +37,10 @@ public struct FleetTraffic: Sendable, Equatable {
         sum.meterValuesRoundTrip = lhs.meterValuesRoundTrip + rhs.meterValuesRoundTrip
         sum.connectionsOpened += rhs.connectionsOpened
         sum.connectionsLost += rhs.connectionsLost
+        sum.timersFired += rhs.timersFired
+        sum.timerWakeUps += rhs.timerWakeUps
+        sum.loopsCoalescing += rhs.loopsCoalescing
+        sum.timerSlackSwitches += rhs.timerSlackSwitches
         return sum
     }
 }

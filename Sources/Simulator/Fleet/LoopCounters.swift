@@ -13,10 +13,11 @@ final class LoopCounters: @unchecked Sendable {
     /// The timers of the chargers on this loop (one NIO task for all, not one per charger).
     let timers: ChargerTimerQueue
 
-    /// Counters for `eventLoop`, whose charger timers fire up to `timerSlack` late, coalesced.
-    init(eventLoop: any EventLoop, timerSlack: TimeAmount = .zero) {
+    /// Counters for `eventLoop`, whose charger timers fire late, coalesced, as `timerSlack` says
+    /// for the load `firings` counts over the process's loops.
+    init(eventLoop: any EventLoop, timerSlack: TimerSlack = .fixed(.zero), firings: TimerFirings = TimerFirings()) {
         self.eventLoop = eventLoop
-        self.timers = ChargerTimerQueue(eventLoop: eventLoop, slack: timerSlack)
+        self.timers = ChargerTimerQueue(eventLoop: eventLoop, slack: timerSlack, firings: firings)
     }
 
     var counts: FleetCounts {
