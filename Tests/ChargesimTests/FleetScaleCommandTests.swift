@@ -90,9 +90,15 @@ import Testing
         #expect(
             Set(object.keys) == [
                 "booted", "callsSent", "charging", "connected", "connectionsLost", "connectionsOpened", "faulted",
-                "meterValuesRoundTripMicros", "meterValuesSent", "roundTripMicros", "time", "total",
+                "meterValuesRoundTripMicros", "meterValuesSent", "roundTripMicros", "time", "timerSlackBusyLoops",
+                "timerSlackSwitches", "timerWakeUps", "timersFired", "total",
             ])
         #expect(object["total"] as? Int == 2)
+        // Two chargers' timers (boot, MeterValues every second): quiet, each on time.
+        #expect((object["timersFired"] as? Int ?? 0) >= 1)
+        #expect((object["timerWakeUps"] as? Int ?? 0) >= 1)
+        #expect(object["timerSlackBusyLoops"] as? Int == 0)
+        #expect(object["timerSlackSwitches"] as? Int == 0)
         #expect(object["booted"] as? Int == 2)
         #expect(object["connectionsOpened"] as? Int == 2)
         #expect(object["faulted"] as? Int == 0)

@@ -65,7 +65,8 @@ enum FleetFixtures {
         count: Int, central: LoopbackCentralSystem, stateDirectory: String? = nil, password: String? = nil,
         tlsContext: TLSContext? = nil, extraConfiguration: [String] = [], traffic: TrafficProfile? = nil,
         timeScale: Double = 1, chaos: ChaosProfile? = nil, seed: UInt64 = 42, group: MultiThreadedEventLoopGroup,
-        secureCentralSystemURL: String? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
+        secureCentralSystemURL: String? = nil, timerSlack: TimerSlack = .adaptive,
+        log: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> Fleet {
         let settings = ChargerRuntimeSettings(
             centralSystemURL: central.url, password: password, tlsContext: tlsContext,
@@ -79,6 +80,7 @@ enum FleetFixtures {
         configuration.traffic = traffic
         configuration.timeScale = timeScale
         configuration.chaos = chaos
+        configuration.timerSlack = timerSlack
         return try Fleet(configuration: configuration, eventLoopGroup: group)
     }
 

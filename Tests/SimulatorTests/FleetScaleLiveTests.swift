@@ -112,4 +112,50 @@ import Testing
         await central.stop()
         try await group.shutdownGracefully()
     }
+
+    @Test func aBusyFleetCoalescesItsTimersAndStillSendsEveryMeterValuesOnItsGrid() async throws {
+        let central = try await LoopbackCentralSystem.start()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        // The adaptive policy scaled down: eight chargers sending a MeterValues every second are
+        // "busy" from 4 firings/s, and then fire in one-second slots.
+        let slack = TimerSlack(quiet: .zero, busy: .seconds(1), busyRate: 4, quietRate: 2)
+        let fleet = try FleetFixtures.fleet(
+            count: 8, central: central, group: group,
+            timerSlack: slack)
+        fleet.start()
+        fleet.keepCharging(share: 1, retry: .milliseconds(800))
+        let ids = (1...8).map { "FT\($0)" }
+        try await LiveTimeout.run("the fleet judged busy", seconds: 40) {
+            while try await fleet.traffic().get().loopsCoalescing == 0 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let busySince = OCPPTimestamp(Date())
+        try await Task.sleep(for: .milliseconds(4_500))
+        let traffic = try await fleet.traffic().get()
+        #expect(traffic.timerSlackSwitches == 1)
+        #expect(traffic.timerWakeUps < traffic.timersFired)
+        // Sent in the slots: the MeterValues of the eight chargers go out together, a few
+        // instants a second (on time their start phases spread them over 700 ms of each second).
+        let sent = ids.flatMap { id in
+            central.requests(MeterValuesRequest.self, from: id).flatMap(\.meterValue).map(\.timestamp)
+                .filter { $0 > busySince + .milliseconds(1_000) }
+        }
+        let instants = Set(sent.map { $0.millisecondsSince1970 / 50 })
+        #expect(sent.count >= 16)
+        #expect(instants.count * 3 <= sent.count, "\(sent.count) MeterValues in \(instants.count) 50 ms buckets")
+        // Every charger still samples once a second: its samples stay on their grid.
+        for id in ids {
+            let times = central.requests(MeterValuesRequest.self, from: id).flatMap(\.meterValue)
+                .map(\.timestamp.millisecondsSince1970)
+            guard let first = times.first, let last = times.last, times.count > 2 else {
+                Issue.record("\(id) sent \(times.count) MeterValues")
+                continue
+            }
+            let expected = Int((last - first) / 1_000) + 1
+            #expect(abs(times.count - expected) <= 1, "\(id): \(times.count) samples over \(last - first) ms")
+        }
+
+        try await fleet.stop(.stopTransactions).get()
+        await central.stop()
+        try await group.shutdownGracefully()
+    }
 }

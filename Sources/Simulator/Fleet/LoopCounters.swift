@@ -42,4 +42,14 @@ final class LoopCounters: @unchecked Sendable {
             yield &_traffic
         }
     }
+
+    /// ``traffic`` with the counts of the loop's timer queue.
+    var trafficAndTimers: FleetTraffic {
+        var traffic = self.traffic
+        traffic.timersFired = timers.firedCount
+        traffic.timerWakeUps = timers.wakeUpCount
+        traffic.loopsCoalescing = timers.isBusy ? 1 : 0
+        traffic.timerSlackSwitches = timers.slackSwitchCount
+        return traffic
+    }
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// interrupt moderation: ``quiet`` while the whole process fires fewer than ``busyRate`` timers a
 /// second, ``busy`` from then until the rate falls below ``quietRate`` (the gap keeps a load near
 /// one threshold from switching back and forth). ``fixed(_:)`` sets one slack for every load.
-public struct TimerSlack: Sendable, Equatable, CustomStringConvertible {
+public struct TimerSlack: Sendable, Equatable {
     /// The slack while the process is quiet.
     public var quiet: Duration
     /// The slack while it is busy.
@@ -38,8 +38,8 @@ public struct TimerSlack: Sendable, Equatable, CustomStringConvertible {
     ///
     /// Measured on two cores with the embedded central system (Benchmarks/RESULTS.md, ninth
     /// pass): 19,000 chargers (20 % charging every 10 s, the rest heartbeating and pinging every
-    /// 60 s) fire about 900 timers/s on average and up to about 1,200/s while the pings of a
-    /// 500/s ramp come round, where coalescing doubled the round trip's p99; 2,000 chargers
+    /// 60 s) fire about 850 timers/s on average and up to 1,300/s over five seconds while the
+    /// pings of a 500/s ramp come round, where coalescing doubled the round trip's p99; 2,000 chargers
     /// sending MeterValues every second fire 2,000/s, where 25 ms slots cut the fleet's CPU per
     /// MeterValues by a fifth against 10 ms (50 ms did no better).
     public static let adaptive = TimerSlack(
@@ -47,13 +47,6 @@ public struct TimerSlack: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the slack is the same at every load.
     public var isFixed: Bool { quiet == busy }
-
-    /// `auto` for ``adaptive``, else the fixed slack in milliseconds.
-    public var description: String {
-        if isFixed { return "\(quiet.wholeMilliseconds) ms" }
-        return self == .adaptive
-            ? "auto" : "\(quiet.wholeMilliseconds) ms below \(Int(quietRate))/s, \(busy.wholeMilliseconds) ms from \(Int(busyRate))/s"
-    }
 }
 
 /// The timer firings of all of a fleet's loops, counted together: each loop's
