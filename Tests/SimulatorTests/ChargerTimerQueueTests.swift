@@ -172,7 +172,7 @@ import Testing
     }
 
     /// `count` targets on `queue`, each re-arming itself every `period` from its due instant
-    /// (as a charger's MeterValues do); returns how late each firing was (ns).
+    /// (as a charger's MeterValues do), noting in `log.lateness` how late each firing was (ns).
     private func periodicTargets(
         _ count: Int, on queue: ChargerTimerQueue, loop: EmbeddedEventLoop, period: TimeAmount, log: Log
     ) -> [LoggingTarget] {

@@ -56,7 +56,8 @@ final class ChargerTimerQueue: @unchecked Sendable {
     /// a ramp come round together (pings, heartbeats), and at 19,000 chargers averaging 850
     /// firings/s single seconds reached 1,600/s; five-second windows stay under 1,300/s there.
     static let loadWindow: UInt64 = 5_000_000_000
-    /// Timers this queue fired, and the wake-ups that fired them (for the fleet's stats).
+    /// Timers this queue fired, and the runs of its NIO tasks (for the fleet's stats; a run that
+    /// finds only stale entries counts too).
     private(set) var firedCount: UInt64 = 0
     private(set) var wakeUpCount: UInt64 = 0
     /// Switches between the quiet and the busy slack.
@@ -177,13 +178,14 @@ final class ChargerTimerQueue: @unchecked Sendable {
     /// busy slack.
     private func judgeLoad(now: UInt64) {
         guard !policy.isFixed else { return }
-        let total = firings.count
         guard windowStart != 0 else {
-            (windowStart, windowFirings) = (now, total)
+            (windowStart, windowFirings) = (now, firings.count)
             return
         }
         let elapsed = now &- windowStart
         guard elapsed >= Self.loadWindow else { return }
+        // The shared count is read once per window, not on every wake-up.
+        let total = firings.count
         let rate = Double(total &- windowFirings) * 1e9 / Double(elapsed)
         (windowStart, windowFirings) = (now, total)
         let busy = isBusy ? rate >= policy.quietRate : rate >= policy.busyRate

@@ -20,7 +20,8 @@ public struct FleetTraffic: Sendable, Equatable {
     /// Charger timers that fired (MeterValues, heartbeats, pings, reconnects: the load the
     /// ``TimerSlack`` judges).
     public var timersFired: UInt64 = 0
-    /// Wake-ups of the loops' timer queues that fired them (fewer than the timers when coalesced).
+    /// Runs of the loops' timer queues, those that found only stale entries included (far fewer
+    /// than the timers when coalesced).
     public var timerWakeUps: UInt64 = 0
     /// Event loops using their busy timer slack now.
     public var loopsCoalescing = 0
