@@ -391,6 +391,15 @@ public struct ChargePoint: Sendable {
         return preparation.idTag == nil && preparation.authorization == .none
     }
 
+    /// Whether `connectorId` has an accepted id tag and waits for the cable (the driver presented
+    /// the tag first; the transaction starts when the cable goes in, within ConnectionTimeOut).
+    public func awaitsCable(onConnector connectorId: Int) -> Bool {
+        guard connectors.indices.contains(connectorId), !isPlugged(connectorId),
+            case .preparing(let preparation) = connectors[connectorId].session
+        else { return false }
+        return preparation.idTag != nil && preparation.authorization == .accepted
+    }
+
     /// The energy register of `connectorId`, Wh.
     public func registerWh(connectorId: Int) -> Double? {
         meters.connectors[connectorId]?.registerWh

@@ -13,28 +13,37 @@ extension Fleet {
     }
 
     /// Keeps a share of the chargers charging, for load tests: each picked charger, once booted
-    /// with connector 1 free, has an EV plugged into connector 1 and presents its own tag,
+    /// with connector 1 free, has its driver present their own tag,
     /// `<idTagPrefix><the last 16 characters of its id>` (one tag per charger: a central system
-    /// answers ConcurrentTx to a tag already charging elsewhere). The picked chargers start
-    /// looking at evenly spread phases of one `retry` period. Every `retry` until its
-    /// transaction starts, a charger is looked at again: not ready yet, it waits; its cable in but
-    /// its tag refused or unanswered (an Authorize that timed out on an overloaded central
-    /// system), it presents the tag again, as a driver would, up to
-    /// ``keepChargingPresentations`` times in all. Its MeterValues then follow its
-    /// `MeterValueSampleInterval`.
+    /// answers ConcurrentTx to a tag already charging elsewhere), and once the tag is accepted,
+    /// plug an EV into connector 1, which starts the transaction.
+    ///
+    /// Each driver acts at its own phase of one `retry` period (the phases spread evenly), so
+    /// that the transactions, and with them every MeterValues of the sessions, start at spread
+    /// instants (issue 11: at 19,000 chargers, chargers that started together sent half of all
+    /// MeterValues in groups of 10-50 within a millisecond, which set the round trip's p99):
+    /// - the cable goes in at a look, not when the Authorize answer comes back: a central system
+    ///   busy with a ramp's boots answers in batches;
+    /// - a look keeps its phase when its loop ran it late, and a late look does not plug in (up
+    ///   to twice in a row): a loop held up by a ramp's connections runs the looks due meanwhile
+    ///   at the same instant.
+    ///
+    /// Every `retry` until its transaction starts, a charger is looked at again: not ready yet,
+    /// it waits; its tag refused or unanswered (an Authorize that timed out on an overloaded
+    /// central system), or the cable not in within ConnectionTimeOut, the tag is presented
+    /// again, as a driver would, up to ``keepChargingPresentations`` times in all. Its
+    /// MeterValues then follow its `MeterValueSampleInterval`.
     public func keepCharging(share: Double, idTagPrefix: String = "LT", retry: Duration = .seconds(1)) {
         let positions = Self.chargingPositions(count: chargers.count, share: share)
         let retryNanoseconds = retry.wholeMilliseconds * 1_000_000
         for (order, position) in positions.enumerated() {
             let charger = chargers[position]
             let idTag = String((idTagPrefix + charger.chargePointId).suffix(20))
-            // Each charger looks at its connector at its own phase of the retry period: drivers do
-            // not all plug in at the same instant, and chargers whose transactions started in the
-            // same millisecond would send every MeterValues together, a burst the central system
-            // can only queue (issue 11: bursts of hundreds per 10 ms set the round-trip tail).
+            // Drivers do not all plug in at the same instant (see above).
             let phase = retryNanoseconds * Int64(order) / Int64(positions.count)
-            charger.eventLoop.scheduleTask(in: .nanoseconds(phase)) {
-                Self.startCharging(charger, idTag: idTag, retry: retry, presented: 0)
+            let first = NIODeadline.now() + .nanoseconds(phase)
+            charger.eventLoop.scheduleTask(deadline: first) {
+                Self.startCharging(charger, idTag: idTag, retry: retry, look: first, presented: 0, lateLooks: 0)
             }
         }
     }
@@ -45,33 +54,63 @@ extension Fleet {
 
     /// What a load-test driver does next at connector 1 of a charger.
     private enum ChargingStep: Sendable {
-        case started, wait, plugInAndPresentTag, presentTagAgain
+        /// The transaction runs.
+        case started
+        /// Not booted, or the tag's Authorize is in flight.
+        case wait
+        /// Connector 1 is free (again), or has a cable in waiting for a tag: present the tag.
+        case presentTag
+        /// The tag was accepted: plug in, which starts the transaction.
+        case plugIn
     }
 
-    private static func startCharging(_ charger: ChargerRuntime, idTag: String, retry: Duration, presented: Int) {
+    /// How late a look may run and still plug in.
+    static let onTimeLook = TimeAmount.milliseconds(1)
+
+    /// One look at `charger`, the one due at `look`; `presented` tags so far, `lateLooks` looks in
+    /// a row that were too late to plug in.
+    private static func startCharging(
+        _ charger: ChargerRuntime, idTag: String, retry: Duration, look: NIODeadline, presented: Int, lateLooks: Int
+    ) {
         let step = charger.inspect { machine -> ChargingStep in
             guard machine.isAccepted else { return .wait }
             if machine.hasTransaction(onConnector: 1) { return .started }
-            if machine.connectorStatuses[1] == .available { return .plugInAndPresentTag }
-            return machine.awaitsIdTag(onConnector: 1) ? .presentTagAgain : .wait
+            if machine.awaitsCable(onConnector: 1) { return .plugIn }
+            let free = machine.connectorStatuses[1] == .available || machine.awaitsIdTag(onConnector: 1)
+            return free ? .presentTag : .wait
         }
         step.whenSuccess { step in
             var presented = presented
+            var lateLooks = lateLooks
             switch step {
             case .started:
                 return
             case .wait:
                 break
-            case .plugInAndPresentTag, .presentTagAgain:
+            case .plugIn:
+                // The transaction starts now: a late look (the loop ran the looks due meanwhile
+                // together) waits for the next one. A loop that is always late plugs in at the
+                // third try.
+                let late = NIODeadline.now() - look > Self.onTimeLook
+                guard !late || lateLooks >= 2 else {
+                    lateLooks += 1
+                    break
+                }
+                charger.perform { machine, now in machine.plugInRandomEV(connectorId: 1, now: now) }
+            case .presentTag:
                 guard presented < keepChargingPresentations else { return }
                 presented += 1
-                charger.perform { machine, now in
-                    (step == .plugInAndPresentTag ? machine.plugInRandomEV(connectorId: 1, now: now) : [])
-                        + machine.presentIdTag(idTag, connectorId: 1, now: now)
-                }
+                charger.perform { machine, now in machine.presentIdTag(idTag, connectorId: 1, now: now) }
             }
-            charger.eventLoop.scheduleTask(in: .milliseconds(retry.wholeMilliseconds)) {
-                startCharging(charger, idTag: idTag, retry: retry, presented: presented)
+            // The next look keeps the charger's phase, however late this one ran: scheduled from
+            // now, the looks a held-up loop ran together would stay together for good.
+            let period = TimeAmount.milliseconds(retry.wholeMilliseconds)
+            let now = NIODeadline.now()
+            var next = look + period
+            if next <= now { next = next + period * Int64((now - next).nanoseconds / period.nanoseconds + 1) }
+            charger.eventLoop.scheduleTask(deadline: next) {
+                startCharging(
+                    charger, idTag: idTag, retry: retry, look: next, presented: presented, lateLooks: lateLooks)
             }
         }
     }
