@@ -88,75 +88,63 @@ import Testing
     }
 
     @Test func chargersKeptChargingStartAtSpreadPhasesSoTheirMeterValuesDoNotComeInABurst() async throws {
-        let central = try await LoopbackCentralSystem.start()
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let fleet = try FleetFixtures.fleet(count: 8, central: central, group: group)
-        fleet.start()
         // Booted long before the last phase: the phases, not the boots, decide when each starts.
-        try await Self.waitUntilBooted(fleet, count: 8)
-        fleet.keepCharging(share: 1, retry: .milliseconds(800))
-        // Phases 0, 100, ..., 700 ms of the 800 ms period: the starts span most of it, where
-        // looking at every charger at once started all eight within a few milliseconds.
-        let starts = try await Self.transactionStarts(of: 8, central: central)
-        let span = try #require(starts.max()) - (try #require(starts.min()))
-        #expect(span >= 500 && span < 1_600, "starts span \(span) ms")
-
-        try await fleet.stop(.stopTransactions).get()
-        await central.stop()
-        try await group.shutdownGracefully()
+        try await Self.withEightBootedChargers { central, _, fleet in
+            fleet.keepCharging(share: 1, retry: .milliseconds(800))
+            // Phases 0, 100, ..., 700 ms of the 800 ms period: the starts span most of it, where
+            // looking at every charger at once started all eight within a few milliseconds. (A
+            // look run late on a busy machine plugs in a period or two later.)
+            let span = try await Self.transactionStartSpan(central: central)
+            #expect(span >= 500 && span < 3_200, "starts span \(span) ms")
+        }
     }
 
     @Test func driversKeepTheirPhasesWhenTheLoopWasHeldUp() async throws {
-        let central = try await LoopbackCentralSystem.start()
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let fleet = try FleetFixtures.fleet(count: 8, central: central, group: group)
-        fleet.start()
-        try await Self.waitUntilBooted(fleet, count: 8)
-        // Phases 0, 250, ..., 1,750 ms of a 2 s period; the loop is held up past all of them
-        // (a ramp's connections), so every first look runs at the same instant after it.
-        fleet.keepCharging(share: 1, retry: .seconds(2))
-        Self.holdUp(group, for: 2.2)
-        let starts = try await Self.transactionStarts(of: 8, central: central)
-        // The drivers present their tags together, and plug in at their own phases of the next
-        // period: scheduled from the late instant, every look would stay merged.
-        let span = try #require(starts.max()) - (try #require(starts.min()))
-        #expect(span >= 1_000 && span < 4_000, "starts span \(span) ms")
-
-        try await fleet.stop(.stopTransactions).get()
-        await central.stop()
-        try await group.shutdownGracefully()
+        try await Self.withEightBootedChargers { central, group, fleet in
+            // Phases 0, 250, ..., 1,750 ms of a 2 s period; the loop is held up past all of them
+            // (a ramp's connections), so every first look runs at the same instant after it.
+            fleet.keepCharging(share: 1, retry: .seconds(2))
+            Self.holdUp(group, for: 2.2)
+            // The drivers present their tags together, and plug in at their own phases of the
+            // next period: scheduled from the late instant, every look would stay merged.
+            let span = try await Self.transactionStartSpan(central: central)
+            #expect(span >= 1_000 && span < 8_000, "starts span \(span) ms")
+        }
     }
 
     @Test func aDriverWhoseLookRunsLateWaitsForTheNextToPlugIn() async throws {
+        try await Self.withEightBootedChargers { central, group, fleet in
+            fleet.keepCharging(share: 1, retry: .seconds(2))
+            // Every tag presented and accepted (the last at 1,750 ms), and no cable in yet (the
+            // first at 2,000 ms): the loop is then held up past every driver's plug-in look.
+            try await central.wait(for: "eight Authorize", seconds: 10) { central in
+                (1...8).allSatisfy { !central.requests(AuthorizeRequest.self, from: "FT\($0)").isEmpty }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(central.requests(StartTransactionRequest.self, from: "FT1").isEmpty)
+            Self.holdUp(group, for: 2.1)
+            // The late looks plug in nothing; the next ones, on time, at the drivers' phases.
+            let span = try await Self.transactionStartSpan(central: central)
+            #expect(span >= 1_000 && span < 8_000, "starts span \(span) ms")
+        }
+    }
+
+    /// Runs `body` with eight booted chargers, FT1...FT8, on one event loop against a loopback
+    /// central system, then stops them.
+    private static func withEightBootedChargers(
+        _ body: (LoopbackCentralSystem, MultiThreadedEventLoopGroup, Fleet) async throws -> Void
+    ) async throws {
         let central = try await LoopbackCentralSystem.start()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let fleet = try FleetFixtures.fleet(count: 8, central: central, group: group)
         fleet.start()
-        try await Self.waitUntilBooted(fleet, count: 8)
-        fleet.keepCharging(share: 1, retry: .seconds(2))
-        // Every tag presented and accepted (the last at 1,750 ms), and no cable in yet (the
-        // first at 2,000 ms): the loop is then held up past every driver's plug-in look.
-        try await central.wait(for: "eight Authorize", seconds: 10) { central in
-            (1...8).allSatisfy { !central.requests(AuthorizeRequest.self, from: "FT\($0)").isEmpty }
+        try await LiveTimeout.run("eight booted chargers", seconds: 30) {
+            while try await fleet.counts().get().booted < 8 { try await Task.sleep(for: .milliseconds(20)) }
         }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(central.requests(StartTransactionRequest.self, from: "FT1").isEmpty)
-        Self.holdUp(group, for: 2.1)
-        let starts = try await Self.transactionStarts(of: 8, central: central)
-        // The late looks plug in nothing; the next ones, on time, at the drivers' phases.
-        let span = try #require(starts.max()) - (try #require(starts.min()))
-        #expect(span >= 1_000 && span < 4_000, "starts span \(span) ms")
-
+        try await body(central, group, fleet)
         try await fleet.stop(.stopTransactions).get()
         await central.stop()
         try await group.shutdownGracefully()
-    }
-
-    /// Waits until `count` chargers of `fleet` are booted.
-    private static func waitUntilBooted(_ fleet: Fleet, count: Int) async throws {
-        try await LiveTimeout.run("\(count) booted chargers", seconds: 30) {
-            while try await fleet.counts().get().booted < count { try await Task.sleep(for: .milliseconds(20)) }
-        }
     }
 
     /// Blocks the one loop of `group` for `seconds`, as a loop held up by other work.
@@ -164,15 +152,17 @@ import Testing
         group.next().execute { Thread.sleep(forTimeInterval: seconds) }
     }
 
-    /// The start instants (ms since 1970) of the first transactions of FT1...FT`count`.
-    private static func transactionStarts(of count: Int, central: LoopbackCentralSystem) async throws -> [Int64] {
-        let ids = (1...count).map { "FT\($0)" }
-        try await central.wait(for: "\(count) transactions", seconds: 30) { central in
+    /// Waits for the first transactions of FT1...FT8 and returns how far apart (ms) the first and
+    /// the last started.
+    private static func transactionStartSpan(central: LoopbackCentralSystem) async throws -> Int64 {
+        let ids = (1...8).map { "FT\($0)" }
+        try await central.wait(for: "eight transactions", seconds: 30) { central in
             ids.allSatisfy { !central.requests(StartTransactionRequest.self, from: $0).isEmpty }
         }
-        return try ids.map { id in
+        let starts = try ids.map { id in
             try #require(central.requests(StartTransactionRequest.self, from: id).first).timestamp.millisecondsSince1970
         }
+        return try #require(starts.max()) - (try #require(starts.min()))
     }
 
     @Test func aBusyFleetCoalescesItsTimersAndStillSendsEveryMeterValuesOnItsGrid() async throws {
