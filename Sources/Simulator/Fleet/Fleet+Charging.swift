@@ -67,8 +67,8 @@ extension Fleet {
     /// How late a look may run and still plug in.
     static let onTimeLook = TimeAmount.milliseconds(1)
 
-    /// One look at `charger`, the one due at `look`; `presented` tags so far, `lateLooks` looks in
-    /// a row that were too late to plug in.
+    /// One look at `charger`, the one due at `look`; `presented` tags so far, `lateLooks` looks so
+    /// far that were too late to plug in.
     private static func startCharging(
         _ charger: ChargerRuntime, idTag: String, retry: Duration, look: NIODeadline, presented: Int, lateLooks: Int
     ) {
@@ -104,7 +104,8 @@ extension Fleet {
             }
             // The next look keeps the charger's phase, however late this one ran: scheduled from
             // now, the looks a held-up loop ran together would stay together for good.
-            let period = TimeAmount.milliseconds(retry.wholeMilliseconds)
+            // At least 1 ms: a zero period would divide by zero and spin the loop.
+            let period = TimeAmount.milliseconds(max(retry.wholeMilliseconds, 1))
             let now = NIODeadline.now()
             var next = look + period
             if next <= now { next = next + period * Int64((now - next).nanoseconds / period.nanoseconds + 1) }
