@@ -85,6 +85,14 @@ enum FleetFixtures {
     }
 
     /// The Energy.Active.Import.Register readings of the MeterValues one charger sent, Wh, in order.
+    /// Waits until `fleet` counts `count` booted chargers (it counts a boot once it has read the
+    /// answer).
+    static func waitUntilBooted(_ fleet: Fleet, count: Int) async throws {
+        try await LiveTimeout.run("the fleet counting \(count) booted", seconds: 30) {
+            while try await fleet.counts().get().booted < count { try await Task.sleep(for: .milliseconds(20)) }
+        }
+    }
+
     static func energyReadings(_ central: LoopbackCentralSystem, _ id: String) -> [Double] {
         central.requests(MeterValuesRequest.self, from: id).flatMap { request in
             request.meterValue.flatMap { value in

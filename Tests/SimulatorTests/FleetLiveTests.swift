@@ -164,9 +164,7 @@ import WebSocket
             ["FT1", "FT2", "FT3"].allSatisfy { !central.calls(from: $0, BootNotificationRequest.action).isEmpty }
         }
         // The central system has the boots; the fleet counts them once it has read the answers.
-        try await LiveTimeout.run("the fleet counting 3 booted") {
-            while try await fleet.counts().get().booted < 3 { try await Task.sleep(for: .milliseconds(20)) }
-        }
+        try await FleetFixtures.waitUntilBooted(fleet, count: 3)
         try await fleet.stop(.leaveQueued).get()
         await central.stop()
         try await group.shutdownGracefully()

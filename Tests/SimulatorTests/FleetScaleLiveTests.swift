@@ -138,9 +138,7 @@ import Testing
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let fleet = try FleetFixtures.fleet(count: 8, central: central, group: group)
         fleet.start()
-        try await LiveTimeout.run("eight booted chargers", seconds: 30) {
-            while try await fleet.counts().get().booted < 8 { try await Task.sleep(for: .milliseconds(20)) }
-        }
+        try await FleetFixtures.waitUntilBooted(fleet, count: 8)
         try await body(central, group, fleet)
         try await fleet.stop(.stopTransactions).get()
         await central.stop()

@@ -395,7 +395,7 @@ public struct ChargePoint: Sendable {
     /// the tag first; the transaction starts when the cable goes in, within ConnectionTimeOut).
     public func awaitsCable(onConnector connectorId: Int) -> Bool {
         guard connectors.indices.contains(connectorId), !isPlugged(connectorId),
-            case .preparing(let preparation) = connectors[connectorId].session
+            let preparation = connectors[connectorId].preparation
         else { return false }
         return preparation.idTag != nil && preparation.authorization == .accepted
     }

@@ -35,15 +35,15 @@ extension Fleet {
     /// MeterValues then follow its `MeterValueSampleInterval`.
     public func keepCharging(share: Double, idTagPrefix: String = "LT", retry: Duration = .seconds(1)) {
         let positions = Self.chargingPositions(count: chargers.count, share: share)
-        let retryNanoseconds = retry.wholeMilliseconds * 1_000_000
+        // At least 1 ms: a zero period would divide by zero and spin the loop.
+        let period = TimeAmount.milliseconds(max(retry.wholeMilliseconds, 1))
         for (order, position) in positions.enumerated() {
             let charger = chargers[position]
             let idTag = String((idTagPrefix + charger.chargePointId).suffix(20))
             // Drivers do not all plug in at the same instant (see above).
-            let phase = retryNanoseconds * Int64(order) / Int64(positions.count)
-            let first = NIODeadline.now() + .nanoseconds(phase)
+            let first = NIODeadline.now() + .nanoseconds(period.nanoseconds * Int64(order) / Int64(positions.count))
             charger.eventLoop.scheduleTask(deadline: first) {
-                Self.startCharging(charger, idTag: idTag, retry: retry, look: first, presented: 0, lateLooks: 0)
+                Self.startCharging(charger, idTag: idTag, period: period, look: first, presented: 0, lateLooks: 0)
             }
         }
     }
@@ -70,7 +70,7 @@ extension Fleet {
     /// One look at `charger`, the one due at `look`; `presented` tags so far, `lateLooks` looks so
     /// far that were too late to plug in.
     private static func startCharging(
-        _ charger: ChargerRuntime, idTag: String, retry: Duration, look: NIODeadline, presented: Int, lateLooks: Int
+        _ charger: ChargerRuntime, idTag: String, period: TimeAmount, look: NIODeadline, presented: Int, lateLooks: Int
     ) {
         let step = charger.inspect { machine -> ChargingStep in
             guard machine.isAccepted else { return .wait }
@@ -80,6 +80,7 @@ extension Fleet {
             return free ? .presentTag : .wait
         }
         step.whenSuccess { step in
+            let now = NIODeadline.now()
             var presented = presented
             var lateLooks = lateLooks
             switch step {
@@ -91,7 +92,7 @@ extension Fleet {
                 // The transaction starts now: a late look (the loop ran the looks due meanwhile
                 // together) waits for the next one. A loop that is always late plugs in at the
                 // third try.
-                let late = NIODeadline.now() - look > Self.onTimeLook
+                let late = now - look > Self.onTimeLook
                 guard !late || lateLooks >= 2 else {
                     lateLooks += 1
                     break
@@ -102,16 +103,13 @@ extension Fleet {
                 presented += 1
                 charger.perform { machine, now in machine.presentIdTag(idTag, connectorId: 1, now: now) }
             }
-            // The next look keeps the charger's phase, however late this one ran: scheduled from
-            // now, the looks a held-up loop ran together would stay together for good.
-            // At least 1 ms: a zero period would divide by zero and spin the loop.
-            let period = TimeAmount.milliseconds(max(retry.wholeMilliseconds, 1))
-            let now = NIODeadline.now()
-            var next = look + period
-            if next <= now { next = next + period * Int64((now - next).nanoseconds / period.nanoseconds + 1) }
+            // The next look keeps the charger's phase, however late this one ran (the first
+            // instant of its phase after now): scheduled from now, the looks a held-up loop ran
+            // together would stay together for good.
+            let next = look + period * ((now - look).nanoseconds / period.nanoseconds + 1)
             charger.eventLoop.scheduleTask(deadline: next) {
                 startCharging(
-                    charger, idTag: idTag, retry: retry, look: next, presented: presented, lateLooks: lateLooks)
+                    charger, idTag: idTag, period: period, look: next, presented: presented, lateLooks: lateLooks)
             }
         }
     }
