@@ -363,17 +363,20 @@ public final class ChargerRuntime: ChargerTimerTarget, @unchecked Sendable {
                 connection.close(code: .unsupportedData, reason: "OCPP-J uses text frames")
             }
         }
-        connection.onClose = { _ in self.closed(connection) }
+        connection.onClose = { status in self.closed(connection, status: status) }
         observe(.link(.connected))
         carryOut(machine.connected(now: clock()))
     }
 
-    private func closed(_ connection: WebSocketConnection) {
+    private func closed(_ connection: WebSocketConnection, status: WebSocketCloseStatus) {
         switch link {
         case .open(let current):
             guard current === connection else { return }
-            // Not a close the charger started (those go through `.closing`).
+            // Not a close the charger started (those go through `.closing`): said in the log with
+            // how it ended, as a connect failure is, or a count of lost connections explains nothing.
             counters.traffic.connectionsLost += 1
+            let reason = status.reason.isEmpty ? "" : " \"\(status.reason)\""
+            settings.log("\(chargePointId): connection lost (close code \(status.code.rawValue)\(reason))")
         case .closing(let current):
             guard current === connection else { return }
         case .idle, .connecting, .stopped:

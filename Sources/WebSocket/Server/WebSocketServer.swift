@@ -46,7 +46,14 @@ public final class WebSocketServer: Sendable {
         let tlsContext = try configuration.tls.map { try TLSContext(configuration: $0) }
         let children = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
-            .serverChannelOption(.backlog, value: 1024)
+            // A fleet ramping up connects thousands a second while the loops are busy with the
+            // chargers already connected: the kernel caps the queue at net.core.somaxconn, and NIO
+            // accepts only 4 connections per wake-up unless told more. With both at their old
+            // values the queue overflowed at 1,000 connects a second and 6,000 chargers charging;
+            // the dropped handshakes timed out, were retried, and the late ones then replaced
+            // the retries (issue 11).
+            .serverChannelOption(.backlog, value: 4096)
+            .serverChannelOption(.maxMessagesPerRead, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
