@@ -140,6 +140,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "chargesim-chargepoint-bench",
+            dependencies: ["Simulator", "OCPP16"],
+            path: "Benchmarks/ChargePointBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "chargesim-store-bench",
             dependencies: [
                 "CentralSystem",

@@ -14,6 +14,14 @@ import Testing
         return try encoder.encode(value)
     }
 
+    /// Integers are written digit by digit into the payload, after what is already there.
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 4711, 1_000_000, UInt64(Int64.max), UInt64.max] as [UInt64])
+    func integersAreWrittenInDecimal(number: UInt64) {
+        var bytes = Array("[".utf8)
+        CompactJSONWriter.appendDecimal(number, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "[\(number)")
+    }
+
     @Test func payloadsWithoutFieldsAreAnEmptyObject() throws {
         #expect(try RawJSON(encoding: HeartbeatRequest()).description == "{}")
         #expect(try RawJSON(encoding: MeterValuesResponse()).description == "{}")

@@ -89,14 +89,26 @@ package struct CompactJSONWriter {
 
     /// Appends `number`'s decimal digits to `bytes` (also for payloads written without a writer).
     package static func appendDecimal(_ number: UInt64, to bytes: inout [UInt8]) {
-        // The digits come out last first.
-        var magnitude = number
+        // Counted first, then written in place last digit first: reversing `bytes[start...]`
+        // copied the whole array (a slice's in-place mutation is not unique), four times per
+        // MeterValues.
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
         let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var magnitude = number
+        var index = start + digits
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+        }
     }
 
     /// Writes an OCPP timestamp as a JSON string; false (nothing written) when its year is outside
