@@ -89,25 +89,18 @@ package struct CompactJSONWriter {
 
     /// Appends `number`'s decimal digits to `bytes` (also for payloads written without a writer).
     package static func appendDecimal(_ number: UInt64, to bytes: inout [UInt8]) {
-        // Counted first, then written in place last digit first: reversing `bytes[start...]`
-        // copied the whole array (a slice's in-place mutation is not unique), four times per
-        // MeterValues.
-        var digits = 1
-        var rest = number / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var magnitude = number
-        var index = start + digits
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        // The digits come out last first, into a buffer on the stack (20 holds UInt64.max), and
+        // are appended in one go: reversing `bytes[start...]` in place copied the whole array (a
+        // slice's mutation is not unique), four times per MeterValues.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = number
+            var first = digits.count
             repeat {
-                index -= 1
-                buffer[index] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+                first -= 1
+                digits[first] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
         }
     }
 
