@@ -7,9 +7,9 @@ import Foundation
 import OCPP16
 import Simulator
 
-/// Answers every CALL the way an accepting central system does.
-func answer(_ bytes: [UInt8], transactionIds: inout Int, now: OCPPTimestamp) -> [UInt8]? {
-    guard case .call(let messageId, let action, _)? = try? RPCFrame.parse(bytes) else { return nil }
+/// The answer to CALL `messageId` of `action`, as an accepting central system gives it. (TestSupport's
+/// `ScriptedCentralSystem` does more, but that target links Testing, which a release tool cannot.)
+func answer(messageId: String, action: String, transactionIds: inout Int, now: OCPPTimestamp) -> [UInt8] {
     let time = "\"\(now.rfc3339 ?? "")\""
     let payload: String
     switch action {
@@ -39,10 +39,11 @@ struct Bench {
         while !pending.isEmpty {
             var next: [ChargePointAction] = []
             for case .send(let bytes) in pending {
-                if case .call(_, MeterValuesRequest.action, _)? = try? RPCFrame.parse(bytes) { meterValuesSent += 1 }
-                if let reply = answer(bytes, transactionIds: &transactionIds, now: now) {
-                    next += timed(index) { $0.received(text: reply, now: now) }
-                }
+                // Each frame parsed once: counted, then answered.
+                guard case .call(let messageId, let action, _)? = try? RPCFrame.parse(bytes) else { continue }
+                if action == MeterValuesRequest.action { meterValuesSent += 1 }
+                let reply = answer(messageId: messageId, action: action, transactionIds: &transactionIds, now: now)
+                next += timed(index) { $0.received(text: reply, now: now) }
             }
             pending = next
         }

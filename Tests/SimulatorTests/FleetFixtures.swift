@@ -84,7 +84,6 @@ enum FleetFixtures {
         return try Fleet(configuration: configuration, eventLoopGroup: group)
     }
 
-    /// The Energy.Active.Import.Register readings of the MeterValues one charger sent, Wh, in order.
     /// Waits until `fleet` counts `count` booted chargers (it counts a boot once it has read the
     /// answer).
     static func waitUntilBooted(_ fleet: Fleet, count: Int) async throws {
@@ -93,6 +92,7 @@ enum FleetFixtures {
         }
     }
 
+    /// The Energy.Active.Import.Register readings of the MeterValues one charger sent, Wh, in order.
     static func energyReadings(_ central: LoopbackCentralSystem, _ id: String) -> [Double] {
         central.requests(MeterValuesRequest.self, from: id).flatMap { request in
             request.meterValue.flatMap { value in
