@@ -21,14 +21,18 @@ struct StoreChargePointTests {
     @Test("a boot registers (when allowed) and records the boot data")
     func bootRecordsData() async throws {
         try await withStore { store, _ in
-            let chargePoint = try await store.upsertBoot(identity: "CP1", request: boot, autoRegister: true, now: at(5))
+            let (chargePoint, first) = try await store.upsertBoot(
+                identity: "CP1", request: boot, autoRegister: true, now: at(5))
+            #expect(first == .neverConnected)
             #expect(chargePoint.vendor == "ChargeSim")
             #expect(chargePoint.model == "AC-22")
             #expect(chargePoint.serialNumber == "SN-1")
             #expect(chargePoint.firmwareVersion == "1.2.3")
             #expect(chargePoint.networkStatus == .available)
             #expect(chargePoint.lastBootAt == at(5).date)
-            let again = try await store.upsertBoot(identity: "CP1", request: boot, autoRegister: false, now: at(6))
+            let (again, before) = try await store.upsertBoot(
+                identity: "CP1", request: boot, autoRegister: false, now: at(6))
+            #expect(before == .available)
             #expect(again.id == chargePoint.id)
             #expect(again.lastBootAt == at(6).date)
         }
@@ -77,6 +81,10 @@ struct StoreChargePointTests {
             #expect(updated.id == evse.id)
             #expect(updated.hardwareStatus == .charging)
             #expect(updated.lastStatusAt == at(3).date)
+            #expect(updated.updatedAt == at(4).date)
+            // The change reported is the row stored (the columns are written by hand).
+            let stored = try await store.evse(id: try #require(updated.id))
+            #expect(stored == updated)
         }
     }
 
@@ -97,6 +105,9 @@ struct StoreChargePointTests {
             #expect(chargePoint.hardwareStatus == .faulted)
             #expect(chargePoint.errorCode == "GroundFailure")
             #expect(chargePoint.vendorErrorCode == "E42")
+            #expect(chargePoint.updatedAt == at(1).date)
+            let stored = try await store.chargePoint(identity: "CP1")
+            #expect(stored == chargePoint)
         }
     }
 

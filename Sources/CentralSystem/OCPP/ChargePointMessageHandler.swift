@@ -148,8 +148,7 @@ struct ChargePointMessageHandler: Sendable {
             let status = registry.bootStatus(for: id, policy: configuration.bootPolicy)
             switch status {
             case .accepted:
-                let before = try await store.chargePoint(identity: id)?.networkStatus ?? .neverConnected
-                let record = try await store.upsertBoot(
+                let (record, before) = try await store.upsertBoot(
                     identity: id, request: boot, autoRegister: configuration.autoRegister, now: now)
                 known = true
                 emit(.booted(record))

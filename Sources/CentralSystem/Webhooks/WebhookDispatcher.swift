@@ -94,17 +94,14 @@ public final class WebhookDispatcher: Sendable {
     /// ``OCPPServerConfiguration/onEvent``); returns at once, keeping the order of changes.
     public func publish(_ change: OCPPServerEvent) {
         guard !state.withLock({ $0.stopped }) else { return }
-        // A MeterValues' session update nobody subscribed to is dropped here, on the caller's
-        // thread (the connection's event loop), when the subscriptions are in memory (issue 11):
-        // queueing it woke the mapping task on the cooperative pool for every MeterValues, a
-        // thread wake-up that preempted the store's writer before it handed the answer back, and
-        // with thousands of chargers kept pool threads waking each other on the two cores the
-        // answers need.
-        if case .sessionUpdated = change,
-            store.cachedHasWebhookSubscription(forAnyOf: Self.sessionUpdateEvents) == false
-        {
-            return
-        }
+        // A change nobody subscribed to is dropped here, on the caller's thread (the connection's
+        // event loop), when the subscriptions are in memory (issue 11): queueing it woke the
+        // mapping task on the cooperative pool for every MeterValues, and for every boot and
+        // StatusNotification of a boot storm, a thread wake-up that preempted the store's writer
+        // before it handed the answer back. Only a MeterValues' session update is judged by the
+        // events it gives; any other change goes on while there is any subscription.
+        let events = if case .sessionUpdated = change { Self.sessionUpdateEvents } else { nil as [String]? }
+        if store.cachedHasWebhookSubscription(forAnyOf: events) == false { return }
         mapping.yield(change)
     }
 
@@ -184,8 +181,12 @@ public final class WebhookDispatcher: Sendable {
     /// Queues the first attempt of `event` on the lane of each webhook subscription that asked for it.
     private func first(_ event: WebhookEvent) async {
         guard let subscriptions = try? await store.webhookSubscriptions(for: event.event.rawValue) else { return }
+        let webhooks = subscriptions.filter { $0.via == NotificationChannel.webhook.rawValue }
+        // Encoded only when somebody gets it (issue 11: encoding every event was a twentieth of
+        // the central system's CPU in a boot storm with no subscriber).
+        guard !webhooks.isEmpty else { return }
         let body = event.body()
-        for subscription in subscriptions where subscription.via == NotificationChannel.webhook.rawValue {
+        for subscription in webhooks {
             guard let id = subscription.id else { continue }
             let job = Job(
                 subscription: subscription, event: event.event, body: body, key: UUID().uuidString, attempt: 1)

@@ -17,10 +17,12 @@ extension Store {
 
     /// Applies a BootNotification (OCPP 1.6 §4.2): records vendor, model, serials and firmware,
     /// marks the charge point `available` on the network. An unknown identity is added when
-    /// `autoRegister` is on, refused otherwise.
+    /// `autoRegister` is on, refused otherwise. Returns the record and its network status before
+    /// (`neverConnected` for one just added), read in the same transaction: a separate read first
+    /// cost every boot one more hop to the store (issue 11: boot storms) and could race a write.
     public func upsertBoot(
         identity: String, request: BootNotificationRequest, autoRegister: Bool, now: OCPPTimestamp
-    ) async throws -> ChargePointRecord {
+    ) async throws -> (chargePoint: ChargePointRecord, previous: NetworkStatus) {
         try await write { db in
             var chargePoint: ChargePointRecord
             if let existing = try Self.chargePoint(identity: identity, db) {
@@ -31,6 +33,7 @@ extension Store {
             } else {
                 throw StoreError.unknownChargePoint(identity: identity)
             }
+            let previous = chargePoint.networkStatus
             chargePoint.vendor = request.chargePointVendor.value
             chargePoint.model = request.chargePointModel.value
             chargePoint.serialNumber = request.chargePointSerialNumber?.value
@@ -44,7 +47,7 @@ extension Store {
             chargePoint.lastBootAt = now.date
             chargePoint.updatedAt = now.date
             try chargePoint.update(db)
-            return chargePoint
+            return (chargePoint, previous)
         }
     }
 
@@ -89,38 +92,53 @@ extension Store {
         try await write { db in try Self.applyStatusNotification(identity: identity, request: request, now: now, db) }
     }
 
-    /// ``applyStatusNotification(identity:request:now:)`` inside a write transaction.
+    /// ``applyStatusNotification(identity:request:now:)`` inside a write transaction. The changed
+    /// columns are written by cached statements, not by the record's `update`, which encodes every
+    /// column and builds its statement each time (issue 11: a StatusNotification storm, as when
+    /// thousands of chargers boot, was a tenth of the central system's CPU in GRDB's record code).
     static func applyStatusNotification(
         identity: String, request: StatusNotificationRequest, now: OCPPTimestamp, _ db: Database
     ) throws -> StatusChange {
-        var (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
-        let at = (request.timestamp ?? now).date
         let errorCode = request.errorCode.rawValue
         let vendorErrorCode = request.vendorErrorCode?.value
+        let updatedAt = StoredDate.databaseValue(now)
         guard request.connectorId >= 1 else {
+            var (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
             let previous = chargePoint.hardwareStatus
             chargePoint.hardwareStatus = Self.chargePointHardwareStatus(request.status)
             chargePoint.errorCode = errorCode
             chargePoint.vendorErrorCode = vendorErrorCode
             chargePoint.updatedAt = now.date
-            try chargePoint.update(db)
+            try db.cachedStatement(
+                sql: "UPDATE charge_point SET hardwareStatus = ?, errorCode = ?, vendorErrorCode = ?, updatedAt = ? "
+                    + "WHERE id = ?"
+            ).execute(arguments: [
+                chargePoint.hardwareStatus?.rawValue, errorCode, vendorErrorCode, updatedAt, chargePointId,
+            ])
             return .chargePoint(chargePoint, previous: previous)
         }
-        var evse: EVSERecord
-        if let existing = try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db) {
-            evse = existing
-        } else {
-            evse = try Self.insertEVSE(chargePoint: chargePoint, networkId: request.connectorId, now: now.date, db)
-        }
+        let chargePointId = try Self.knownChargePointId(identity: identity, db)
+        var evse =
+            try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db)
+            ?? Self.insertEVSE(
+                chargePointId: chargePointId, identity: identity, networkId: request.connectorId, now: now.date, db)
+        guard let evseId = evse.id else { preconditionFailure("applyStatusNotification: EVSE without row id") }
+        let at = request.timestamp ?? now
         let previous = evse.hardwareStatus
         evse.hardwareStatus = EVSEHardwareStatus(rawValue: Self.lowerCamel(request.status.rawValue))
-        evse.lastStatusAt = at
+        evse.lastStatusAt = at.date
         evse.errorCode = errorCode
         evse.info = request.info?.value
         evse.vendorId = request.vendorId?.value
         evse.vendorErrorCode = vendorErrorCode
         evse.updatedAt = now.date
-        try evse.update(db)
+        try db.cachedStatement(
+            sql: "UPDATE evse SET hardwareStatus = ?, lastStatusAt = ?, errorCode = ?, info = ?, vendorId = ?, "
+                + "vendorErrorCode = ?, updatedAt = ? WHERE id = ?"
+        ).execute(arguments: [
+            evse.hardwareStatus?.rawValue, StoredDate.databaseValue(at), errorCode, evse.info, evse.vendorId,
+            vendorErrorCode, updatedAt, evseId,
+        ])
         return .evse(evse, previous: previous)
     }
 
@@ -187,23 +205,25 @@ extension Store {
             ocppIdentity: identity, passwordHash: passwordHash, name: name ?? identity, adminStatus: .enabled,
             networkStatus: .neverConnected, securityProfile: 0, createdAt: now, updatedAt: now)
         try chargePoint.insert(db)
+        guard let chargePointId = chargePoint.id else {
+            preconditionFailure("insertChargePoint: no row id after insert")
+        }
         if evseCount > 0 {
             for networkId in 1...evseCount {
-                _ = try insertEVSE(chargePoint: chargePoint, networkId: networkId, now: now, db)
+                _ = try insertEVSE(chargePointId: chargePointId, identity: identity, networkId: networkId, now: now, db)
             }
         }
         return chargePoint
     }
 
+    /// Adds EVSE `networkId` (one type-2 socket) to the charge point with row id `chargePointId`
+    /// and OCPP identity `identity` (its physical reference is `identity-networkId`).
     static func insertEVSE(
-        chargePoint: ChargePointRecord, networkId: Int, now: Date, _ db: Database
+        chargePointId: Int64, identity: String, networkId: Int, now: Date, _ db: Database
     ) throws -> EVSERecord {
-        guard let chargePointId = chargePoint.id else {
-            preconditionFailure("insertEVSE: charge point \(chargePoint.ocppIdentity) was never inserted")
-        }
         var evse = EVSERecord(
             chargePointId: chargePointId, networkId: networkId,
-            physicalReference: "\(chargePoint.ocppIdentity)-\(networkId)", currentType: .ac, adminStatus: .enabled,
+            physicalReference: "\(identity)-\(networkId)", currentType: .ac, adminStatus: .enabled,
             createdAt: now, updatedAt: now)
         try evse.insert(db)
         guard let evseId = evse.id else { preconditionFailure("insertEVSE: no row id after insert") }

@@ -16,7 +16,7 @@ extension Store {
     ) async throws -> StartTransactionOutcome {
         guard request.connectorId >= 1 else { throw StoreError.invalidConnector(request.connectorId) }
         return try await write { db in
-            let (chargePoint, chargePointId) = try Self.knownChargePoint(identity: identity, db)
+            let chargePointId = try Self.knownChargePointId(identity: identity, db)
             let idTag = request.idTag.value
             let startedAt = request.timestamp.date
             if let existing = try SessionRecord.filter(
@@ -46,7 +46,8 @@ extension Store {
                 idTag: idTag, info: info, chargePointId: chargePointId, now: now.date, db)
             let evse =
                 try Self.evse(chargePointId: chargePointId, networkId: request.connectorId, db)
-                ?? Self.insertEVSE(chargePoint: chargePoint, networkId: request.connectorId, now: now.date, db)
+                ?? Self.insertEVSE(
+                    chargePointId: chargePointId, identity: identity, networkId: request.connectorId, now: now.date, db)
             guard let evseId = evse.id else { preconditionFailure("startTransaction: EVSE without row id") }
 
             var superseded: SessionRecord?

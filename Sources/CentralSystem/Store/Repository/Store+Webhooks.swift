@@ -64,12 +64,13 @@ extension Store {
         try await allWebhookSubscriptions().contains { Self.subscription($0, asksForAnyOf: events) }
     }
 
-    /// ``hasWebhookSubscription(forAnyOf:)`` from the subscriptions in memory, without waiting;
-    /// nil while they are not loaded (after a start or a subscription write, until the next
-    /// lookup loads them).
-    func cachedHasWebhookSubscription(forAnyOf events: [String]) -> Bool? {
+    /// ``hasWebhookSubscription(forAnyOf:)`` from the subscriptions in memory, without waiting
+    /// (`events` nil: whether there is any subscription at all); nil while they are not loaded
+    /// (after a start or a subscription write, until the next lookup loads them).
+    func cachedHasWebhookSubscription(forAnyOf events: [String]?) -> Bool? {
         webhookSubscriptionCache.withLock { $0.subscriptions }.map { subscriptions in
-            subscriptions.contains { Self.subscription($0, asksForAnyOf: events) }
+            guard let events else { return !subscriptions.isEmpty }
+            return subscriptions.contains { Self.subscription($0, asksForAnyOf: events) }
         }
     }
 
