@@ -10,9 +10,8 @@ extension Store {
         identity: String, request: ChargePointRequest, now: OCPPTimestamp
     ) async throws -> ChargePointNotificationRecord? {
         try await write { db in
-            guard let chargePoint = try Store.chargePoint(identity: identity, db), let id = chargePoint.id else {
-                throw StoreError.unknownChargePoint(identity: identity)
-            }
+            // The row id only: decoding the whole charge point was most of this write (issue 11).
+            let id = try Store.knownChargePointId(identity: identity, db)
             guard var record = ChargePointNotificationRecord(chargePointId: id, request: request, now: now) else {
                 return nil
             }
