@@ -262,6 +262,30 @@ struct OCPPTransactionTests {
         }
     }
 
+    @Test("an unknown charger's first boot registers it: booted, then online from never connected, in that order")
+    func firstBootOfUnknownCharger() async throws {
+        try await OCPPHarness.run(.init(autoRegister: true)) { harness in
+            let charger = try await harness.connect("NEW-9")
+            #expect(try await charger.call(chargerBoot).status == .accepted)
+            _ = try await charger.call(status(1, .available))
+            let events = try await harness.events(until: "EVSE 1 status") { event in
+                if case .statusChanged(.evse) = event { return true }
+                return false
+            }
+            #expect(events.map(Self.kind) == ["booted", "network available", "EVSE 1 available"])
+            guard case .networkStatusChanged(_, let previous) = events[1] else {
+                Issue.record("expected a network status change, got \(events[1])")
+                return
+            }
+            #expect(previous == .neverConnected)
+            let record = try await harness.chargePoint("NEW-9")
+            #expect(record.networkStatus == .available)
+            #expect(record.serialNumber == "SN-42")
+            #expect(record.lastBootAt != nil)
+            #expect(charger.schemaViolations.isEmpty)
+        }
+    }
+
     @Test("notifications are kept; DataTransfer answers by vendor; unsupported actions get CALLERRORs")
     func notificationsAndErrors() async throws {
         try await OCPPHarness.run { harness in
