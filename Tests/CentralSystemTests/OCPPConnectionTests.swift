@@ -48,15 +48,16 @@ struct OCPPConnectionTests {
         }
     }
 
-    @Test("a charger that reconnects replaces its old connection, closed 1000 \"replaced\"")
+    @Test("a charger that reconnects replaces its old connection, closed 1000 \"replaced\" at its first message")
     func reconnectReplaces() async throws {
-        try await OCPPHarness.run { harness in
+        // A grace longer than the test: only the new connection's first message closes the old one.
+        try await OCPPHarness.run(.init(replacementGrace: .seconds(60))) { harness in
             let old = try await harness.connectRegistered("CP-1")
             _ = try await old.call(chargerBoot)
             let new = try await harness.connect("CP-1")
+            _ = try await new.call(HeartbeatRequest())
             let status = try await LiveTimeout.run("old connection closed") { await old.closeStatus }
             #expect(status == WebSocketCloseStatus(code: .normalClosure, reason: "replaced"))
-            _ = try await new.call(HeartbeatRequest())
             #expect(harness.server.connectedChargePointIds == ["CP-1"])
             #expect(try await harness.chargePoint("CP-1").networkStatus == .available)
             // Commands go to the new connection.
@@ -64,6 +65,57 @@ struct OCPPConnectionTests {
                 ResetRequest(type: .soft), to: "CP-1", answeredBy: new, with: ResetResponse(status: .accepted))
             #expect(reset.call.action == "Reset")
             #expect(reset.answer.status == .accepted)
+        }
+    }
+
+    @Test("a new connection that stays silent replaces the old one once the grace period is over")
+    func silentReplacementAfterGrace() async throws {
+        try await OCPPHarness.run(.init(replacementGrace: .milliseconds(300))) { harness in
+            let old = try await harness.connectRegistered("CP-1")
+            _ = try await old.call(chargerBoot)
+            let new = try await harness.connect("CP-1")
+            let status = try await LiveTimeout.run("old connection closed") { await old.closeStatus }
+            #expect(status == WebSocketCloseStatus(code: .normalClosure, reason: "replaced"))
+            let reset = try await harness.command(
+                ResetRequest(type: .soft), to: "CP-1", answeredBy: new, with: ResetResponse(status: .accepted))
+            #expect(reset.answer.status == .accepted)
+        }
+    }
+
+    @Test("a new connection that closes without a word (a handshake its charger gave up on) puts the live one back")
+    func staleHandshakeKeepsTheLiveConnection() async throws {
+        try await OCPPHarness.run(.init(replacementGrace: .seconds(60))) { harness in
+            let live = try await harness.connectRegistered("CP-1")
+            _ = try await live.call(chargerBoot)
+            // Accepted late: its upgrade completes after the charger's live connection, then its
+            // client, long gone, closes it.
+            let stale = try await harness.connect("CP-1")
+            await stale.close(code: .goingAway)
+            // Commands reach the live connection again once the server has seen the stale one
+            // close (a command to a closed connection fails at once, so it is sent until one lands).
+            let answering = Task {
+                while let call = await live.nextCall() {
+                    try await live.answer(call, with: ResetResponse(status: .accepted))
+                }
+            }
+            defer { answering.cancel() }
+            let commands = harness.server.commands
+            let answer = try await LiveTimeout.run("Reset reaches the live connection") {
+                while true {
+                    if let answer = try? await commands.send(
+                        ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
+                    {
+                        return answer
+                    }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+            }
+            #expect(answer.status == .accepted)
+            _ = try await live.call(HeartbeatRequest())
+            #expect(harness.server.connectedChargePointIds == ["CP-1"])
+            #expect(try await harness.chargePoint("CP-1").networkStatus == .available)
+            await live.close()
+            try await harness.waitForNetworkStatus("CP-1", .temporarilyUnavailable)
         }
     }
 

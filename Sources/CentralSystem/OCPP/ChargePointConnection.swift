@@ -52,6 +52,10 @@ final class ChargePointConnection: @unchecked Sendable {
     private var held: [Work] = []
     /// The connection closed: the consumer ends after the held work.
     private var closing = false
+    /// Whether the connection proved itself to the registry (a first message, or the grace
+    /// period passed): the connection it replaced is closed then (``ChargePointRegistry/register(_:)``).
+    private var confirmed = false
+    private var confirmTimer: Scheduled<Void>?
 
     init(
         chargePointId: String, webSocket: WebSocketConnection, handler: ChargePointMessageHandler,
@@ -73,6 +77,7 @@ final class ChargePointConnection: @unchecked Sendable {
     func start() {
         webSocket.eventLoop.preconditionInEventLoop()
         webSocket.onMessage = { [self] message in
+            if !confirmed { confirm() }
             switch message {
             case .text(let text):
                 perform(session.received(text: text, now: .now), receivedAt: OCPPProcessingTimeRecorder.now())
@@ -84,6 +89,8 @@ final class ChargePointConnection: @unchecked Sendable {
         webSocket.onClose = { [self] _ in
             timer?.cancel()
             timer = nil
+            confirmTimer?.cancel()
+            confirmTimer = nil
             perform(session.connectionLost())
             closing = true
             toConsumer(.closed)
@@ -91,6 +98,19 @@ final class ChargePointConnection: @unchecked Sendable {
         }
         toConsumer(.connected)
         Task { await consume() }
+        confirmTimer = webSocket.eventLoop.scheduleTask(in: TimeAmount(handler.configuration.replacementGrace)) {
+            [self] in
+            confirmTimer = nil
+            if !confirmed { confirm() }
+        }
+    }
+
+    /// Closes the connection this one replaced, if any, now that this one proved itself.
+    private func confirm() {
+        confirmed = true
+        confirmTimer?.cancel()
+        confirmTimer = nil
+        registry.confirm(self)?.close(code: .normalClosure, reason: "replaced")
     }
 
     /// Sends one CALL and waits for its end (answer, CALLERROR, timeout or lost connection).
@@ -215,10 +235,8 @@ final class ChargePointConnection: @unchecked Sendable {
         timer?.cancel()
         timer = nil
         guard let deadline = session.nextDeadline else { return }
-        let delay = ContinuousClock.now.duration(to: deadline)
-        let nanoseconds = max(
-            0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
-        timer = webSocket.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { [self] in
+        let delay = max(ContinuousClock.now.duration(to: deadline), .zero)
+        timer = webSocket.eventLoop.scheduleTask(in: TimeAmount(delay)) { [self] in
             timer = nil
             perform(session.timerFired(now: .now))
         }

@@ -7,6 +7,9 @@ import OCPP16
 final class ChargePointRegistry: Sendable {
     private struct State {
         var connections: [String: ChargePointConnection] = [:]
+        /// The connection each charge point's live one replaced, still open until the new one
+        /// proves itself (see ``register(_:)``).
+        var superseded: [String: ChargePointConnection] = [:]
         var pendingBoots: [String: Int] = [:]
         var notifications: [String: [ChargePointNotification]] = [:]
         var issued: [String: [IssuedCertificate]] = [:]
@@ -17,21 +20,44 @@ final class ChargePointRegistry: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    /// Makes `connection` the charge point's live one; returns the one it replaces, if any.
+    /// Makes `connection` the charge point's live one. The one it replaces stays open, superseded,
+    /// until ``confirm(_:)`` (the new one's first message, or a grace period) says to close it,
+    /// or until the new one closes first, which puts it back (``unregister(_:)``).
+    ///
+    /// Why not close it at once: a charger that gave up on a slow handshake and connected again
+    /// leaves the first attempt in the server's accept queue; accepted late, that attempt completes
+    /// its upgrade after the second and would replace the charger's live connection, then close
+    /// by itself (its client is gone), leaving the charger disconnected (issue 11: ramps onto a
+    /// busy central system). Returns a connection to close now: an older one still superseded.
     func register(_ connection: ChargePointConnection) -> ChargePointConnection? {
         state.withLockedValue { state in
-            let previous = state.connections[connection.chargePointId]
-            state.connections[connection.chargePointId] = connection
-            return previous === connection ? nil : previous
+            let id = connection.chargePointId
+            guard let previous = state.connections.updateValue(connection, forKey: id), previous !== connection
+            else { return nil }
+            return state.superseded.updateValue(previous, forKey: id)
         }
     }
 
-    /// Forgets `connection` if it is still the live one; returns whether it was.
+    /// `connection` proved itself (a first message, or open past the grace period): returns the
+    /// connection it superseded, to close, if it is still the live one.
+    func confirm(_ connection: ChargePointConnection) -> ChargePointConnection? {
+        state.withLockedValue { state in
+            guard state.connections[connection.chargePointId] === connection else { return nil }
+            return state.superseded.removeValue(forKey: connection.chargePointId)
+        }
+    }
+
+    /// Forgets a closed `connection`; returns whether its charge point went offline: it was the
+    /// live one and had superseded none still open (that one is live again).
     func unregister(_ connection: ChargePointConnection) -> Bool {
         state.withLockedValue { state in
-            guard state.connections[connection.chargePointId] === connection else { return false }
-            state.connections[connection.chargePointId] = nil
-            return true
+            let id = connection.chargePointId
+            guard state.connections[id] === connection else {
+                if state.superseded[id] === connection { state.superseded[id] = nil }
+                return false
+            }
+            state.connections[id] = state.superseded.removeValue(forKey: id)
+            return state.connections[id] == nil
         }
     }
 

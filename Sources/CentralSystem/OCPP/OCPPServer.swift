@@ -108,9 +108,11 @@ public final class OCPPServer: Sendable {
                     let connection = ChargePointConnection(
                         chargePointId: chargePointId, webSocket: webSocket, handler: handler, registry: registry,
                         clientCertificate: certificate, secure: tls != nil)
-                    let replaced = registry.register(connection)
+                    // The connection replaced stays open until this one proves itself (see
+                    // `ChargePointRegistry.register`); one superseded before that closes now.
+                    let older = registry.register(connection)
                     connection.start()
-                    replaced?.close(code: .normalClosure, reason: "replaced")
+                    older?.close(code: .normalClosure, reason: "replaced")
                 })
         }
         let primary: WebSocketServer

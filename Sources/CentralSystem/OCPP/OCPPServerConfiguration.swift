@@ -18,6 +18,11 @@ public struct OCPPServerConfiguration: Sendable {
     public var dataTransferVendorIds: Set<String>
     /// How long a command waits for the charger's answer unless the caller says otherwise.
     public var callTimeout: Duration
+    /// How long a charger's new connection may stay silent before the connection it replaced is
+    /// closed (1000 "replaced"); its first message closes it at once. A new connection that
+    /// closes sooner without a word (a handshake its charger gave up on, accepted late) puts the
+    /// old one back instead of leaving the charger disconnected.
+    public var replacementGrace: Duration
     /// TLS (`wss://`, security profiles 2 and 3): the server certificate and whether chargers
     /// must present a client certificate, whose subject CN must then be the charge point id.
     public var tls: TLSConfiguration?
@@ -46,6 +51,7 @@ public struct OCPPServerConfiguration: Sendable {
         unknownIdTagPolicy: UnknownIdTagPolicy = .reject,
         dataTransferVendorIds: Set<String> = ["ChargeSim"],
         callTimeout: Duration = .seconds(30),
+        replacementGrace: Duration = .seconds(5),
         tls: TLSConfiguration? = nil,
         certificateAuthority: CertificateAuthority? = nil,
         issuedCertificateValidityDays: Int = 365,
@@ -62,6 +68,7 @@ public struct OCPPServerConfiguration: Sendable {
         self.unknownIdTagPolicy = unknownIdTagPolicy
         self.dataTransferVendorIds = dataTransferVendorIds
         self.callTimeout = callTimeout
+        self.replacementGrace = replacementGrace
         self.tls = tls
         self.certificateAuthority = certificateAuthority
         self.issuedCertificateValidityDays = issuedCertificateValidityDays

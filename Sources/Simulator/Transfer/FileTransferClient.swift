@@ -48,7 +48,7 @@ public struct FileTransferClient: Sendable {
         self.limits = limits
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: 5, allowCycles: false),
-            timeout: .init(connect: Self.timeAmount(limits.connectTimeout)))
+            timeout: .init(connect: TimeAmount(limits.connectTimeout)))
         // A refused connection fails the transfer at once (the charger's own retries apply),
         // instead of the pool retrying until the deadline.
         configuration.connectionPool.retryConnectionEstablishment = false
@@ -89,7 +89,7 @@ public struct FileTransferClient: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         do {
-            let response = try await client.execute(request, timeout: Self.timeAmount(limits.timeout))
+            let response = try await client.execute(request, timeout: TimeAmount(limits.timeout))
             guard (200..<300).contains(response.status.code) else {
                 return .failure(reason: "HTTP \(response.status.code) \(response.status.reasonPhrase) from GET \(url)")
             }
@@ -164,7 +164,7 @@ public struct FileTransferClient: Sendable {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: content))
         do {
-            let response = try await client.execute(request, timeout: Self.timeAmount(limits.timeout))
+            let response = try await client.execute(request, timeout: TimeAmount(limits.timeout))
             // The answer's body is not needed; read a bounded amount so the connection can be reused.
             var drained = 0
             for try await chunk in response.body {
@@ -187,11 +187,6 @@ public struct FileTransferClient: Sendable {
         var result: [String: String] = [:]
         for (name, value) in headers { result[name.lowercased()] = value }
         return result
-    }
-
-    private static func timeAmount(_ duration: Duration) -> TimeAmount {
-        let (seconds, attoseconds) = duration.components
-        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// A reason that names the cause: DNS, connection refused, timeout, TLS, or the error itself.
