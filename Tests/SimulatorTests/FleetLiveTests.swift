@@ -175,7 +175,11 @@ import WebSocket
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let fleet = try FleetFixtures.fleet(count: 1, central: central, group: group)
         fleet.start()
-        try await central.wait(for: "a boot") { !$0.calls(from: "FT1", BootNotificationRequest.action).isEmpty }
+        // The statuses after the first boot are in before the reset: a reset that overtook them
+        // would leave only the second boot's two, and the count below would wait for nothing.
+        try await central.wait(for: "the statuses after the first boot") {
+            $0.requests(StatusNotificationRequest.self, from: "FT1").count >= 2
+        }
         let reset = try await central.call(ResetRequest(type: .soft), to: "FT1")
         #expect(reset.status == .accepted)
         try await central.wait(for: "a second boot") {

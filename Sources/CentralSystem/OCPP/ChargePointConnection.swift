@@ -53,9 +53,9 @@ final class ChargePointConnection: @unchecked Sendable {
     /// The connection closed: the consumer ends after the held work.
     private var closing = false
     /// Whether the connection proved itself to the registry (a first message, or the grace
-    /// period passed): the connection it replaced is closed then (``ChargePointRegistry/register(_:)``).
-    private var confirmed = false
-    private var confirmTimer: Scheduled<Void>?
+    /// period passed): the connection it superseded is closed then
+    /// (``ChargePointRegistry/register(_:)``). True from the start when it superseded none.
+    private var confirmed = true
 
     init(
         chargePointId: String, webSocket: WebSocketConnection, handler: ChargePointMessageHandler,
@@ -73,8 +73,10 @@ final class ChargePointConnection: @unchecked Sendable {
         (workStream, work) = AsyncStream.makeStream(of: Work.self)
     }
 
-    /// Installs the callbacks and starts the consumer. Call on the event loop, from `onConnection`.
-    func start() {
+    /// Installs the callbacks and starts the consumer; a connection that `superseded` another
+    /// closes it at its first message or after the grace period. Call on the event loop, from
+    /// `onConnection`.
+    func start(superseded: Bool) {
         webSocket.eventLoop.preconditionInEventLoop()
         webSocket.onMessage = { [self] message in
             if !confirmed { confirm() }
@@ -89,8 +91,6 @@ final class ChargePointConnection: @unchecked Sendable {
         webSocket.onClose = { [self] _ in
             timer?.cancel()
             timer = nil
-            confirmTimer?.cancel()
-            confirmTimer = nil
             perform(session.connectionLost())
             closing = true
             toConsumer(.closed)
@@ -98,18 +98,19 @@ final class ChargePointConnection: @unchecked Sendable {
         }
         toConsumer(.connected)
         Task { await consume() }
-        confirmTimer = webSocket.eventLoop.scheduleTask(in: TimeAmount(handler.configuration.replacementGrace)) {
-            [self] in
-            confirmTimer = nil
-            if !confirmed { confirm() }
+        if superseded {
+            confirmed = false
+            // Not cancelled when a message comes first (a NIO task's cancel searches the loop's
+            // whole heap of tasks): it finds the connection confirmed and does nothing.
+            webSocket.eventLoop.scheduleTask(in: TimeAmount(handler.configuration.replacementGrace)) { [self] in
+                if !confirmed { confirm() }
+            }
         }
     }
 
-    /// Closes the connection this one replaced, if any, now that this one proved itself.
+    /// Closes the connection this one superseded, if it still is, now that this one proved itself.
     private func confirm() {
         confirmed = true
-        confirmTimer?.cancel()
-        confirmTimer = nil
         registry.confirm(self)?.close(code: .normalClosure, reason: "replaced")
     }
 

@@ -28,13 +28,14 @@ final class ChargePointRegistry: Sendable {
     /// leaves the first attempt in the server's accept queue; accepted late, that attempt completes
     /// its upgrade after the second and would replace the charger's live connection, then close
     /// by itself (its client is gone), leaving the charger disconnected (issue 11: ramps onto a
-    /// busy central system). Returns a connection to close now: an older one still superseded.
-    func register(_ connection: ChargePointConnection) -> ChargePointConnection? {
+    /// busy central system). Returns whether `connection` superseded one, and a connection to
+    /// close now: an older one still superseded.
+    func register(_ connection: ChargePointConnection) -> (superseded: Bool, close: ChargePointConnection?) {
         state.withLockedValue { state in
             let id = connection.chargePointId
             guard let previous = state.connections.updateValue(connection, forKey: id), previous !== connection
-            else { return nil }
-            return state.superseded.updateValue(previous, forKey: id)
+            else { return (false, nil) }
+            return (true, state.superseded.updateValue(previous, forKey: id))
         }
     }
 
@@ -66,19 +67,9 @@ final class ChargePointRegistry: Sendable {
         state.withLockedValue { $0.connections[chargePointId] }
     }
 
-    /// Whether `connection` is (still) the live one of its charge point.
-    func isLive(_ connection: ChargePointConnection) -> Bool {
-        state.withLockedValue { $0.connections[connection.chargePointId] === connection }
-    }
-
     /// The ids of the charge points connected now, sorted.
     var connectedIds: [String] {
         state.withLockedValue { $0.connections.keys.sorted() }
-    }
-
-    /// All live connections.
-    var allConnections: [ChargePointConnection] {
-        state.withLockedValue { Array($0.connections.values) }
     }
 
     /// Decides a boot under `policy`, counting `Pending` answers per charge point.

@@ -110,8 +110,8 @@ public final class OCPPServer: Sendable {
                         clientCertificate: certificate, secure: tls != nil)
                     // The connection replaced stays open until this one proves itself (see
                     // `ChargePointRegistry.register`); one superseded before that closes now.
-                    let older = registry.register(connection)
-                    connection.start()
+                    let (superseded, older) = registry.register(connection)
+                    connection.start(superseded: superseded)
                     older?.close(code: .normalClosure, reason: "replaced")
                 })
         }
