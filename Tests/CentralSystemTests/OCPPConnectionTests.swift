@@ -89,17 +89,12 @@ struct OCPPConnectionTests {
             }
             defer { answering.cancel() }
             let commands = harness.server.commands
-            let answer = try await LiveTimeout.run("Reset reaches the live connection") {
-                while true {
-                    if let answer = try? await commands.send(
-                        ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
-                    {
-                        return answer
-                    }
-                    try await Task.sleep(for: .milliseconds(20))
-                }
+            try await EmbeddedHarness.eventually("Reset reaches the live connection") {
+                guard let answer = try? await commands.send(ResetRequest(type: .soft), to: "CP-1", timeout: .seconds(5))
+                else { return false }
+                #expect(answer.status == .accepted)
+                return true
             }
-            #expect(answer.status == .accepted)
             _ = try await live.call(HeartbeatRequest())
             #expect(harness.server.connectedChargePointIds == ["CP-1"])
             #expect(try await harness.chargePoint("CP-1").networkStatus == .available)
