@@ -88,7 +88,7 @@ struct BenchFleetCommand: ParsableCommand {
             "Saturation phase: chargers of each fleet, all charging; 0 for none.",
             discussion:
                 "Every charger sends MeterValues every --saturation-interval seconds; the table gives "
-                + "MeterValues/s answered per fleet core used. The peer's core is saturated from 2,000 on; "
+                + "MeterValues/s answered per fleet core used. The peer falls behind from 2,000 on; "
                 + "4,000 brings our fleet nearer the rate its core sustains."))
     var saturationChargers: Int = 4000
 
