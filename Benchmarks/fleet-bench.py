@@ -511,10 +511,7 @@ def main():
                         help="permessage-deflate on the central system and our fleet (the tuned peer stays without)")
     parser.add_argument("--deflate-window-bits", type=int, default=15)
     parser.add_argument("--deflate-mem-level", type=int, default=8)
-    # 4,000: the peer falls behind from 2,000 on (round trip past a second). At 2,000 ours ran on a
-    # fourteenth of a core, where the cost of each wake-up weighs on every MeterValues; twice that
-    # is nearer the rate a core sustains, and the central system still has room (RESULTS.md,
-    # thirteenth pass, has both loads measured in one hour).
+    # 4,000, not 2,000: why, and both loads measured in one hour, in RESULTS.md (thirteenth pass).
     parser.add_argument("--saturation-chargers", type=int, default=4000,
                         help="saturation phase: chargers of each fleet, all charging (0: no saturation phase)")
     parser.add_argument("--saturation-interval", type=int, default=1,
