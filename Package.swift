@@ -189,6 +189,7 @@ let package = Package(
             name: "WebSocketTests",
             dependencies: [
                 "WebSocket", "TestSupport", "CZlib", "COpenSSL",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -12,7 +12,7 @@ scripts/conformance/python-peers-venv.sh
 
 echo "== swift test"
 swift build --build-tests
-swift test --skip-build
+scripts/swift-test-watchdog.sh  # swift test --skip-build, with a time limit and stacks on a hang
 
 echo "== examples (scenarios, pytest, curl.sh, SwiftTestSuite, the client contract suite)"
 scripts/examples.sh

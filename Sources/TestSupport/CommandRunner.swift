@@ -30,27 +30,25 @@ public struct CommandRunner: Sendable {
         productsDirectory = url
     }
 
-    /// Runs `executable` with `arguments` and waits for it to exit.
-    public func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Outcome
+    /// Runs `executable` with `arguments` and returns once it exited, without holding a thread
+    /// meanwhile: a test that serves the child in-process (an embedded central system) keeps
+    /// the cooperative threads free to answer it. Its output goes to files, so a child that
+    /// writes much to one stream never blocks on a full pipe while the other is being read.
+    public func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil)
+        async throws -> Outcome
     {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting so a chatty child never blocks on a full pipe.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let folder = try TemporaryDirectory(prefix: "chargesim-command")
+        defer { folder.remove() }
+        let outURL = folder.url.appendingPathComponent("stdout")
+        let errURL = folder.url.appendingPathComponent("stderr")
+        let child = try ChildProcess(
+            executable: productsDirectory.appendingPathComponent(executable).path, arguments: arguments,
+            environment: environment, standardOutput: .file(outURL.path), standardError: .file(errURL.path))
+        let status = await child.status()
         return Outcome(
-            exitCode: process.terminationStatus,
-            standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self)
+            exitCode: status,
+            standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         )
     }
 }

@@ -9,22 +9,20 @@ public enum OpenSSLCommand {
         public var output: String
     }
 
-    /// Runs `openssl` with `arguments`, writing `input` to its standard input.
-    public static func run(_ arguments: [String], input: String = "") throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let output = Pipe()
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = standardInput
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(exitCode: process.terminationStatus, output: String(decoding: printed, as: UTF8.self))
+    /// Runs `openssl` with `arguments` in `directory` (this process's when nil), with `input` as
+    /// its standard input. The child ends by itself in moments, so this blocks until it did.
+    public static func run(_ arguments: [String], input: String = "", in directory: String? = nil) throws -> Outcome {
+        let folder = try TemporaryDirectory(prefix: "chargesim-openssl")
+        defer { folder.remove() }
+        let inputFile = try folder.write("stdin", input)
+        let outputFile = folder.url.appendingPathComponent("output")
+        let child = try ChildProcess(
+            executable: "/usr/bin/env", arguments: (directory.map { ["-C", $0] } ?? []) + ["openssl"] + arguments,
+            standardInput: .file(inputFile.path), standardOutput: .file(outputFile.path), standardError: .standardOutput
+        )
+        let status = child.waitForStatus()
+        let printed = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        return Outcome(exitCode: status, output: printed)
     }
 
     /// The OCSP `CertID` fields `openssl ocsp -req_text` prints for `certificateFile` issued by

@@ -14,9 +14,11 @@ public final class PythonPeer: Sendable {
         public let description: String
     }
 
-    private let process: Process
-    private let output: Pipe
-    private let errors: Pipe
+    private let child: ChildProcess
+    /// The read end of the script's standard output.
+    private let output: Int32
+    /// Standard error goes to a file: a chatty script never blocks on a full pipe nobody reads.
+    private let errors: TemporaryDirectory
 
     /// The repository root, found from this file's location.
     public static var repositoryRoot: URL {
@@ -40,22 +42,39 @@ public final class PythonPeer: Sendable {
 
     /// Starts `script` (a path relative to the repository root) with `arguments`.
     public init(script: String, arguments: [String]) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.python())
-        process.arguments = ["-u", Self.repositoryRoot.appendingPathComponent(script).path] + arguments
-        output = Pipe()
-        errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let python = try Self.python()
+        let pipe = try ChildProcess.pipe()
+        defer { close(pipe.write) }
+        errors = try TemporaryDirectory(prefix: "chargesim-python-peer")
+        do {
+            child = try ChildProcess(
+                executable: python,
+                arguments: ["-u", Self.repositoryRoot.appendingPathComponent(script).path] + arguments,
+                standardOutput: .descriptor(pipe.write),
+                standardError: .file(errors.url.appendingPathComponent("stderr").path))
+        } catch {
+            close(pipe.read)
+            errors.remove()
+            throw error
+        }
+        output = pipe.read
+    }
+
+    deinit {
+        close(output)
+        errors.remove()
+    }
+
+    /// What the script wrote to standard error so far.
+    public var standardError: String {
+        (try? String(contentsOf: errors.url.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
     }
 
     /// Reads lines until one starts with `prefix` and returns the rest of it; throws `Failed`
     /// with the script's error output when it exits first.
     public func line(startingWith prefix: String) throws -> String {
-        let handle = output.fileHandleForReading
         var pending = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
@@ -68,13 +87,13 @@ public final class PythonPeer: Sendable {
                 }
                 continue
             }
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else {
-                let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
                 throw Failed(
-                    description: "python peer exited before \(prefix.debugDescription): \(stderr.suffix(2000))")
+                    description: "python peer exited before \(prefix.debugDescription): \(standardError.suffix(2000))")
             }
-            pending.append(chunk)
+            pending.append(contentsOf: buffer[0..<count])
         }
     }
 
@@ -86,15 +105,15 @@ public final class PythonPeer: Sendable {
     }
 
     /// Waits for the script to exit and returns its status.
-    public func waitForExit() -> Int32 {
-        process.waitUntilExit()
-        return process.terminationStatus
+    public func waitForExit() async -> Int32 {
+        await child.status()
     }
 
-    /// Kills the script (servers run until told). SIGKILL: a `websockets` server catches
-    /// SIGTERM for a graceful shutdown that may wait on its connections.
+    /// Kills the script (servers run until told) and waits for it to go. SIGKILL: a
+    /// `websockets` server catches SIGTERM for a graceful shutdown that may wait on its
+    /// connections; a killed child is gone at once, so the blocking wait is short.
     public func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        child.send(SIGKILL)
+        _ = child.waitForStatus()
     }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// drives it. Its output goes to files, so a chatty child never blocks on a full pipe.
 public final class RunningCommand: Sendable {
     /// The child's process id.
-    public let processIdentifier: Int32
-    private let process: Process
+    public var processIdentifier: Int32 { child.processIdentifier }
+    private let child: ChildProcess
     private let outputURL: URL
     private let errorURL: URL
 
@@ -15,37 +15,29 @@ public final class RunningCommand: Sendable {
     public init(
         _ executable: String, _ arguments: [String], runner: CommandRunner = CommandRunner(), directory: URL
     ) throws {
-        let process = Process()
-        process.executableURL = runner.productsDirectory.appendingPathComponent(executable)
-        process.arguments = arguments
         let stamp = UUID().uuidString
         outputURL = directory.appendingPathComponent("\(executable)-\(stamp).out")
         errorURL = directory.appendingPathComponent("\(executable)-\(stamp).err")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        self.process = process
-        self.processIdentifier = process.processIdentifier
+        child = try ChildProcess(
+            executable: runner.productsDirectory.appendingPathComponent(executable).path, arguments: arguments,
+            standardOutput: .file(outputURL.path), standardError: .file(errorURL.path))
     }
 
     /// Sends `signal` (e.g. `SIGKILL`, `SIGTERM`) to the child.
     public func send(_ signal: Int32) {
-        kill(processIdentifier, signal)
+        child.send(signal)
     }
 
     /// Whether the child is still running.
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { child.isRunning }
 
     /// Waits (polling, up to `seconds`) for the child to exit; returns its status, nil on timeout.
     public func waitForExit(seconds: Double = 10) async -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline {
+        while child.isRunning, Date() < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return process.isRunning ? nil : process.terminationStatus
+        return child.statusIfExited
     }
 
     /// What the child wrote to standard error so far.

@@ -227,21 +227,9 @@ public struct TestCertificateAuthority: Sendable {
     }
 
     private static func openssl(_ arguments: [String], in directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailed(
-                arguments: arguments, exitCode: process.terminationStatus,
-                output: String(decoding: printed, as: UTF8.self))
+        let outcome = try OpenSSLCommand.run(arguments, in: directory)
+        guard outcome.exitCode == 0 else {
+            throw CommandFailed(arguments: arguments, exitCode: outcome.exitCode, output: outcome.output)
         }
     }
 }

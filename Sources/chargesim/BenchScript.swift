@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// A benchmark script of `Benchmarks/` (stdlib Python that drives this binary): `chargesim bench`
-/// commands find it from the current folder, pass it this binary's path and their options, and
-/// exit with its status.
+/// commands find it from the current folder and become it (exec), passing it this binary's path
+/// and their options: its exit status is theirs.
 struct BenchScript {
     /// The script's path, relative to the repository.
     let path: String
@@ -18,11 +18,16 @@ struct BenchScript {
                         + "or pass --script.\n").utf8))
             throw ExitCode(66)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path, "--chargesim", CommandLine.arguments[0]] + arguments
-        try process.run()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 { throw ExitCode(process.terminationStatus) }
+        // The script takes this process's place: its exit status and signals are the command's,
+        // and no Foundation `Process` is involved (its launch on Linux 6.3 can over-read memory,
+        // swift-corelibs-foundation#5472).
+        let commandLine = ["/usr/bin/env", "python3", path, "--chargesim", CommandLine.arguments[0]] + arguments
+        fflush(nil)
+        let argv = commandLine.map { strdup($0) } + [nil]
+        execv(commandLine[0], argv)
+        let reason = String(cString: strerror(errno))
+        for argument in argv { free(argument) }
+        FileHandle.standardError.write(Data("chargesim \(command): cannot start python3: \(reason).\n".utf8))
+        throw ExitCode(69)
     }
 }

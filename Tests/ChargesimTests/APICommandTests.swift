@@ -12,7 +12,7 @@ struct APICommandTests {
     func api(_ harness: EmbeddedFleet, _ arguments: [String], token: String = EmbeddedFleet.token) async throws
         -> CommandRunner.Outcome
     {
-        try await runner.runInBackground(
+        try await runner.run(
             "chargesim", ["api"] + arguments + ["--base-url", harness.system.apiBaseURL, "--token", token])
     }
 
@@ -114,11 +114,11 @@ struct APICommandTests {
             #expect(invalid.exitCode == 8)
             #expect(invalid.standardError.contains("network.id: "))
 
-            let usage = try await runner.runInBackground("chargesim", ["api", "charge-points"], environment: [:])
+            let usage = try await runner.run("chargesim", ["api", "charge-points"], environment: [:])
             #expect(usage.exitCode == 64)
             #expect(usage.standardError.contains("Give the API base URL: --base-url URL or CHARGESIM_API_BASE_URL."))
         }
-        let network = try await runner.runInBackground(
+        let network = try await runner.run(
             "chargesim",
             [
                 "api", "charge-points", "--base-url", "http://127.0.0.1:1/public-api", "--token", "t",
@@ -132,7 +132,7 @@ struct APICommandTests {
     @Test("the environment gives the base URL and the token")
     func environmentVariables() async throws {
         try await EmbeddedFleet.with(chargers: 1) { harness in
-            let outcome = try await runner.runInBackground(
+            let outcome = try await runner.run(
                 "chargesim", ["api", "charge-point", "BR1"],
                 environment: [
                     "CHARGESIM_API_BASE_URL": harness.system.apiBaseURL, "CHARGESIM_API_TOKEN": EmbeddedFleet.token,

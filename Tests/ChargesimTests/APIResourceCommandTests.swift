@@ -10,7 +10,7 @@ struct APIResourceCommandTests {
     let runner = CommandRunner()
 
     func api(_ harness: EmbeddedFleet, _ arguments: [String]) async throws -> CommandRunner.Outcome {
-        try await runner.runInBackground(
+        try await runner.run(
             "chargesim",
             ["api"] + arguments + ["--base-url", harness.system.apiBaseURL, "--token", EmbeddedFleet.token])
     }

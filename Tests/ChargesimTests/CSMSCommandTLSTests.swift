@@ -106,18 +106,18 @@ import WebSocket
         #expect(await csms.waitForExit(seconds: 30) == 0, "\(csms.standardError)")
     }
 
-    @Test func certificateOptionsThatDoNotFitSayWhatToFix() throws {
+    @Test func certificateOptionsThatDoNotFitSayWhatToFix() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let data = directory.url.appendingPathComponent("data").path
-        let half = try runner.run("chargesim", ["csms", "--data-dir", data, "--tls-cert", "/nonexistent.pem"])
+        let half = try await runner.run("chargesim", ["csms", "--data-dir", data, "--tls-cert", "/nonexistent.pem"])
         #expect(half.exitCode == 64)
         #expect(half.standardError.contains("--tls-cert and --tls-key go together."))
-        let clientCA = try runner.run("chargesim", ["csms", "--data-dir", data, "--client-ca", "/tmp"])
+        let clientCA = try await runner.run("chargesim", ["csms", "--data-dir", data, "--client-ca", "/tmp"])
         #expect(clientCA.exitCode == 64)
         #expect(clientCA.standardError.contains("--client-ca and --require-client-certificate need TLS"))
         let notPEM = try directory.write("not.pem", "hello")
-        let broken = try runner.run(
+        let broken = try await runner.run(
             "chargesim",
             [
                 "csms", "--data-dir", data, "--ocpp-port", "0", "--api-port", "0", "--ca-cert", notPEM.path, "--ca-key",
@@ -125,14 +125,14 @@ import WebSocket
             ])
         #expect(broken.exitCode == 64)
         #expect(broken.standardError.contains("--ca-cert/--ca-key:"))
-        let missing = try runner.run(
+        let missing = try await runner.run(
             "chargesim", ["csms", "--data-dir", data, "--ca-cert", "/nonexistent.pem", "--ca-key", notPEM.path])
         #expect(missing.exitCode == 64)
         #expect(missing.standardError.contains("--ca-cert: cannot read '/nonexistent.pem'."))
-        let tlsPort = try runner.run("chargesim", ["csms", "--data-dir", data, "--ocpp-tls-port", "9443"])
+        let tlsPort = try await runner.run("chargesim", ["csms", "--data-dir", data, "--ocpp-tls-port", "9443"])
         #expect(tlsPort.exitCode == 64)
         #expect(tlsPort.standardError.contains("--ocpp-tls-port needs --tls-cert and --tls-key."))
-        let secure = try runner.run(
+        let secure = try await runner.run(
             "chargesim",
             ["fleet", "--csms", "ws://127.0.0.1:9/ocpp", "--secure-csms", "http://x", "--profile", "p.yaml"])
         #expect(secure.exitCode == 64)

@@ -12,8 +12,9 @@ import WebSocket
         (["--deflate-window-bits", "8"], "--deflate-window-bits must be between 9 and 15, got 8."),
         (["--deflate-mem-level", "0"], "--deflate-mem-level must be between 1 and 9, got 0."),
     ])
-    func usageErrorsSayWhatToFix(arguments: [String], message: String) throws {
-        let outcome = try runner.run("chargesim", ["csms", "--data-dir", "/nonexistent/never-created"] + arguments)
+    func usageErrorsSayWhatToFix(arguments: [String], message: String) async throws {
+        let outcome = try await runner.run(
+            "chargesim", ["csms", "--data-dir", "/nonexistent/never-created"] + arguments)
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.hasPrefix("Error: \(message)\n"))
     }

@@ -5,16 +5,16 @@ import Testing
 @Suite struct CommandTableTests {
     let runner = CommandRunner()
 
-    @Test func helpListsEverySubcommand() throws {
-        let outcome = try runner.run("chargesim", ["--help"])
+    @Test func helpListsEverySubcommand() async throws {
+        let outcome = try await runner.run("chargesim", ["--help"])
         #expect(outcome.exitCode == 0)
         for name in ["demo", "fleet", "csms", "api", "scenario", "profiles", "bench"] {
             #expect(outcome.standardOutput.contains("  \(name) "), "help is missing \(name)")
         }
     }
 
-    @Test func unknownSubcommandIsAUsageError() throws {
-        let outcome = try runner.run("chargesim", ["flet"])
+    @Test func unknownSubcommandIsAUsageError() async throws {
+        let outcome = try await runner.run("chargesim", ["flet"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.contains("Unexpected argument 'flet'"))
     }

@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized) struct ControlOptionsTests {
     let runner = CommandRunner()
 
-    @Test func aNonLoopbackControlHostWithoutATokenIsRefused() throws {
-        let outcome = try runner.run(
+    @Test func aNonLoopbackControlHostWithoutATokenIsRefused() async throws {
+        let outcome = try await runner.run(
             "chargesim",
             [
                 "fleet", "--csms", "ws://127.0.0.1:1", "--profile", "/dev/null", "--control-port", "0",

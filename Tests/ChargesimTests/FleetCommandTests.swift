@@ -45,16 +45,17 @@ import Testing
             "--threads must be at least 1, got 0."
         ),
     ])
-    func usageErrorsSayWhatToFix(arguments: [String], message: String) throws {
-        let outcome = try runner.run("chargesim", ["fleet"] + arguments)
+    func usageErrorsSayWhatToFix(arguments: [String], message: String) async throws {
+        let outcome = try await runner.run("chargesim", ["fleet"] + arguments)
         #expect(outcome == .init(exitCode: 64, standardOutput: "", standardError: "Error: \(message)\n" + Self.usage))
     }
 
-    @Test func aBadProfileNamesTheFileAndExits65() throws {
+    @Test func aBadProfileNamesTheFileAndExits65() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let file = try folder.write("bad.yaml", "identity: {}\n")
-        let outcome = try runner.run("chargesim", ["fleet", "--csms", "ws://127.0.0.1:1", "--profile", file.path])
+        let outcome = try await runner.run(
+            "chargesim", ["fleet", "--csms", "ws://127.0.0.1:1", "--profile", file.path])
         #expect(outcome.exitCode == 65)
         #expect(outcome.standardError.hasPrefix(file.path + ":"))
     }

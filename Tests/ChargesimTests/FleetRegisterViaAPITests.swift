@@ -44,7 +44,7 @@ struct FleetRegisterViaAPITests {
     @Test("--register-via-api without an API is a usage error naming the flag")
     func needsTheAPI() async throws {
         let profile = PythonPeer.repositoryRoot.appendingPathComponent("profiles/ac-wallbox-7kw.yaml").path
-        let outcome = try CommandRunner().run(
+        let outcome = try await CommandRunner().run(
             "chargesim", ["fleet", "--csms", "ws://127.0.0.1:1/ocpp", "--profile", profile, "--register-via-api"],
             environment: [:])
         #expect(outcome.exitCode == 64)

@@ -20,8 +20,8 @@ import Testing
         (["--deflate-window-bits", "8"], "--deflate-window-bits must be between 9 and 15, got 8."),
         (["--deflate-mem-level", "10"], "--deflate-mem-level must be between 1 and 9, got 10."),
     ])
-    func usageErrorsSayWhatToFix(arguments: [String], message: String) throws {
-        let outcome = try runner.run(
+    func usageErrorsSayWhatToFix(arguments: [String], message: String) async throws {
+        let outcome = try await runner.run(
             "chargesim", ["fleet", "--csms", "ws://127.0.0.1:1", "--profile", "/dev/null"] + arguments)
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.hasPrefix("Error: \(message)\n"))
@@ -114,8 +114,8 @@ import Testing
         await central.stop()
     }
 
-    @Test func benchWithoutItsScriptSaysWhereToRunIt() throws {
-        let outcome = try runner.run("chargesim", ["bench", "fleet", "--script", "/nonexistent/fleet-bench.py"])
+    @Test func benchWithoutItsScriptSaysWhereToRunIt() async throws {
+        let outcome = try await runner.run("chargesim", ["bench", "fleet", "--script", "/nonexistent/fleet-bench.py"])
         #expect(
             outcome
                 == .init(
@@ -124,8 +124,8 @@ import Testing
                         + "ChargeSim repository or pass --script.\n"))
     }
 
-    @Test func benchFleetPrintsItsTable() throws {
-        let outcome = try runner.run(
+    @Test func benchFleetPrintsItsTable() async throws {
+        let outcome = try await runner.run(
             "chargesim",
             [
                 "bench", "fleet", "--chargers", "6", "--ramp", "50", "--charging-share", "0.5", "--meter-interval",
@@ -171,8 +171,8 @@ import Testing
         #expect(lines.contains("| saturation phase: MeterValues lost | 0 | - |  |"), "\(lines)")
     }
 
-    @Test func benchScaleRunsShardsEachWithItsCentralSystemAndCountsDisconnects() throws {
-        let outcome = try runner.run(
+    @Test func benchScaleRunsShardsEachWithItsCentralSystemAndCountsDisconnects() async throws {
+        let outcome = try await runner.run(
             "chargesim",
             [
                 "bench", "scale", "--chargers", "8", "--shards", "2", "--ramp", "50", "--charging-share", "0.5",
@@ -193,20 +193,20 @@ import Testing
         #expect(keepUp.hasSuffix(", lost 0 |"), "\(keepUp)")
     }
 
-    @Test func benchFleetRefusesATimerSlackTheFleetWouldRefuse() throws {
-        let outcome = try runner.run("chargesim", ["bench", "fleet", "--timer-slack", "1001"])
+    @Test func benchFleetRefusesATimerSlackTheFleetWouldRefuse() async throws {
+        let outcome = try await runner.run("chargesim", ["bench", "fleet", "--timer-slack", "1001"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.contains("--timer-slack must be between 0 and 1000 ms, got 1001."))
     }
 
-    @Test func benchFleetRefusesSaturationRoundsOutsideOneToThree() throws {
-        let outcome = try runner.run("chargesim", ["bench", "fleet", "--saturation-rounds", "4"])
+    @Test func benchFleetRefusesSaturationRoundsOutsideOneToThree() async throws {
+        let outcome = try await runner.run("chargesim", ["bench", "fleet", "--saturation-rounds", "4"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.contains("--saturation-rounds must be 1 to 3, got 4."))
     }
 
-    @Test func benchScaleRefusesMoreShardsThanChargers() throws {
-        let outcome = try runner.run("chargesim", ["bench", "scale", "--chargers", "2", "--shards", "3"])
+    @Test func benchScaleRefusesMoreShardsThanChargers() async throws {
+        let outcome = try await runner.run("chargesim", ["bench", "scale", "--chargers", "2", "--shards", "3"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardError.contains("--shards must be between 1 and --chargers, got 3."))
     }

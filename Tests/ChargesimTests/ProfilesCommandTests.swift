@@ -26,8 +26,8 @@ import Testing
 
         """
 
-    @Test func listPrintsATableOfTheShippedProfiles() throws {
-        let outcome = try runner.run("chargesim", ["profiles", "list", "--dir", Self.profilesFolder.path])
+    @Test func listPrintsATableOfTheShippedProfiles() async throws {
+        let outcome = try await runner.run("chargesim", ["profiles", "list", "--dir", Self.profilesFolder.path])
         let expected = """
             FILE                 VENDOR / MODEL              CONNECTORS                  MAX POWER
             ac-post-22kw.yaml    Ampvia CityPost Duo 22      2 × Type2 22 kW             22 kW
@@ -39,7 +39,7 @@ import Testing
         #expect(outcome == .init(exitCode: 0, standardOutput: expected, standardError: ""))
     }
 
-    @Test func listMarksAnInvalidProfileAndExits65() throws {
+    @Test func listMarksAnInvalidProfileAndExits65() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try folder.write("broken.yaml", Self.brokenProfile)
@@ -50,7 +50,7 @@ import Testing
                 as: UTF8.self)
         )
         try folder.write("notes.txt", "not a profile")
-        let outcome = try runner.run("chargesim", ["profiles", "list", "--dir", folder.url.path])
+        let outcome = try await runner.run("chargesim", ["profiles", "list", "--dir", folder.url.path])
         let expected = """
             FILE          VENDOR / MODEL                                        CONNECTORS    MAX POWER
             broken.yaml   invalid: 2 problems, see chargesim profiles validate  -             -
@@ -60,26 +60,26 @@ import Testing
         #expect(outcome == .init(exitCode: 65, standardOutput: expected, standardError: ""))
     }
 
-    @Test func listOfAMissingFolderExits66() throws {
-        let outcome = try runner.run("chargesim", ["profiles", "list", "--dir", "/nonexistent/profiles"])
+    @Test func listOfAMissingFolderExits66() async throws {
+        let outcome = try await runner.run("chargesim", ["profiles", "list", "--dir", "/nonexistent/profiles"])
         let message = "chargesim profiles list: cannot read the folder /nonexistent/profiles\n"
         #expect(outcome == .init(exitCode: 66, standardOutput: "", standardError: message))
     }
 
-    @Test func validateSaysOkForEveryShippedProfile() throws {
+    @Test func validateSaysOkForEveryShippedProfile() async throws {
         let paths = Self.shippedProfiles.map { Self.profilesFolder.appendingPathComponent($0).path }
-        let outcome = try runner.run("chargesim", ["profiles", "validate"] + paths)
+        let outcome = try await runner.run("chargesim", ["profiles", "validate"] + paths)
         let expected = paths.map { "\($0): ok\n" }.joined()
         #expect(outcome == .init(exitCode: 0, standardOutput: expected, standardError: ""))
     }
 
-    @Test func validatePrintsEveryProblemWithFileAndLineAndExits65() throws {
+    @Test func validatePrintsEveryProblemWithFileAndLineAndExits65() async throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let broken = try folder.write("broken.yaml", Self.brokenProfile).path
         let syntax = try folder.write("syntax.yaml", "identity:\n  chargePointVendor: [unclosed\n").path
         let good = Self.profilesFolder.appendingPathComponent("dc-150kw.yaml").path
-        let outcome = try runner.run("chargesim", ["profiles", "validate", broken, good, syntax, "missing.yaml"])
+        let outcome = try await runner.run("chargesim", ["profiles", "validate", broken, good, syntax, "missing.yaml"])
         let expected = """
             \(broken):6: connectors[0].phases: must be 1 or 3, got 2
             \(broken):7: connectors[1].id: duplicate connector id 1 (connectors[0] has it already)
@@ -91,8 +91,8 @@ import Testing
         #expect(outcome == .init(exitCode: 65, standardOutput: expected, standardError: ""))
     }
 
-    @Test func validateWithoutFilesIsAUsageError() throws {
-        let outcome = try runner.run("chargesim", ["profiles", "validate"])
+    @Test func validateWithoutFilesIsAUsageError() async throws {
+        let outcome = try await runner.run("chargesim", ["profiles", "validate"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.standardOutput == "")
         #expect(
@@ -100,8 +100,8 @@ import Testing
                 "Error: Name at least one profile file, e.g. profiles/ac-wallbox-7kw.yaml.\n"))
     }
 
-    @Test func profilesHelpListsBothSubcommands() throws {
-        let outcome = try runner.run("chargesim", ["profiles", "--help"])
+    @Test func profilesHelpListsBothSubcommands() async throws {
+        let outcome = try await runner.run("chargesim", ["profiles", "--help"])
         #expect(outcome.exitCode == 0)
         #expect(outcome.standardOutput.contains("  list "))
         #expect(outcome.standardOutput.contains("  validate "))

@@ -18,7 +18,7 @@ struct ScenarioCommandTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let report = directory.url.appendingPathComponent("junit.xml").path
-        let outcome = try await runner.runInBackground(
+        let outcome = try await runner.run(
             "chargesim", ["scenario", "run", Self.examples.appendingPathComponent(file).path, "--junit", report])
         #expect(outcome.exitCode == 0, "\(outcome.standardOutput)\n\(outcome.standardError)")
         let xml = try String(contentsOfFile: report, encoding: .utf8)
@@ -53,7 +53,7 @@ struct ScenarioCommandTests {
                 chargePoint: FAIL1
             """)
         let report = directory.url.appendingPathComponent("junit.xml").path
-        let outcome = try await runner.runInBackground("chargesim", ["scenario", "run", file.path, "--junit", report])
+        let outcome = try await runner.run("chargesim", ["scenario", "run", file.path, "--junit", report])
         #expect(outcome.exitCode == 1)
         #expect(
             outcome.standardOutput.contains(
@@ -95,7 +95,7 @@ struct ScenarioCommandTests {
                     field: lastBootNotification.model
                     equals: HomeBox 7
                 """)
-            let outcome = try await runner.runInBackground(
+            let outcome = try await runner.run(
                 "chargesim", ["scenario", "run", file.path], environment: ["SCENARIO_TEST_TOKEN": EmbeddedFleet.token])
             #expect(outcome.exitCode == 0, "\(outcome.standardOutput)\n\(outcome.standardError)")
             #expect(outcome.standardOutput.hasSuffix("3 passed, 0 failed, 0 skipped\n"))
@@ -118,7 +118,7 @@ struct ScenarioCommandTests {
               - wait: evse
                 stauts: available
             """)
-        let outcome = try await runner.runInBackground("chargesim", ["scenario", "run", file.path])
+        let outcome = try await runner.run("chargesim", ["scenario", "run", file.path])
         #expect(outcome.exitCode == 65)
         #expect(
             outcome.standardError.hasSuffix(

@@ -9,27 +9,15 @@ import WebSocket
     /// Runs `openssl s_client` against 127.0.0.1:`port` with stdin at end of file (it closes
     /// right after the handshake) and returns what it printed.
     private func openSSLClient(port: Int, _ arguments: [String]) async throws -> String {
-        let outputPath = FileManager.default.temporaryDirectory
-            .appendingPathComponent("chargesim-s_client-\(UUID().uuidString).out").path
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "s_client", "-connect", "127.0.0.1:\(port)"] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-        try output.close()
-        return try String(contentsOfFile: outputPath, encoding: .utf8)
+        let folder = try TemporaryDirectory(prefix: "chargesim-s_client")
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("output").path
+        let client = try ChildProcess(
+            executable: "/usr/bin/env",
+            arguments: ["openssl", "s_client", "-connect", "127.0.0.1:\(port)"] + arguments,
+            standardOutput: .file(output), standardError: .standardOutput)
+        _ = await client.status()
+        return try String(contentsOfFile: output, encoding: .utf8)
     }
 
     private func requiringClientCertificates(_ certificates: TLSTestCertificates) throws -> TLSContext {

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import Testing
@@ -45,6 +46,25 @@ import WebSocket
         #expect(connections.count == count)
         await server.shutdown()
         try await clientGroup.shutdownGracefully()
+        try await serverGroup.shutdownGracefully()
+    }
+
+    /// A central system sends a command as soon as a charger is connected; the charger's side
+    /// ends its handshake on the 101. Were the 101 flushed before the application took the
+    /// connection, a server thread preempted between the two would let the client see itself
+    /// connected while the application did not know it yet (a command then found it offline).
+    @Test func theApplicationHasTheConnectionBeforeTheClientSeesItsHandshakeComplete() async throws {
+        let serverGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let handedOver = NIOLockedValueBox(false)
+        let server = try await WebSocketServer.bind(host: "127.0.0.1", port: 0, eventLoopGroup: serverGroup) { _ in
+            // The preempted server thread, made long enough to lose the race every time.
+            usleep(200_000)
+            handedOver.withLockedValue { $0 = true }
+        }
+        let client = try await WebSocketClient.connect(to: "ws://127.0.0.1:\(server.port)/hand-over")
+        #expect(handedOver.withLockedValue { $0 })
+        _ = await client.close()
+        await server.shutdown()
         try await serverGroup.shutdownGracefully()
     }
 }

@@ -34,7 +34,9 @@ public final class WebSocketServer: Sendable {
     /// - Parameters:
     ///   - shouldUpgrade: called on the connection's event loop with each valid upgrade request.
     ///   - onConnection: called on the connection's event loop with each upgraded connection,
-    ///     before any of its frames is read: set `onMessage` and `onClose` here.
+    ///     before any of its frames is read and before the 101 response is flushed (so the
+    ///     client never sees its handshake complete before the application has the connection):
+    ///     set `onMessage` and `onClose` here.
     public static func bind(
         host: String,
         port: Int,

@@ -5,7 +5,7 @@ import NIOHTTP1
 /// NIOHTTP1's `HTTPRequestDecoder` reads the request head; `ServerHandshake` validates it and
 /// selects subprotocol and extensions; the application's `shouldUpgrade` accepts or refuses.
 /// On accept it writes the 101 response, installs a `WebSocketChannelHandler`, hands the
-/// `WebSocketConnection` to `onConnection`, and removes itself and the HTTP decoder, whose
+/// `WebSocketConnection` to `onConnection` before flushing the 101, and removes itself and the HTTP decoder, whose
 /// left-over bytes (the client's first frames) go to the frame handler.
 final class WebSocketServerUpgradeHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
@@ -168,8 +168,11 @@ final class WebSocketServerUpgradeHandler: ChannelInboundHandler, RemovableChann
             context.close(promise: nil)
             return
         }
-        context.flush()
+        // The application takes the connection before the 101 leaves: a client that saw its
+        // handshake complete must find it registered (a command sent to it at once would
+        // otherwise find it offline). What the application writes here follows the 101.
         onConnection(connection)
+        context.flush()
         // Leaving at once; the decoder leaves on the next loop tick and forwards the bytes it
         // holds after the request (the client's first frames) to the frame handler.
         pipeline.removeHandler(context: context, promise: nil)
