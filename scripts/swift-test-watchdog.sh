@@ -12,9 +12,12 @@ cd "$(dirname "$0")/.."
 limit=${CHARGESIM_SWIFT_TEST_LIMIT:-900}
 binary="${CHARGESIM_TEST_BIN_PATH:-$(swift build --show-bin-path)}/ChargeSimPackageTests.xctest"
 
-# Runs the binary with the arguments given, under the limit.
+# Runs the binary with the arguments given, under the limit. In a process group of its own
+# (setsid: a background job of this script is not a group leader, so setsid does not fork and
+# $! is the binary): the chargers, central systems and Python peers its tests start are in it,
+# and none outlives the run.
 run_with_limit() {
-  "$binary" "$@" &
+  setsid "$binary" "$@" &
   local tests=$!
   (
     for _ in $(seq "$limit"); do
@@ -23,18 +26,19 @@ run_with_limit() {
     done
     echo "== the tests still run after $limit s: the stacks of their threads, then they are stopped" >&2
     if command -v gdb >/dev/null 2>&1; then
-      gdb -p "$tests" -batch -iex "set complaints 0" -ex "thread apply all bt 30" 2>&1 \
+      timeout 120 gdb -p "$tests" -batch -iex "set complaints 0" -ex "thread apply all bt 30" 2>&1 \
         | grep -vE '^(\[New Thread|\[Thread debugging|warning:|During symbol reading)' | head -n 4000 >&2
     else
       echo "gdb is not installed: no stacks" >&2
     fi
-    kill -KILL "$tests"
+    kill -KILL -- "-$tests"
   ) &
   local watchdog=$!
   local status=0
   wait "$tests" || status=$?
   kill "$watchdog" 2>/dev/null
   wait "$watchdog" 2>/dev/null
+  kill -KILL -- "-$tests" 2>/dev/null
   return "$status"
 }
 
