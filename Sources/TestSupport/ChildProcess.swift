@@ -37,7 +37,7 @@ public final class ChildProcess: Sendable {
 
     /// The child's process id.
     public let processIdentifier: pid_t
-    private let status = NIOLockedValueBox(ExitState())
+    private let exitState = NIOLockedValueBox(ExitState())
     private let exited = ConditionLock(value: false)
 
     private struct ExitState {
@@ -97,7 +97,7 @@ public final class ChildProcess: Sendable {
     /// The exit status once the child exited (the signal number for a child killed by one).
     public func status() async -> Int32 {
         await withCheckedContinuation { continuation in
-            let code = status.withLockedValue { state -> Int32? in
+            let code = exitState.withLockedValue { state -> Int32? in
                 if state.code == nil { state.waiters.append(continuation) }
                 return state.code
             }
@@ -110,11 +110,11 @@ public final class ChildProcess: Sendable {
     public func waitForStatus() -> Int32 {
         exited.lock(whenValue: true)
         exited.unlock()
-        return status.withLockedValue { $0.code } ?? -1
+        return exitState.withLockedValue { $0.code } ?? -1
     }
 
     /// The exit status if the child exited, nil while it runs.
-    public var statusIfExited: Int32? { status.withLockedValue { $0.code } }
+    public var statusIfExited: Int32? { exitState.withLockedValue { $0.code } }
 
     /// Whether the child still runs.
     public var isRunning: Bool { statusIfExited == nil }
@@ -138,7 +138,7 @@ public final class ChildProcess: Sendable {
     }
 
     private func finish(_ code: Int32) {
-        let waiters = status.withLockedValue { state -> [CheckedContinuation<Int32, Never>] in
+        let waiters = exitState.withLockedValue { state -> [CheckedContinuation<Int32, Never>] in
             state.code = code
             defer { state.waiters = [] }
             return state.waiters
