@@ -37,8 +37,11 @@ public final class ChildProcess: Sendable {
 
     /// The child's process id.
     public let processIdentifier: pid_t
+    /// The exit code once reaped, and the tasks awaiting it. `waitForStatus()` sleeps on
+    /// `exitCondition`, which `finish` broadcasts once the code is set: the condition holds no
+    /// state of its own.
     private let exitState = NIOLockedValueBox(ExitState())
-    private let exited = ConditionLock(value: false)
+    private let exitCondition = NSCondition()
 
     private struct ExitState {
         var code: Int32?
@@ -108,9 +111,12 @@ public final class ChildProcess: Sendable {
     /// The exit status, blocking this thread until the child exited: only for children that end
     /// by themselves in moments, or that were just killed.
     public func waitForStatus() -> Int32 {
-        exited.lock(whenValue: true)
-        exited.unlock()
-        return exitState.withLockedValue { $0.code } ?? -1
+        exitCondition.lock()
+        defer { exitCondition.unlock() }
+        while true {
+            if let code = statusIfExited { return code }
+            exitCondition.wait()
+        }
     }
 
     /// The exit status if the child exited, nil while it runs.
@@ -143,8 +149,9 @@ public final class ChildProcess: Sendable {
             defer { state.waiters = [] }
             return state.waiters
         }
-        exited.lock()
-        exited.unlock(withValue: true)
+        exitCondition.lock()
+        exitCondition.broadcast()
+        exitCondition.unlock()
         for waiter in waiters { waiter.resume(returning: code) }
     }
 
